@@ -1,0 +1,11 @@
+// The public surface of @leakrisk/survey. Each concern re-exports its own files from its folder's index.
+export * from './errors.js';
+export * from './io/index.js';
+export * from './codebook/index.js';
+export * from './synth/index.js';
+export * from './design/index.js';
+export * from './estimate/index.js';
+export * from './inference/index.js';
+export * from './calibrate/index.js';
+export * from './scales/index.js';
+export * from './plan/index.js';
