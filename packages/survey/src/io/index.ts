@@ -1,2 +1,3 @@
 export * from './csv.js';
 export * from './atomicWrite.js';
+export * from './writeCsv.js';

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { LeakriskError, loadPlan, runPlan, writeCsvFileAtomic, writeFileAtomic, type RawTable } from '@leakrisk/survey';
+import { anonymize, comparePlanResults, draftConfig, loadAnonymizeConfig, resolveKey, configNeedsKey } from '@leakrisk/anonymize';
+import type { AnonymizeCliOptions } from './main.js';
+import { UsageError } from './errors.js';
+import { loadInputs } from './inputs.js';
+import { sha256OfFile } from './files.js';
+import { makeProgress } from './progress.js';
+import { VERSION } from './version.js';
+
+/**
+ * `leakrisk anonymize --data raw.csv --config anon.json --out anon.csv --audit audit.json`, fail-closed:
+ * on any problem it exits 1 and writes nothing. `--init` drafts a config for a new survey instead.
+ */
+export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<void> {
+  const progress = makeProgress(options.quiet);
+  if (options.init) {
+    const { table, codebook } = await loadInputs({ data: options.data, codebook: options.codebook, progress });
+    const draft = draftConfig(table, codebook);
+    process.stdout.write(`${JSON.stringify(draft.config, null, 2)}\n`);
+    for (const note of draft.notes) process.stderr.write(`note: ${note}\n`);
+    return;
+  }
+  if (options.config === undefined) throw new UsageError("anonymize needs --config (or --init to draft one)");
+  if (options.out === undefined) throw new UsageError('anonymize needs --out, the anonymized CSV to write');
+  const auditPath = options.audit ?? join(dirname(options.out), 'audit.json');
+  if (resolve(options.out) === resolve(options.data)) {
+    throw new LeakriskError('--out is the same file as --data; the input is never overwritten', { file: options.out }, 'write the anonymized data to a new file');
+  }
+
+  const config = loadAnonymizeConfig(options.config);
+  const { table, codebook } = await loadInputs({
+    data: options.data,
+    codebook: options.codebook,
+    codebookFromFile: options.config,
+    codebookInFile: config.codebook,
+    progress,
+  });
+  const key = configNeedsKey(config)
+    ? resolveKey(config.keyFrom ?? '', {
+        env: process.env,
+        readFile: (path: string) => readFileSync(path, 'utf8'),
+        baseDir: dirname(resolve(options.config)),
+        configFile: options.config,
+      })
+    : undefined;
+  progress.step(`anonymizing ${table.nrow} rows`);
+  const released = anonymize({ table, config, key, configFile: options.config, codebook });
+  const audit = released.audit as Record<string, unknown>;
+  audit.tool = { name: 'leakrisk', version: VERSION };
+  audit.input = { file: options.data, sha256: await sha256OfFile(options.data) };
+
+  if (options.plan !== undefined) {
+    progress.step('rerunning the analysis plan on raw and anonymized data');
+    const plan = loadPlan(options.plan);
+    const planCodebook = codebook;
+    const common = { plan, codebook: planCodebook, planFile: options.plan, now: new Date(0), toolVersion: VERSION };
+    const before = runPlan({ ...common, table, dataFile: options.data, dataSha256: '' });
+    const releasedTable: RawTable = { file: options.out, header: released.header, columns: released.columns, nrow: released.columns[0]?.length ?? 0 };
+    const after = runPlan({ ...common, table: releasedTable, dataFile: options.out, dataSha256: '' });
+    audit.planImpact = comparePlanResults(before, after);
+  }
+
+  writeCsvFileAtomic(options.out, released.header, released.columns);
+  writeFileAtomic(auditPath, `${JSON.stringify(audit, null, 2)}\n`);
+  if (!options.quiet) {
+    process.stdout.write(`Anonymized ${table.nrow} rows → ${options.out}; audit → ${auditPath}.\n`);
+  }
+}

@@ -1,0 +1,22 @@
+import { loadCodebook, readCsvFile, type Codebook, type RawTable } from '@leakrisk/survey';
+import type { Progress } from './progress.js';
+import { relativeToFile } from './paths.js';
+
+/**
+ * Reads the data file and the codebook that goes with it: `--codebook` wins, else the `codebook`
+ * path written inside the plan or config (relative to that file), else none.
+ */
+export async function loadInputs(options: {
+  data: string;
+  codebook?: string | undefined;
+  codebookFromFile?: string | undefined;
+  codebookInFile?: string | undefined;
+  progress: Progress;
+}): Promise<{ table: RawTable; codebook: Codebook | undefined; codebookPath: string | undefined }> {
+  const codebookPath =
+    options.codebook ?? (options.codebookInFile && options.codebookFromFile ? relativeToFile(options.codebookFromFile, options.codebookInFile) : undefined);
+  const codebook = codebookPath === undefined ? undefined : loadCodebook(codebookPath);
+  options.progress.step(`reading ${options.data}`);
+  const table = await readCsvFile(options.data);
+  return { table, codebook, codebookPath };
+}
