@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LeakriskError, loadPlan, runPlan, writeCsvFileAtomic, writeFileAtomic, type RawTable } from '@leakrisk/survey';
-import { anonymize, comparePlanResults, draftConfig, loadAnonymizeConfig, resolveKey, configNeedsKey } from '@leakrisk/anonymize';
+import { anonymize, comparePlanResults, draftConfig, loadAnonymizeConfig, resolveKey, type AnonymizeConfig } from '@leakrisk/anonymize';
 import type { AnonymizeCliOptions } from './main.js';
 import { UsageError } from './errors.js';
 import { loadInputs } from './inputs.js';
@@ -37,14 +37,7 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
     codebookInFile: config.codebook,
     progress,
   });
-  const key = configNeedsKey(config)
-    ? resolveKey(config.keyFrom ?? '', {
-        env: process.env,
-        readFile: (path: string) => readFileSync(path, 'utf8'),
-        baseDir: dirname(resolve(options.config)),
-        configFile: options.config,
-      })
-    : undefined;
+  const key = loadKeyIfNeeded(config, options.config);
   progress.step(`anonymizing ${table.nrow} rows`);
   const released = anonymize({ table, config, key, configFile: options.config, codebook });
   const audit = released.audit as Record<string, unknown>;
@@ -67,4 +60,25 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
   if (!options.quiet) {
     process.stdout.write(`Anonymized ${table.nrow} rows → ${options.out}; audit → ${auditPath}.\n`);
   }
+}
+
+/** The key is read only when a column needs one (pseudonymize, dateShift); it never reaches any output. */
+function loadKeyIfNeeded(config: AnonymizeConfig, configFile: string): Uint8Array | undefined {
+  const needing = Object.entries(config.columns)
+    .filter(([, column]) => column.role === 'pseudonymize' || column.role === 'dateShift')
+    .map(([name]) => name);
+  if (needing.length === 0) return undefined;
+  if (config.keyFrom === undefined) {
+    throw new LeakriskError(
+      `columns ${needing.join(', ')} need a pseudonymization key but the config has no "keyFrom"`,
+      { file: configFile, column: needing[0] },
+      'add "keyFrom": "env:LEAKRISK_KEY" (or "file:path/to/key.txt") and make a key with `leakrisk keygen --out key.txt`',
+    );
+  }
+  return resolveKey(config.keyFrom.spec, {
+    env: process.env,
+    readFile: (path: string) => readFileSync(path, 'utf8'),
+    baseDir: config.dir,
+    configFile,
+  });
 }

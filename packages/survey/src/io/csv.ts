@@ -86,9 +86,9 @@ export async function readCsvFile(path: string, displayName = path): Promise<Raw
         try {
           builder.addRows(results.data, results.errors, lineLookup);
         } catch (error) {
+          fail(error); // first: abort() calls complete() synchronously
           parser.abort();
           source.destroy();
-          fail(error);
         }
       },
       complete: () => {
