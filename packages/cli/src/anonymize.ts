@@ -16,8 +16,8 @@ import { VERSION } from './version.js';
 export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<void> {
   const progress = makeProgress(options.quiet);
   if (options.init) {
-    const { table, codebook } = await loadInputs({ data: options.data, codebook: options.codebook, progress });
-    const draft = draftConfig(table, codebook);
+    const { table, codebook, codebookPath } = await loadInputs({ data: options.data, codebook: options.codebook, progress });
+    const draft = draftConfig(table, codebook, codebookPath === undefined ? {} : { codebookPath });
     process.stdout.write(`${JSON.stringify(draft.config, null, 2)}\n`);
     for (const note of draft.notes) process.stderr.write(`note: ${note}\n`);
     return;

@@ -1,4 +1,4 @@
-import { loadCodebook, readCsvFile, type Codebook, type RawTable } from '@leakrisk/survey';
+import { loadCodebook, missingCodesOf, readCsvFile, type Codebook, type RawTable } from '@leakrisk/survey';
 import type { Progress } from './progress.js';
 import { relativeToFile } from './paths.js';
 
@@ -19,4 +19,15 @@ export async function loadInputs(options: {
   options.progress.step(`reading ${options.data}`);
   const table = await readCsvFile(options.data);
   return { table, codebook, codebookPath };
+}
+
+/** Each column's declared missing codes (98 "don't know", 99 "refused", …), for the anonymize package. */
+export function missingCodesByColumn(table: RawTable, codebook: Codebook | undefined): Map<string, Set<string>> {
+  const codes = new Map<string, Set<string>>();
+  if (codebook === undefined) return codes;
+  for (const column of table.header) {
+    const declared = missingCodesOf(codebook, column);
+    if (declared.size > 0) codes.set(column, declared);
+  }
+  return codes;
 }

@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '@leakrisk/survey';
 import { loadAnonymizeConfig, measureRisk } from '@leakrisk/anonymize';
-import { loadInputs } from './inputs.js';
+import { loadInputs, missingCodesByColumn } from './inputs.js';
 import { makeProgress } from './progress.js';
 
 /** `leakrisk risk --data file.csv --config anon.json --out risk.json`: measures, changes nothing. */
@@ -9,7 +9,7 @@ export async function riskCommand(options: { data: string; config: string; out: 
   const config = loadAnonymizeConfig(options.config);
   const { table, codebook } = await loadInputs({ data: options.data, codebook: options.codebook, codebookFromFile: options.config, codebookInFile: config.codebook, progress });
   progress.step('computing fk, Fk and individual risk');
-  const risk = measureRisk(table, config, codebook === undefined ? {} : { codebook });
+  const risk = measureRisk(table, config, { missingCodes: missingCodesByColumn(table, codebook) });
   writeFileAtomic(options.out, `${JSON.stringify(risk, null, 2)}\n`);
   if (!options.quiet) {
     const k = config.privacy.k;

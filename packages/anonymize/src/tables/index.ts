@@ -1,1 +1,2 @@
-export {};
+// Protection of published tables: primary and secondary cell suppression.
+export * from './protect.js';
