@@ -1,1 +1,9 @@
-export {};
+export * from './common.js';
+export * from './mean.js';
+export * from './total.js';
+export * from './ratio.js';
+export * from './proportion.js';
+export * from './quantile.js';
+export * from './by.js';
+export * from './contrast.js';
+export * from './distribution.js';

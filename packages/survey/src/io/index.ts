@@ -1,3 +1,4 @@
 export * from './csv.js';
 export * from './atomicWrite.js';
 export * from './writeCsv.js';
+export * from './columns.js';

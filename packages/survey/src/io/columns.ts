@@ -1,0 +1,156 @@
+import { LeakriskError } from '../errors.js';
+import { getColumn, isMissingCell, type RawTable } from './csv.js';
+
+/** Options shared by the typed column readers. */
+export interface ColumnOptions {
+  /** Cell texts that mean "missing" in this column (besides the empty cell and `NA`), e.g. `98`, `99`. */
+  missingCodes?: ReadonlySet<string>;
+}
+
+/** A categorical column: one integer code per row (−1 = missing) into `levels`. */
+export interface FactorColumn {
+  /** `codes[i]` is the level index of data row i+1, or −1 when the cell is missing. */
+  codes: Int32Array;
+  levels: string[];
+}
+
+/**
+ * Parses a cell as a number the way a researcher reads a CSV (and as R's `read.csv` does for a
+ * numeric column): decimal or scientific notation, optional sign, surrounding spaces allowed.
+ * Returns NaN for anything else. `Inf`/`Infinity` are refused (not a survey value).
+ */
+function parseNumberCell(cell: string): number {
+  // Fast path: plain integers, the bulk of survey data.
+  const len = cell.length;
+  if (len > 0 && len < 16) {
+    let value = 0;
+    let i = 0;
+    let negative = false;
+    const first = cell.charCodeAt(0);
+    if (first === 45 /* - */) {
+      negative = true;
+      i = 1;
+    }
+    if (i < len) {
+      for (; i < len; i++) {
+        const c = cell.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        value = value * 10 + c;
+      }
+      if (i === len) return negative ? -value : value;
+    }
+  }
+  const trimmed = cell.trim();
+  if (trimmed === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number.NaN;
+  return Number(trimmed);
+}
+
+/**
+ * A numeric column as a Float64Array, NaN where the cell is missing (empty, `NA`, or one of the
+ * declared missing codes). Any other text that is not a number is an error naming the file, the
+ * row, the column and the value, with the fix.
+ */
+export function numericColumn(table: RawTable, name: string, options: ColumnOptions = {}): Float64Array {
+  const cells = getColumn(table, name);
+  const out = new Float64Array(table.nrow);
+  const codes = options.missingCodes;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell === '' || cell === 'NA' || (codes !== undefined && codes.has(cell))) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    const value = parseNumberCell(cell);
+    if (Number.isNaN(value)) {
+      throw new LeakriskError(
+        `row ${i + 1} holds "${cell}", which is not a number, in a numeric column`,
+        { file: table.file, row: i + 1, column: name },
+        `correct the value, leave the cell empty (missing), or declare "${cell}" as a missing code for "${name}" in the codebook`,
+      );
+    }
+    out[i] = value;
+  }
+  return out;
+}
+
+/**
+ * R's default level order for a factor made from these values, as used throughout this package:
+ * numeric order when every value reads as a number (as R sorts a numeric column before `factor`),
+ * otherwise code-point (byte) order, which is what R's `sort()` gives in the C locale. We choose the
+ * C locale on purpose: it does not depend on the machine's language settings. The reference script
+ * sets `Sys.setlocale("LC_COLLATE", "C")` so R agrees.
+ */
+export function sortLevels(values: Iterable<string>): string[] {
+  const list = [...values];
+  const numbers = list.map(parseNumberCell);
+  if (list.length > 0 && numbers.every((v) => !Number.isNaN(v))) {
+    return list
+      .map((level, k) => ({ level, value: numbers[k]! }))
+      .sort((a, b) => a.value - b.value || (a.level < b.level ? -1 : a.level > b.level ? 1 : 0))
+      .map((entry) => entry.level);
+  }
+  return list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * A categorical column as integer codes. With `levels`, the codes follow that order (the codebook's)
+ * and a value outside it is an error naming its row; without, levels are the distinct present values
+ * in {@link sortLevels} order. Missing cells (empty, `NA`, declared codes) get code −1.
+ */
+export function factorColumn(
+  table: RawTable,
+  name: string,
+  options: ColumnOptions & { levels?: readonly string[] } = {},
+): FactorColumn {
+  const cells = getColumn(table, name);
+  const codes = new Int32Array(table.nrow);
+  const missing = options.missingCodes;
+  if (options.levels !== undefined) {
+    const levels = [...options.levels];
+    const index = new Map<string, number>();
+    levels.forEach((level, k) => index.set(level, k));
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (isMissingCell(cell, missing)) {
+        codes[i] = -1;
+        continue;
+      }
+      const k = index.get(cell);
+      if (k === undefined) {
+        throw new LeakriskError(
+          `row ${i + 1} holds "${cell}", which is not one of the levels of "${name}" (${levels.join(', ')})`,
+          { file: table.file, row: i + 1, column: name },
+          `correct the value, or add "${cell}" to the levels of "${name}" in the codebook (or declare it a missing code)`,
+        );
+      }
+      codes[i] = k;
+    }
+    return { codes, levels };
+  }
+  const seen = new Map<string, number>();
+  const firstCodes: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (isMissingCell(cell, missing)) {
+      codes[i] = -1;
+      continue;
+    }
+    let k = seen.get(cell);
+    if (k === undefined) {
+      k = firstCodes.length;
+      seen.set(cell, k);
+      firstCodes.push(cell);
+    }
+    codes[i] = k;
+  }
+  const levels = sortLevels(firstCodes);
+  const remap = new Int32Array(firstCodes.length);
+  levels.forEach((level, k) => {
+    remap[seen.get(level)!] = k;
+  });
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c >= 0) codes[i] = remap[c]!;
+  }
+  return { codes, levels };
+}
