@@ -1,0 +1,345 @@
+import { domainDf } from '../design/domain.js';
+import type { SurveyDesign } from '../design/types.js';
+import { designVariance } from '../design/variance.js';
+import { LeakriskError } from '../errors.js';
+import { twoSidedTPValue } from './distributions.js';
+import { parseFormula, type ModelFormula } from './formula.js';
+import { GLM_FAMILIES, type GlmFamilyName } from './glmFamily.js';
+import { qrDecompose, qrSolve, qrUnscaledCovariance, type QrFit } from './leastSquares.js';
+import { isFactor, modelColumn, type ModelColumn, type ModelData } from './modelData.js';
+import { buildModelMatrix } from './modelMatrix.js';
+
+export interface GlmOptions {
+  /** For `quasibinomial` with a categorical (or non-0/1) response: the level counted as 1. */
+  success?: string;
+  /** Restrict the model to a subpopulation (1 = in), as `svyglm(…, subset = …)`. */
+  domain?: Uint8Array;
+  /** IRLS convergence: |dev − dev_old| / (|dev| + 0.1) < epsilon (R's `glm.control`, 1e-8). */
+  epsilon?: number;
+  /** Most IRLS iterations (R's default 25). */
+  maxit?: number;
+  /** Where the formula came from, for messages (e.g. `analyses[3].formula`). */
+  where?: string;
+}
+
+export interface GlmCoefficient {
+  term: string;
+  estimate: number;
+  se: number;
+  t: number;
+  pValue: number;
+}
+
+export interface GlmResult {
+  family: GlmFamilyName;
+  formula: string;
+  coefficients: GlmCoefficient[];
+  /** Design-based covariance of the coefficients, p×p row-major (R's `vcov(svyglm)`). */
+  covariance: Float64Array;
+  /** Residual degrees of freedom, `degf(design) + 1 − p` over the rows used (R's `df.residual`). */
+  dfResidual: number;
+  /** Rows that entered the model (complete cases with non-zero weight). */
+  n: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Design-based generalised linear model, matching `survey::svyglm(formula, design, family)` and its
+ * `summary()` for `gaussian()`, `quasibinomial()` and `quasipoisson()`.
+ *
+ * Coefficients: R's `glm.fit` IRLS with prior weights `w_i / mean(w)` (R's `rescale = TRUE`), the
+ * family's starting values, and convergence when `|dev − dev_old| / (|dev| + 0.1) < 1e-8`.
+ * Standard errors: the sandwich `V = A⁻¹ B A⁻¹` of R's `svy.varcoef`, i.e. the design variance
+ * (with the design's calibration) of the influence values `x_i r_i W_i A⁻¹`, where `r_i` are the
+ * working residuals, `W_i` the working weights and `A⁻¹ = (XᵀWX)⁻¹`.
+ * t = estimate / SE with `degf(design) + 1 − p` degrees of freedom, two-sided p-values from t.
+ * Rows with a missing value in any model variable are left out as R's `na.omit` does (the design is
+ * kept, so SEs stay design-based). A singular model matrix is an error naming the aliased terms.
+ */
+export function svyglm(
+  design: SurveyDesign,
+  data: ModelData,
+  formula: string | ModelFormula,
+  family: GlmFamilyName = 'gaussian',
+  options: GlmOptions = {},
+): GlmResult {
+  const where = options.where ?? 'formula';
+  const parsed = typeof formula === 'string' ? parseFormula(formula, where) : formula;
+  const formulaText = typeof formula === 'string' ? formula : formulaToString(parsed);
+  const fam = GLM_FAMILIES[family];
+  if (fam === undefined) {
+    throw new LeakriskError(
+      `unknown glm family "${String(family)}"`,
+      { column: where },
+      'use one of gaussian, quasibinomial, quasipoisson',
+    );
+  }
+  const n = design.nrow;
+  const responseColumn = modelColumn(data, parsed.response, design.file);
+  const variables = new Map<string, ModelColumn>();
+  for (const v of parsed.variables) variables.set(v, modelColumn(data, v, design.file));
+
+  // Complete cases (R's na.omit on the model frame), within the domain: one pass per column.
+  const used = new Uint8Array(n).fill(1);
+  if (options.domain !== undefined) for (let i = 0; i < n; i++) if (!options.domain[i]) used[i] = 0;
+  for (const column of [responseColumn, ...variables.values()]) markMissing(column, used);
+  let m = 0;
+  for (let i = 0; i < n; i++) m += used[i]!;
+  const rows = new Int32Array(m);
+  for (let i = 0, k = 0; i < n; i++) if (used[i]) rows[k++] = i;
+  if (m === 0) {
+    throw new LeakriskError(
+      `no row has values for every variable of the model "${formulaText}"`,
+      { file: design.file, column: where },
+      'check the variables of the formula for missing values, or use fewer variables',
+    );
+  }
+
+  const y = responseValues(responseColumn, parsed.response, rows, family, options.success, design.file);
+  const matrix = buildModelMatrix(parsed, variables, rows);
+  const p = matrix.columns.length;
+
+  // R's rescale = TRUE: prior weights are the design weights over their mean (all design rows).
+  let weightSum = 0;
+  for (let i = 0; i < n; i++) weightSum += design.weights[i]!;
+  const meanWeight = weightSum / n;
+  const prior = new Float64Array(m);
+  for (let k = 0; k < m; k++) prior[k] = design.weights[rows[k]!]! / meanWeight;
+
+  const fit = irls(matrix.columns, y, prior, fam, options.epsilon ?? 1e-8, options.maxit ?? 25, (aliased) => {
+    const names = aliased.map((j) => matrix.names[j]!);
+    throw new LeakriskError(
+      `the model "${formulaText}" cannot be estimated: ${names.map((t) => `"${t}"`).join(', ')} ${names.length === 1 ? 'is a linear combination' : 'are linear combinations'} of the other terms in the rows used (a singular design matrix)`,
+      { file: design.file, column: where },
+      'remove the collinear term(s) from the formula, or merge levels that have no rows or always occur together',
+    );
+  });
+
+  // Influence values x_i r_i W_i A^{-1}, zero on rows outside the model (column by column).
+  const ainv = fit.ainv;
+  const rw = new Float64Array(m);
+  for (let k = 0; k < m; k++) rw[k] = fit.workingResiduals[k]! * fit.workingWeights[k]!;
+  const compact = new Float64Array(m);
+  const influence: Float64Array[] = [];
+  for (let b = 0; b < p; b++) {
+    compact.fill(0);
+    for (let a = 0; a < p; a++) {
+      const coefficient = ainv[a * p + b]!;
+      const col = matrix.columns[a]!;
+      for (let k = 0; k < m; k++) compact[k] += col[k]! * coefficient;
+    }
+    const out = new Float64Array(n);
+    for (let k = 0; k < m; k++) out[rows[k]!] = compact[k]! * rw[k]!;
+    influence.push(out);
+  }
+  const present = new Uint8Array(n);
+  let nUsed = 0;
+  for (let k = 0; k < m; k++) {
+    if (prior[k]! > 0) {
+      present[rows[k]!] = 1;
+      nUsed++;
+    }
+  }
+  const covariance = designVariance(design, influence, { present });
+  const dfResidual = domainDf(design, present) + 1 - p;
+  const coefficients = matrix.names.map((term, a) => {
+    const estimate = fit.beta[a]!;
+    const se = Math.sqrt(covariance[a * p + a]!);
+    const t = estimate / se;
+    return { term, estimate, se, t, pValue: twoSidedTPValue(t, dfResidual) };
+  });
+  return {
+    family,
+    formula: formulaText,
+    coefficients,
+    covariance,
+    dfResidual,
+    n: nUsed,
+    iterations: fit.iterations,
+    converged: fit.converged,
+  };
+}
+
+function markMissing(column: ModelColumn, used: Uint8Array): void {
+  const n = used.length;
+  if (isFactor(column)) {
+    const codes = column.codes;
+    for (let i = 0; i < n; i++) if (codes[i]! < 0) used[i] = 0;
+  } else {
+    for (let i = 0; i < n; i++) if (Number.isNaN(column[i]!)) used[i] = 0;
+  }
+}
+
+function formulaToString(formula: ModelFormula): string {
+  const terms = formula.terms.map((t) => t.join(':'));
+  if (!formula.intercept) terms.push('0');
+  return `${formula.response} ~ ${terms.join(' + ')}`;
+}
+
+function responseValues(
+  column: ModelColumn,
+  name: string,
+  rows: Int32Array,
+  family: GlmFamilyName,
+  success: string | undefined,
+  file: string,
+): Float64Array {
+  const m = rows.length;
+  const y = new Float64Array(m);
+  if (isFactor(column)) {
+    if (family !== 'quasibinomial') {
+      throw new LeakriskError(
+        `the response "${name}" is categorical, but a ${family} model needs a numeric response`,
+        { file, column: name },
+        `use a numeric variable, or a quasibinomial model with "success" naming the level counted as 1`,
+      );
+    }
+    const k = success === undefined ? -1 : column.levels.indexOf(success);
+    if (k < 0) {
+      throw new LeakriskError(
+        success === undefined
+          ? `the response "${name}" is categorical (${column.levels.join(', ')}); a quasibinomial model needs to know which level counts as 1`
+          : `"${success}" is not a level of "${name}" (${column.levels.join(', ')})`,
+        { file, column: name },
+        `set "success" to one of: ${column.levels.join(', ')}`,
+      );
+    }
+    for (let j = 0; j < m; j++) y[j] = column.codes[rows[j]!] === k ? 1 : 0;
+    return y;
+  }
+  if (family === 'quasibinomial' && success !== undefined) {
+    const target = Number(success);
+    for (let j = 0; j < m; j++) y[j] = column[rows[j]!] === target ? 1 : 0;
+    return y;
+  }
+  for (let j = 0; j < m; j++) {
+    const v = column[rows[j]!]!;
+    if (family === 'quasibinomial' && (v < 0 || v > 1)) {
+      throw new LeakriskError(
+        `row ${rows[j]! + 1} has ${v} in "${name}", but a quasibinomial response must lie between 0 and 1`,
+        { file, row: rows[j]! + 1, column: name },
+        `give "success", the value counted as 1, or recode "${name}" to 0/1`,
+      );
+    }
+    if (family === 'quasipoisson' && v < 0) {
+      throw new LeakriskError(
+        `row ${rows[j]! + 1} has ${v} in "${name}", but a quasipoisson response must not be negative`,
+        { file, row: rows[j]! + 1, column: name },
+        `use a count variable, or another family`,
+      );
+    }
+    y[j] = v;
+  }
+  return y;
+}
+
+interface IrlsFit {
+  beta: Float64Array;
+  ainv: Float64Array;
+  workingResiduals: Float64Array;
+  workingWeights: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+/** R's `glm.fit`: iteratively reweighted least squares, QR tolerance min(1e-7, epsilon / 1000). */
+function irls(
+  x: readonly Float64Array[],
+  y: Float64Array,
+  prior: Float64Array,
+  family: (typeof GLM_FAMILIES)[GlmFamilyName],
+  epsilon: number,
+  maxit: number,
+  onAliased: (aliased: number[]) => never,
+): IrlsFit {
+  const m = y.length;
+  const p = x.length;
+  const eta = new Float64Array(m);
+  const mu = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    eta[k] = family.linkfun(family.mustart(y[k]!, prior[k]!));
+    mu[k] = family.linkinv(eta[k]!);
+  }
+  const deviance = (): number => {
+    let d = 0;
+    for (let k = 0; k < m; k++) d += family.devResid(y[k]!, mu[k]!, prior[k]!);
+    return d;
+  };
+  let devold = deviance();
+  let beta: Float64Array = new Float64Array(p);
+  let coefold: Float64Array | undefined;
+  let fit: QrFit | undefined;
+  const working = new Float64Array(m);
+  let converged = false;
+  let iterations = 0;
+  const tolerance = Math.min(1e-7, epsilon / 1000);
+  // Work buffers reused across iterations (large allocations trigger garbage collections).
+  const good = new Int32Array(m);
+  const wBuffer = new Float64Array(m);
+  const zwBuffer = new Float64Array(m);
+  const xwBuffers = x.map(() => new Float64Array(m));
+  let ainv: Float64Array = new Float64Array(p * p);
+  for (let iter = 1; iter <= maxit; iter++) {
+    iterations = iter;
+    // Rows with zero prior weight (outside a domain) or zero mu.eta do not enter the fit.
+    let g = 0;
+    for (let k = 0; k < m; k++) if (prior[k]! > 0 && family.muEta(eta[k]!) !== 0) good[g++] = k;
+    const w = wBuffer.subarray(0, g);
+    const zw = zwBuffer.subarray(0, g);
+    working.fill(0);
+    for (let j = 0; j < g; j++) {
+      const k = good[j]!;
+      const me = family.muEta(eta[k]!);
+      const wj = Math.sqrt((prior[k]! * me * me) / family.variance(mu[k]!));
+      w[j] = wj;
+      zw[j] = (eta[k]! + (y[k]! - mu[k]!) / me) * wj;
+      working[k] = wj * wj;
+    }
+    const xw = xwBuffers.map((buffer, a) => {
+      const col = x[a]!;
+      const out = buffer.subarray(0, g);
+      if (g === m) for (let j = 0; j < g; j++) out[j] = col[j]! * w[j]!;
+      else for (let j = 0; j < g; j++) out[j] = col[good[j]!]! * w[j]!;
+      return out;
+    });
+    fit = qrDecompose(xw, tolerance, true);
+    if (fit.aliased.length > 0) onAliased(fit.aliased);
+    ainv = qrUnscaledCovariance(fit);
+    beta = qrSolve(fit, zw);
+    const update = (): number => {
+      eta.fill(0);
+      for (let a = 0; a < p; a++) {
+        const col = x[a]!;
+        const b = beta[a]!;
+        for (let k = 0; k < m; k++) eta[k] += col[k]! * b;
+      }
+      for (let k = 0; k < m; k++) mu[k] = family.linkinv(eta[k]!);
+      return deviance();
+    };
+    let dev = update();
+    // R halves the step when the deviance is not finite.
+    for (let halvings = 0; !Number.isFinite(dev) && coefold !== undefined && halvings < maxit; halvings++) {
+      for (let a = 0; a < p; a++) beta[a] = (beta[a]! + coefold[a]!) / 2;
+      dev = update();
+    }
+    // Gaussian with identity link: the first step is the exact weighted least-squares fit; R's second
+    // iteration only confirms it (same coefficients, residuals and weights), so we stop here.
+    if (family.name === 'gaussian' || Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
+      converged = true;
+      break;
+    }
+    devold = dev;
+    coefold = Float64Array.from(beta);
+  }
+  const workingResiduals = new Float64Array(m);
+  for (let k = 0; k < m; k++) workingResiduals[k] = (y[k]! - mu[k]!) / family.muEta(eta[k]!);
+  return {
+    beta,
+    ainv,
+    workingResiduals,
+    workingWeights: working,
+    iterations,
+    converged,
+  };
+}
