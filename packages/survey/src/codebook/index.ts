@@ -1,1 +1,13 @@
 export * from './types.js';
+export { loadCodebook, checkCodebook } from './load.js';
+export { codebookSchema } from './schema.js';
+export {
+  variableOf,
+  missingCodesOf,
+  levelsOf,
+  labelOf,
+  shortLabelOf,
+  levelLabelOf,
+  scaleOf,
+  type Language,
+} from './accessors.js';
