@@ -44,7 +44,7 @@ export async function analyzeCommand(options: { data: string; plan: string; out:
 
 /** meta.codebook and meta.reportSettings are written relative to the results folder, so it can move. */
 function pointMetaAt(results: Results, outDir: string, codebookPath: string | undefined): void {
-  const meta = results.meta as Record<string, unknown>;
+  const meta = results.meta;
   const base = resolve(outDir);
   if (codebookPath !== undefined) meta.codebook = relative(base, resolve(codebookPath));
   const settings = join(bundledDataDir(), 'report', 'settings.json');

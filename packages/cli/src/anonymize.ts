@@ -5,7 +5,6 @@ import { anonymize, comparePlanResults, draftConfig, loadAnonymizeConfig, resolv
 import type { AnonymizeCliOptions } from './main.js';
 import { UsageError } from './errors.js';
 import { loadInputs } from './inputs.js';
-import { sha256OfFile } from './files.js';
 import { makeProgress } from './progress.js';
 import { VERSION } from './version.js';
 
@@ -40,9 +39,7 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
   const key = loadKeyIfNeeded(config, options.config);
   progress.step(`anonymizing ${table.nrow} rows`);
   const released = anonymize({ table, config, key, configFile: options.config, codebook });
-  const audit = released.audit as Record<string, unknown>;
-  audit.tool = { name: 'leakrisk', version: VERSION };
-  audit.input = { file: options.data, sha256: await sha256OfFile(options.data) };
+  const audit = released.audit;
 
   if (options.plan !== undefined) {
     progress.step('rerunning the analysis plan on raw and anonymized data');

@@ -1,1 +1,4 @@
-export {};
+// Keyed pseudonyms, keyed per-respondent date shifting, and pseudonymization keys.
+export * from './hmac.js';
+export * from './key.js';
+export * from './dateShift.js';

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+import { LeakriskError } from '@leakrisk/survey';
+
+/** The fewest key bytes accepted (128 bits). */
+export const MIN_KEY_BYTES = 16;
+
+const CONVENTIONAL_NAME = /^[A-Z_][A-Z0-9_]{0,63}$/;
+const MAKE_KEY = 'Make a key with `leakrisk keygen --out key.txt` (keep it out of the repository)';
+
+/** A new random key: 32 bytes from the operating system's CSPRNG, as 64 hex characters. */
+export function generateKey(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** Where `resolveKey` may read from: passed in by the caller, so the core never touches env or disk. */
+export interface KeyIo {
+  /** The environment (the CLI passes `process.env`). */
+  env: Record<string, string | undefined>;
+  /** Reads a text file (UTF-8); throws when it cannot. */
+  readFile: (path: string) => string;
+  /** The folder of the config file: `file:` paths are relative to it. */
+  baseDir: string;
+  /** The config file, named in error messages. */
+  configFile?: string;
+}
+
+function keyBytes(text: string): Uint8Array {
+  const withoutNewline = text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text;
+  return new Uint8Array(Buffer.from(withoutNewline, 'utf8'));
+}
+
+/**
+ * Resolves the config's `keyFrom` to key bytes: `env:NAME` (the variable's value) or `file:path` (the
+ * file's content; the path is relative to the config's folder). The key is the UTF-8 bytes of that
+ * text with one trailing newline removed, and must be at least 16 bytes. Every problem is a
+ * LeakriskError naming the config file and `keyFrom`; no message ever contains the key or any part
+ * of it.
+ */
+export function resolveKey(keyFrom: string, io: KeyIo): Uint8Array {
+  const where = { ...(io.configFile !== undefined ? { file: io.configFile } : {}), column: 'keyFrom' };
+  const colon = keyFrom.indexOf(':');
+  const scheme = colon < 0 ? '' : keyFrom.slice(0, colon);
+  const target = colon < 0 ? '' : keyFrom.slice(colon + 1);
+  let key: Uint8Array;
+  let source: string;
+  if (scheme === 'env' && target.length > 0) {
+    // a conventional variable name is safe to show; anything else might be a pasted key
+    const shown =
+      CONVENTIONAL_NAME.test(target) && !/^[0-9A-F]{16,}$/.test(target) ? target : '(the one named in keyFrom)';
+    source = `environment variable ${shown}`;
+    // own properties only: a plain object would otherwise answer "constructor" or "toString"
+    const raw = Object.prototype.hasOwnProperty.call(io.env, target) ? io.env[target] : undefined;
+    const value = typeof raw === 'string' ? raw : undefined;
+    if (value === undefined || value.length === 0) {
+      throw new LeakriskError(
+        `The pseudonymization key is missing: ${source} is ${value === undefined ? 'not set' : 'empty'}.`,
+        where,
+        `${MAKE_KEY}, then set the variable, e.g. \`export LEAKRISK_KEY="$(cat key.txt)"\`.`,
+      );
+    }
+    key = keyBytes(value);
+  } else if (scheme === 'file' && target.length > 0) {
+    const path = isAbsolute(target) ? target : resolve(io.baseDir, target);
+    source = `key file ${target}`;
+    let content: string;
+    try {
+      content = io.readFile(path);
+    } catch {
+      throw new LeakriskError(
+        `The pseudonymization key file ${target} cannot be read (looked for ${path}).`,
+        where,
+        `${MAKE_KEY}, or correct the path (it is relative to the config file's folder).`,
+      );
+    }
+    key = keyBytes(content);
+  } else {
+    // never echo keyFrom here: a user may have pasted the key itself
+    throw new LeakriskError(
+      'keyFrom must be "env:NAME" or "file:path" (the key itself never goes into the config).',
+      where,
+      'Write for example "keyFrom": "env:LEAKRISK_KEY" or "keyFrom": "file:key.txt".',
+    );
+  }
+  if (key.length < MIN_KEY_BYTES) {
+    throw new LeakriskError(
+      `The pseudonymization key from ${source} is too short: ${key.length} bytes, at least ${MIN_KEY_BYTES} are needed.`,
+      where,
+      `${MAKE_KEY}; it holds 32 random bytes as 64 hex characters.`,
+    );
+  }
+  return key;
+}

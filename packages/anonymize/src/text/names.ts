@@ -1,0 +1,183 @@
+import { LATIN_NAMES, LATIN_STOPWORDS, URDU_NAME_SET, URDU_STOPWORDS } from './nameLists.js';
+import type { PiiSpan } from './types.js';
+
+/**
+ * Personal names after cue phrases, in English, Roman Urdu (with its spelling variants) and Urdu.
+ * One to three name tokens are captured; the verb or particle after the name (`hai`, `hoon`, `ہے`,
+ * `ہوں`, `and`, `from`…) is never part of the span.
+ *
+ * - Strong cues state that a name follows: "my name is X", "Name: X", "mera/meri/uska naam X hai"
+ *   (`nam`, `name` too), "میرا نام X ہے". Any word that is not a stop word is taken as the name.
+ * - Weak cues often precede other words: "I am / I'm / this is / call me / named X", "my sister X",
+ *   "meri behen X", "mera bhai X", "میری بہن X"; and with the closing verb "main/mai X hoon",
+ *   "میں X ہوں". After a weak cue a Latin word counts when it is a listed common name or capitalised
+ *   and not a stop word; an Urdu word counts only when it is a listed name (Urdu has no capitals).
+ */
+type Strength = 'strong' | 'weak';
+interface Cue {
+  pattern: RegExp;
+  strength: Strength;
+  /** A verb that must follow the name ("main X hoon"). */
+  closing?: RegExp;
+}
+
+const L = '(?<![A-Za-z])';
+const U = '(?<![\\u0600-\\u06ff])';
+const ROMAN_POSSESSIVE = 'mera|meraa|mra|mira|meri|mere|meray|uska|uski|us\\s?ka|us\\s?ki|iska|iski|is\\s?ka|is\\s?ki|hamara|hamari|tumhara|tumhari|aapka|aapki|ap\\s?ka|ap\\s?ki';
+const ROMAN_RELATIONS =
+  'behen|behan|bahan|bhen|sister|dost|friend|saheli|ammi|ami|amma|maa|khala|phuppo|phupho|chachi|mumani|beti|biwi|cousin|bhai|bhae|bhayi|brother|abbu|abu|abba|walid|shohar|husband|beta|chacha|mamu|mamoo|khalu|wife';
+const ENGLISH_RELATIONS =
+  'sister|brother|cousin|friend|mother|mom|mum|father|dad|husband|wife|son|daughter|uncle|aunt|aunty|auntie|colleague|classmate|neighbour|neighbor|fiance|fiancee';
+const URDU_RELATIONS = 'بہن|دوست|سہیلی|امی|والدہ|بیٹی|بیوی|کزن|بھائی|ابو|والد|شوہر|بیٹا|بیٹے|خالہ|چچا|ماموں';
+
+const CUES: readonly Cue[] = [
+  {
+    pattern: new RegExp(`${L}(?:my|his|her|their|your|our)\\s+(?:full\\s+|real\\s+|first\\s+|good\\s+)?name\\s*(?:is|'s|:|=|-)[ \\t:\\-]*`, 'gi'),
+    strength: 'strong',
+  },
+  { pattern: new RegExp(`${L}name\\s*[:=][ \\t]*`, 'gi'), strength: 'strong' },
+  {
+    pattern: new RegExp(
+      `${L}(?:${ROMAN_POSSESSIVE})\\s+(?:poora\\s+|pura\\s+|asal\\s+|asli\\s+)?(?:naam|nam|name)(?:\\s+(?:hai|he|h|is)(?![A-Za-z]))?[ \\t:\\-]*`,
+      'gi',
+    ),
+    strength: 'strong',
+  },
+  {
+    pattern: new RegExp(`${U}(?:میرا|اس\\s*کا|اسکا|ان\\s*کا|ہمارا|آپ\\s*کا|تمہارا)\\s*(?:پورا\\s*)?نام\\s*(?:ہے\\s*)?[ \\t:\\-]*`, 'g'),
+    strength: 'strong',
+  },
+  {
+    pattern: new RegExp(`${L}(?:i\\s+am|i'm|im|this\\s+is|it's|call\\s+me|named|called|contact|ask|tell|message)[ \\t]+`, 'gi'),
+    strength: 'weak',
+  },
+  {
+    pattern: new RegExp(
+      `${L}(?:my|his|her|our)\\s+(?:little\\s+|younger\\s+|elder\\s+|older\\s+|big\\s+|best\\s+)?(?:${ENGLISH_RELATIONS})[ \\t,]+`,
+      'gi',
+    ),
+    strength: 'weak',
+  },
+  {
+    pattern: new RegExp(
+      `${L}(?:meri|mere|meray|mera|hamari|hamare|uski|uske|us\\s?ki|us\\s?ke)\\s+(?:choti\\s+|chhoti\\s+|bari\\s+|badi\\s+|chota\\s+|bara\\s+|bada\\s+)?(?:${ROMAN_RELATIONS})[ \\t,]+`,
+      'gi',
+    ),
+    strength: 'weak',
+  },
+  {
+    pattern: new RegExp(
+      `${U}(?:میری|میرے|میرا|ہماری|ہمارے|اس\\s*کی|اس\\s*کے)\\s*(?:چھوٹی\\s*|بڑی\\s*|چھوٹے\\s*|بڑے\\s*)?(?:${URDU_RELATIONS})[ \\t،]*`,
+      'g',
+    ),
+    strength: 'weak',
+  },
+  {
+    pattern: new RegExp(`${L}(?:main|mai|mein|mae|mn|me)[ \\t]+`, 'gi'),
+    strength: 'weak',
+    closing: /^[ \t]*(?:hoon|hun|hu|hoo|hon|hn)(?![A-Za-z])/i,
+  },
+  { pattern: new RegExp(`${U}میں[ \\t]*`, 'g'), strength: 'weak', closing: /^[ \t]*ہوں/ },
+];
+
+/** All cues in one pattern (one scan of the text); the capture group that matched tells which cue. */
+const ALL_CUES = new RegExp(CUES.map((cue) => `(${cue.pattern.source})`).join('|'), 'gi');
+
+/** A quick test on the lower-cased text: does it contain anything that could start a name cue? */
+const GATE =
+  /name|naam|\bnam\b|\bi\s?a?m\b|i'm|this\sis|it's|call\sme|named|called|contact|\bask|\btell|message|\bmy\b|\bhis\b|\bher\b|\bour\b|\bmer[aie]|meray|hamar|\bus\s?k|\bis\s?k|\bma[ie]n?\b|\bmein\b|\bmae\b|\bmn\b|\bme\b|نام|میں|میر|ہمار|اس/;
+
+const LATIN_TOKEN = /[A-Za-z]+(?:-[A-Za-z]+)?/y;
+const URDU_TOKEN = /[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+/y;
+const GAP = /[ \t]+/y;
+
+function isCapitalised(token: string): boolean {
+  const first = token.charCodeAt(0);
+  return first >= 65 && first <= 90;
+}
+
+function acceptLatin(token: string, index: number, strength: Strength): boolean {
+  const lower = token.toLowerCase();
+  if (index > 0 && LATIN_NAMES.has(lower)) return true;
+  if (LATIN_STOPWORDS.has(lower)) return false;
+  if (strength === 'strong') return true;
+  return LATIN_NAMES.has(lower) || isCapitalised(token);
+}
+
+function acceptUrdu(token: string, strength: Strength): boolean {
+  if (URDU_NAME_SET.has(token)) return true;
+  if (URDU_STOPWORDS.has(token)) return false;
+  return strength === 'strong';
+}
+
+/** Reads up to three name tokens from `pos`; returns the span's end positions after each token. */
+function readTokens(text: string, pos: number, strength: Strength): { start: number; ends: number[] } {
+  const ends: number[] = [];
+  let at = pos;
+  let script: 'latin' | 'urdu' | undefined;
+  let start = pos;
+  while (ends.length < 3) {
+    if (ends.length > 0) {
+      GAP.lastIndex = at;
+      const gap = GAP.exec(text);
+      if (gap === null) break;
+      at += gap[0].length;
+    }
+    let token: string | undefined;
+    if (script !== 'urdu') {
+      LATIN_TOKEN.lastIndex = at;
+      const m = LATIN_TOKEN.exec(text);
+      if (m !== null && !/[A-Za-z0-9]/.test(text[at + m[0].length] ?? '') && acceptLatin(m[0], ends.length, strength)) {
+        token = m[0];
+        script = 'latin';
+      }
+    }
+    if (token === undefined && script !== 'latin') {
+      URDU_TOKEN.lastIndex = at;
+      const m = URDU_TOKEN.exec(text);
+      if (m !== null && acceptUrdu(m[0], strength)) {
+        token = m[0];
+        script = 'urdu';
+      }
+    }
+    if (token === undefined) break;
+    if (ends.length === 0) start = at;
+    at += token.length;
+    ends.push(at);
+  }
+  return { start, ends };
+}
+
+/**
+ * Finds personal names after cue phrases in normalised text.
+ * @example detectNames('mera naam Ayesha Khan hai') // [{ start: 10, end: 21, type: 'NAME' }]
+ */
+export function detectNames(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  if (!GATE.test(text.toLowerCase())) return spans;
+  ALL_CUES.lastIndex = 0;
+  for (let m = ALL_CUES.exec(text); m !== null; m = ALL_CUES.exec(text)) {
+    const which = m.findIndex((group, index) => index > 0 && group !== undefined) - 1;
+    const cue = CUES[which]!;
+    const pos = m.index + m[0].length;
+    const { start, ends } = readTokens(text, pos, cue.strength);
+    let end = -1;
+    if (cue.closing === undefined) {
+      end = ends.length > 0 ? ends[ends.length - 1]! : -1;
+    } else {
+      // the closing verb must follow the last name token; try shorter names too
+      for (let k = ends.length - 1; k >= 0; k--) {
+        if (cue.closing.test(text.slice(ends[k]!, ends[k]! + 8))) {
+          end = ends[k]!;
+          break;
+        }
+      }
+    }
+    if (end > start) {
+      spans.push({ start, end, type: 'NAME' });
+      ALL_CUES.lastIndex = Math.max(ALL_CUES.lastIndex, end);
+    }
+    if (m[0].length === 0) ALL_CUES.lastIndex++;
+  }
+  return spans;
+}
