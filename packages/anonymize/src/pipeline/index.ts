@@ -1,1 +1,2 @@
-export {};
+export * from './anonymize.js';
+export * from './quasi.js';

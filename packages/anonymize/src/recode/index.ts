@@ -1,1 +1,3 @@
-export {};
+export * from './bands.js';
+export * from './hierarchy.js';
+export * from './autoHierarchy.js';

@@ -1,1 +1,4 @@
-export {};
+export * from './classes.js';
+export * from './requirement.js';
+export * from './lossMeasure.js';
+export * from './lattice.js';

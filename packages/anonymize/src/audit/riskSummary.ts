@@ -1,0 +1,56 @@
+import { isMissingCell, type RawTable } from '@leakrisk/survey';
+import type { MissingMatches } from '../config/index.js';
+import { encodeKeys, freqCalc, globalRisk, individualRisk, kViolations, REPORTED_K } from '../risk/index.js';
+
+/** `risk.json` without its per-record list: what the audit keeps of a file's disclosure risk. */
+export interface RiskSummary {
+  rows: number;
+  keys: string[];
+  /** Records with fk below k, for k = 2, 3, 5 and the configured k. */
+  kViolations: Record<string, number>;
+  globalRisk: number;
+  expectedReidentifications: number;
+  /** Smallest fk over the records (the k the file achieves). */
+  minFk: number;
+}
+
+/**
+ * Disclosure risk of key columns as they are, with the same sdcMicro semantics as `leakrisk risk`
+ * (freqCalc, indivRisk "approx", measure_risk), built from the risk module's functions but without
+ * materialising one object per record. `weights` are the sampling weights (already checked
+ * positive), or undefined for unweighted risk.
+ */
+export function summarizeRisk(
+  keyColumns: readonly (readonly string[])[],
+  keys: readonly string[],
+  options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
+): RiskSummary {
+  if (keyColumns.length === 0) {
+    // No quasi-identifiers: no record can be singled out by keys (every record matches all n).
+    const n = options.rows ?? 0;
+    const violations: Record<string, number> = {};
+    for (const k of [...REPORTED_K, options.k]) violations[String(k)] = n < k ? n : 0;
+    return { rows: n, keys: [], kViolations: violations, globalRisk: 0, expectedReidentifications: 0, minFk: n };
+  }
+  const encoded = encodeKeys(keyColumns, (cell, j) => isMissingCell(cell, options.missing?.[j]));
+  const { fk, Fk } = freqCalc(encoded.codes, options.weights === undefined ? { missingMatches: options.missingMatches } : { weights: options.weights, missingMatches: options.missingMatches });
+  const risk = individualRisk(fk, Fk, { weighted: options.weights !== undefined });
+  const global = globalRisk(risk);
+  let minFk = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < fk.length; i++) if (fk[i]! < minFk) minFk = fk[i]!;
+  return {
+    rows: fk.length,
+    keys: [...keys],
+    kViolations: kViolations(fk, [...REPORTED_K, options.k]),
+    globalRisk: global.globalRisk,
+    expectedReidentifications: global.expectedReidentifications,
+    minFk: fk.length === 0 ? 0 : minFk,
+  };
+}
+
+/** Sampling weights of a column (cells already checked by `checkConfigAgainstTable`). */
+export function weightsOf(table: RawTable, column: string | undefined): Float64Array | undefined {
+  if (column === undefined) return undefined;
+  const cells = table.columns[table.header.indexOf(column)]!;
+  return Float64Array.from(cells, (c) => Number(c));
+}
