@@ -29,8 +29,9 @@ function buildIsCurrent() {
   for (const dir of packageDirs) {
     const src = join(dir, 'src');
     if (!existsSync(src)) continue;
-    const built = join(dir, 'dist', 'index.js');
-    const entry = existsSync(built) ? built : join(dir, 'dist', 'main.js');
+    // apps/report compiles to build/ because its dist/ is the published site.
+    const candidates = ['dist/index.js', 'build/index.js', 'dist/main.js'].map((file) => join(dir, file));
+    const entry = candidates.find((file) => existsSync(file)) ?? candidates[0];
     if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(src)) return false;
   }
   return true;

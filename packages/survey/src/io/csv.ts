@@ -84,6 +84,7 @@ function readUnquotedCsvFile(path: string, displayName: string): RawTable | unde
     let columns: string[][] = [];
     let nrow = 0;
     let blankPending = false;
+    let interner = new CellInterner(0);
     const lineOf = (row: number) => lineOfRowInText(readFileSync(path, 'utf8'))(row);
     const fieldError = (count: number, row: number): LeakriskError =>
       new LeakriskError(
@@ -104,6 +105,7 @@ function readUnquotedCsvFile(path: string, displayName: string): RawTable | unde
         builder.addRows([line.split(',')], [], () => lineOf); // validates names
         header = line.split(',');
         columns = header.map(() => []);
+        interner = new CellInterner(header.length);
         pos = end < 0 ? text.length : end + 1;
       }
       const ncol = header.length;
@@ -129,7 +131,7 @@ function readUnquotedCsvFile(path: string, displayName: string): RawTable | unde
             let count = j + 1;
             throw fieldError(count, nrow + 1);
           }
-          columns[j]!.push(text.slice(start, comma));
+          columns[j]!.push(interner.intern(j, text.slice(start, comma)));
           start = comma + 1;
         }
         const extra = text.indexOf(',', start);
@@ -139,7 +141,7 @@ function readUnquotedCsvFile(path: string, displayName: string): RawTable | unde
           for (let j = 0; j < last; j++) columns[j]!.pop();
           throw fieldError(count, nrow + 1);
         }
-        columns[last]!.push(text.slice(start, contentEnd));
+        columns[last]!.push(interner.intern(last, text.slice(start, contentEnd)));
         nrow++;
         pos = lineEnd + 1;
         if (pos >= text.length) return '';
@@ -217,6 +219,7 @@ class TableBuilder {
   private nrow = 0;
   /** A trailing empty line (a final newline) is not a row; held back until we know it is last. */
   private pendingBlank = false;
+  private interner = new CellInterner(0);
 
   constructor(private readonly file: string) {}
 
@@ -250,7 +253,7 @@ class TableBuilder {
         );
       }
       const columns = this.columns;
-      for (let j = 0; j < fields.length; j++) columns[j]!.push(fields[j]!);
+      for (let j = 0; j < fields.length; j++) columns[j]!.push(this.interner.intern(j, fields[j]!));
       this.nrow++;
     }
   }
@@ -285,6 +288,35 @@ class TableBuilder {
     });
     this.header = fields;
     this.columns = fields.map(() => []);
+    this.interner = new CellInterner(fields.length);
+  }
+}
+
+/**
+ * Shares one string per distinct cell value in low-cardinality columns (Likert codes, provinces),
+ * so that a million-row file holds a handful of strings per such column instead of a million: this
+ * cuts memory several-fold and the garbage collector's work with it. A column that turns out to have
+ * many distinct values (names, comments) stops being interned.
+ */
+class CellInterner {
+  private static readonly LIMIT = 512;
+  private readonly maps: (Map<string, string> | null)[];
+
+  constructor(ncol: number) {
+    this.maps = Array.from({ length: ncol }, () => new Map<string, string>());
+  }
+
+  intern(column: number, cell: string): string {
+    const map = this.maps[column];
+    if (map === null || map === undefined) return cell;
+    const shared = map.get(cell);
+    if (shared !== undefined) return shared;
+    if (map.size >= CellInterner.LIMIT) {
+      this.maps[column] = null;
+      return cell;
+    }
+    map.set(cell, cell);
+    return cell;
   }
 }
 

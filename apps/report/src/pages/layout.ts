@@ -1,0 +1,98 @@
+import type { Lang, Strings } from '../i18n/index.js';
+import type { SiteModel } from '../model/site.js';
+import type { HelpContact } from '../results/settings.js';
+import { escapeHtml, isolateLatinRuns } from './html.js';
+
+/** The Content-Security-Policy of every page: nothing may be loaded from anywhere but the site itself. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'";
+
+export interface PageInfo {
+  /** File name of the page within its language folder, e.g. `index.html`. */
+  file: string;
+  title: string;
+  /** HTML of the page's opening (its `<h1>` and subtitle), shown before the notices. */
+  heading: string;
+  /** HTML of the main content (after the notices). */
+  body: string;
+}
+
+/** Relative path from a page of `lang` to the site root. */
+export function rootOf(lang: Lang): string {
+  return lang === 'en' ? '' : '../';
+}
+
+function contactHtml(contact: HelpContact, lang: Lang, t: Strings): string {
+  const channels = contact.channels.map((channel) => {
+    const label = channel.label ? `${escapeHtml(channel.label[lang])}: ` : '';
+    const value = escapeHtml(channel.value);
+    if (channel.kind === 'phone') return `<li>${label}<a href="tel:${escapeHtml(channel.value.replace(/[^0-9+]/g, ''))}"><bdi class="num" dir="ltr">${value}</bdi></a></li>`;
+    if (channel.kind === 'email') return `<li>${label}<a href="mailto:${value}"><bdi dir="ltr">${value}</bdi></a></li>`;
+    return `<li>${label}<a href="${value}" rel="noopener noreferrer"><bdi dir="ltr">${escapeHtml(channel.value.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</bdi></a></li>`;
+  }).join('');
+  const hours = contact.hours ? `<p class="hours">${escapeHtml(t.helpHours)}: ${escapeHtml(contact.hours[lang])}</p>` : '';
+  const verify = contact.status !== 'verified'
+    ? `<p class="verify">${escapeHtml(t.verifyContact(contact.checked))}</p>`
+    : '';
+  return `<li class="contact"><p class="contact-name"><strong>${escapeHtml(contact.name[lang])}</strong></p>`
+    + (contact.description ? `<p>${escapeHtml(contact.description[lang])}</p>` : '')
+    + `<ul class="channels">${channels}</ul>${hours}${verify}</li>`;
+}
+
+/** The synthetic-data banner, the content note and the help contacts, at the top of every page. */
+export function noticesHtml(model: SiteModel, lang: Lang, t: Strings): string {
+  const synthetic = model.synthetic
+    ? `<section class="notice synthetic" aria-labelledby="synthetic-heading"><h2 id="synthetic-heading">${escapeHtml(t.syntheticHeading)}</h2><p>${escapeHtml(model.settings.syntheticBanner[lang])}</p></section>`
+    : '';
+  const contacts = model.settings.contacts.map((contact) => contactHtml(contact, lang, t)).join('');
+  return `${synthetic}<section class="notice content-note" aria-labelledby="content-note-heading">`
+    + `<h2 id="content-note-heading">${escapeHtml(t.contentNoteHeading)}</h2><p>${escapeHtml(model.settings.contentNote[lang])}</p>`
+    + `<h3>${escapeHtml(t.helpHeading)}</h3><ul class="contacts">${contacts}</ul></section>`;
+}
+
+export interface NavEntry {
+  file: string;
+  label: string;
+}
+
+/** A whole page: head with CSP and local assets, skip link, header and navigation, notices, main, footer. */
+export function pageHtml(model: SiteModel, lang: Lang, t: Strings, page: PageInfo, nav: NavEntry[]): string {
+  const root = rootOf(lang);
+  const other = t.otherLanguage;
+  const otherHref = other.lang === 'ur' ? `ur/${page.file}` : `../${page.file}`;
+  const siteTitle = model.settings.title[lang];
+  const navHtml = nav.map((entry) => `<li><a href="${escapeHtml(entry.file)}"${entry.file === page.file ? ' aria-current="page"' : ''}>${escapeHtml(entry.label)}</a></li>`).join('');
+  const version = model.results.meta.version ?? '';
+  let main = `${page.heading}${noticesHtml(model, lang, t)}${page.body}`;
+  if (lang === 'ur') main = isolateLatinRuns(main);
+  const footer = lang === 'ur' ? isolateLatinRuns(escapeHtml(t.footer(version))) : escapeHtml(t.footer(version));
+  return `<!doctype html>
+<html lang="${lang}" dir="${t.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(page.title === siteTitle ? siteTitle : `${page.title} · ${siteTitle}`)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${root}assets/report.css">
+<link rel="alternate" hreflang="${other.lang}" href="${escapeHtml(otherHref)}">
+<script src="${root}assets/report.js" defer></script>
+</head>
+<body class="lang-${lang}">
+<a class="skip-link" href="#main">${escapeHtml(t.skipToContent)}</a>
+<header class="site-header">
+<div class="wrap header-row">
+<p class="site-title"><a href="index.html">${escapeHtml(siteTitle)}</a></p>
+<a class="lang-switch" href="${escapeHtml(otherHref)}" lang="${other.lang}" hreflang="${other.lang}">${escapeHtml(other.label)}</a>
+</div>
+<nav class="wrap site-nav" aria-label="${escapeHtml(t.nav.label)}"><ul>${navHtml}</ul></nav>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+${main}
+</main>
+<footer class="site-footer"><div class="wrap"><p>${footer}</p></div></footer>
+</body>
+</html>
+`;
+}
