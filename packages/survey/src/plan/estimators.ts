@@ -1,0 +1,166 @@
+// The plan runner's bridge to the estimators: each function calls one estimator of estimate/ or
+// inference/ and returns the fields of a results.json row (NaN → null).
+import type { SurveyDesign } from '../design/types.js';
+import type { FactorColumn } from '../io/columns.js';
+import { svymean } from '../estimate/mean.js';
+import { svytotal } from '../estimate/total.js';
+import { svyratio } from '../estimate/ratio.js';
+import type { EstimateResult } from '../estimate/common.js';
+import { svyglm } from '../inference/glm.js';
+import { svyciprop } from '../estimate/proportion.js';
+import { distribution as distributionOf } from '../estimate/distribution.js';
+import { svyquantile } from '../estimate/quantile.js';
+import { contrastMeans } from '../estimate/contrast.js';
+import { svychisq } from '../inference/raoScott.js';
+import { svyttest } from '../inference/ttest.js';
+import type { PlanColumns } from './context.js';
+import type { ResultRow } from './results.js';
+import type { CiMethod, GlmAnalysis } from './types.js';
+
+export interface DomainOptions {
+  domain: Uint8Array | undefined;
+  naRm: boolean;
+}
+
+/** A number for results.json: finite numbers as they are, anything else null. */
+export function num(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+function estimateFields(r: EstimateResult): ResultRow {
+  return {
+    estimate: num(r.estimate),
+    se: num(r.se),
+    ciLow: num(r.ciLow),
+    ciHigh: num(r.ciHigh),
+    df: num(r.df),
+    deff: num(r.deff),
+    n: r.n,
+  };
+}
+
+function options(o: DomainOptions): { domain?: Uint8Array; naRm: boolean } {
+  return o.domain === undefined ? { naRm: o.naRm } : { domain: o.domain, naRm: o.naRm };
+}
+
+export function meanOrTotal(design: SurveyDesign, y: Float64Array, kind: 'mean' | 'total', o: DomainOptions): ResultRow {
+  return estimateFields(kind === 'mean' ? svymean(design, y, options(o)) : svytotal(design, y, options(o)));
+}
+
+export function ratio(design: SurveyDesign, numerator: Float64Array, denominator: Float64Array, o: DomainOptions): ResultRow {
+  return estimateFields(svyratio(design, numerator, denominator, options(o)));
+}
+
+/** `svyciprop` of one level of a categorical (indicator 1 at the level, 0 at other levels, NaN missing). */
+export function proportion(design: SurveyDesign, factor: FactorColumn, level: number, ci: CiMethod, o: DomainOptions): ResultRow {
+  const y = new Float64Array(design.nrow);
+  for (let i = 0; i < y.length; i++) {
+    const c = factor.codes[i]!;
+    y[i] = c < 0 ? Number.NaN : c === level ? 1 : 0;
+  }
+  const r = svyciprop(design, y, { ...options(o), method: ci });
+  return { estimate: num(r.estimate), se: num(r.se), ciLow: num(r.ciLow), ciHigh: num(r.ciHigh), df: num(r.df), deff: num(r.deff), n: r.n };
+}
+
+/** Every level's proportion with its CI (`svyciprop` per level). */
+export function distribution(design: SurveyDesign, factor: FactorColumn, ci: CiMethod, o: DomainOptions): ResultRow[] {
+  return distributionOf(design, factor, { ...options(o), method: ci }).map((r) => ({
+    level: r.level,
+    estimate: num(r.estimate),
+    se: num(r.se),
+    ciLow: num(r.ciLow),
+    ciHigh: num(r.ciHigh),
+    df: num(r.df),
+    deff: num(r.deff),
+    n: r.n,
+    count: r.count,
+  }));
+}
+
+/** `svyquantile` (survey 4.x defaults): one row per probability. */
+export function quantiles(design: SurveyDesign, y: Float64Array, probs: readonly number[], o: DomainOptions): ResultRow[] {
+  return svyquantile(design, y, probs, options(o)).map((r) => ({
+    probability: r.probability,
+    estimate: num(r.estimate),
+    se: num(r.se),
+    ciLow: num(r.ciLow),
+    ciHigh: num(r.ciHigh),
+    df: num(r.df),
+    n: r.n,
+  }));
+}
+
+/** `svychisq`: the second-order Rao–Scott F (default) or the first-order chi-square. */
+export function chisq(
+  design: SurveyDesign,
+  rows: { name: string; column: FactorColumn },
+  cols: { name: string; column: FactorColumn },
+  statistic: 'F' | 'Chisq',
+): ResultRow {
+  const r = svychisq(design, rows, cols, statistic);
+  if (r.method === 'Rao-Scott F') {
+    return { statistic: num(r.statistic), ndf: num(r.ndf), ddf: num(r.ddf), pValue: num(r.pValue), pAdjusted: null, method: r.method, n: r.n };
+  }
+  return { statistic: num(r.statistic), df: num(r.df), pValue: num(r.pValue), pAdjusted: null, method: r.method, n: r.n };
+}
+
+/** `svycontrast` of two domain means: first level minus second. */
+export function contrast(design: SurveyDesign, y: Float64Array, factor: FactorColumn & { name: string }, first: string, second: string, naRm: boolean): ResultRow {
+  const r = contrastMeans(design, y, factor, first, second, { naRm });
+  return {
+    estimate: num(r.estimate),
+    se: num(r.se),
+    t: num(r.t),
+    df: num(r.df),
+    pValue: num(r.pValue),
+    pAdjusted: null,
+    ciLow: num(r.ciLow),
+    ciHigh: num(r.ciHigh),
+    n: r.n[0] + r.n[1],
+  };
+}
+
+/** `svyttest(y ~ group)`: the difference of the second level's mean minus the first's. */
+export function ttest(
+  design: SurveyDesign,
+  y: { name: string; values: Float64Array },
+  group: { name: string; column: FactorColumn },
+  levels: readonly [string, string] | undefined,
+): ResultRow {
+  const r = svyttest(design, y, group, levels ? { levels } : {});
+  return {
+    estimate: num(r.estimate),
+    se: num(r.se),
+    t: num(r.t),
+    df: num(r.df),
+    pValue: num(r.pValue),
+    pAdjusted: null,
+    ciLow: num(r.ciLow),
+    ciHigh: num(r.ciHigh),
+    levels: r.levels,
+    n: r.n,
+  };
+}
+
+/** `svyglm` rows: one per coefficient, with R's term names. */
+export function glm(design: SurveyDesign, columns: PlanColumns, analysis: GlmAnalysis): ResultRow[] {
+  const fit = svyglm(
+    design,
+    (name: string) => columns.modelColumnOf(name, analysis.id, 'formula'),
+    analysis.formula,
+    analysis.family ?? 'gaussian',
+    {
+      ...(analysis.success !== undefined ? { success: analysis.success } : {}),
+      where: `${columns.planFile}: analysis "${analysis.id}" formula`,
+    },
+  );
+  return fit.coefficients.map((c) => ({
+    term: c.term,
+    estimate: num(c.estimate),
+    se: num(c.se),
+    t: num(c.t),
+    df: num(fit.dfResidual),
+    pValue: num(c.pValue),
+    n: fit.n,
+  }));
+}

@@ -1,0 +1,381 @@
+import { LeakriskError, isLeakriskError } from '../errors.js';
+import type { Codebook } from '../codebook/types.js';
+import { buildDesign } from '../design/design.js';
+import type { SurveyDesign } from '../design/types.js';
+import type { RawTable } from '../io/csv.js';
+import type { FactorColumn } from '../io/columns.js';
+import { rake } from '../calibrate/rake.js';
+import { postStratify } from '../calibrate/postStratify.js';
+import { calibrateLinear } from '../calibrate/linear.js';
+import { trimWeights } from '../calibrate/trim.js';
+import type { Margin } from '../calibrate/margins.js';
+import type { CalibrationResult } from '../calibrate/types.js';
+import { benjaminiHochberg } from '../inference/multipleTesting.js';
+import { cronbachAlpha } from '../scales/alpha.js';
+import { omegaTotal } from '../scales/omega.js';
+import { designAlpha } from '../scales/svycralpha.js';
+import { PlanColumns } from './context.js';
+import { applyDerivations } from './derive.js';
+import * as estimators from './estimators.js';
+import type { AnalysisResult, Results, ResultRow } from './results.js';
+import type { Analysis, Plan } from './types.js';
+
+export interface RunPlanInput {
+  /** The data, as read (raw cells). */
+  table: RawTable;
+  plan: Plan;
+  /** The codebook: missing codes, level order, scales. */
+  codebook?: Codebook;
+  /** How `meta.data` names the data file (e.g. its base name). */
+  dataFile: string;
+  /** How `meta.plan` names the plan file. */
+  planFile: string;
+  dataSha256: string;
+  /** The run's time (`meta.createdAt`); the core never reads the clock. */
+  now: Date;
+  toolVersion: string;
+  /** `meta.codebook`: the codebook's path relative to the results folder, when one is used. */
+  codebookPath?: string;
+  /** `meta.reportSettings`: the report settings' path relative to the results folder. */
+  reportSettingsPath?: string;
+}
+
+/**
+ * Runs an analysis plan on a survey file and returns the contract's `results.json` object:
+ * derived columns, the design (R `svydesign`), optional calibration (`rake`, `postStratify`,
+ * `calibrate(calfun = "linear")`, then `trimWeights`), every analysis in order, and the
+ * Benjamini–Hochberg adjustment over all tests of the plan (chisq, ttest, contrast and glm terms
+ * other than the intercept). Pure: no clock, no disk.
+ */
+export function runPlan(input: RunPlanInput): Results {
+  const { plan, codebook } = input;
+  const planFile = input.planFile;
+  const { table, derived } = applyDerivations(input.table, plan.derive ?? [], codebook, planFile);
+  const columns = new PlanColumns(table, planFile, codebook, derived);
+
+  for (const [field, name] of designColumns(plan)) columns.require(name, 'design', field);
+  const missingCodes = new Map<string, Set<string>>();
+  for (const [, name] of designColumns(plan)) missingCodes.set(name, columns.missingCodes(name));
+  let design = buildDesign(table, plan.design, { missingCodes });
+
+  let calibration: Results['calibration'] = null;
+  if (plan.calibration) {
+    const result = inPlan(planFile, 'the calibration', () => calibrateFromPlan(design, plan, columns));
+    design = result.design;
+    if (plan.calibration.trim) {
+      design = trimWeights(design, {
+        ...(plan.calibration.trim.lower !== undefined ? { lower: plan.calibration.trim.lower } : {}),
+        ...(plan.calibration.trim.upper !== undefined ? { upper: plan.calibration.trim.upper } : {}),
+      }).design;
+    }
+    calibration = {
+      method: result.method,
+      iterations: result.iterations,
+      converged: result.converged,
+      maxDiscrepancy: result.maxDiscrepancy,
+    };
+  }
+
+  const results = plan.analyses.map((analysis) => inPlan(planFile, `analysis "${analysis.id}"`, () => runAnalysis(analysis, design, columns)));
+  adjustPValues(results);
+
+  let sumWeights = 0;
+  for (let i = 0; i < design.nrow; i++) sumWeights += design.weights[i]!;
+  return {
+    meta: {
+      tool: 'leakrisk',
+      version: input.toolVersion,
+      data: input.dataFile,
+      dataSha256: input.dataSha256,
+      plan: input.planFile,
+      ...(input.codebookPath !== undefined ? { codebook: input.codebookPath } : {}),
+      ...(input.reportSettingsPath !== undefined ? { reportSettings: input.reportSettingsPath } : {}),
+      rows: table.nrow,
+      createdAt: input.now.toISOString(),
+    },
+    design: {
+      strata: design.nStrata,
+      psus: design.nPsu,
+      df: design.df,
+      sumWeights,
+      lonelyPsu: design.lonelyPsu,
+    },
+    calibration,
+    results,
+  };
+}
+
+/** A user error that names no file happened while running part of the plan: say which part. */
+function inPlan<T>(planFile: string, part: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (isLeakriskError(error) && error.file === undefined) {
+      throw new LeakriskError(`${part}: ${error.message}`, { file: planFile, ...(error.column !== undefined ? { column: error.column } : {}) }, error.fix);
+    }
+    throw error;
+  }
+}
+
+function designColumns(plan: Plan): Array<[string, string]> {
+  const d = plan.design;
+  const out: Array<[string, string]> = [];
+  (d.ids ?? []).forEach((name, k) => out.push([`ids[${k}]`, name]));
+  if (d.strata) out.push(['strata', d.strata]);
+  if (d.weights) out.push(['weights', d.weights]);
+  const probs = d.probs === undefined ? [] : typeof d.probs === 'string' ? [d.probs] : d.probs;
+  probs.forEach((name, k) => out.push([`probs[${k}]`, name]));
+  (d.fpc ?? []).forEach((name, k) => out.push([`fpc[${k}]`, name]));
+  return out;
+}
+
+function calibrateFromPlan(design: SurveyDesign, plan: Plan, columns: PlanColumns): CalibrationResult {
+  const spec = plan.calibration!;
+  const margins: Margin[] = Object.entries(spec.margins).map(([variable, totals]) => ({
+    variable,
+    column: columns.factorOf(variable, 'calibration', `margins.${variable}`),
+    totals,
+  }));
+  switch (spec.method) {
+    case 'rake':
+      return rake(design, margins, {
+        ...(spec.epsilon !== undefined ? { epsilon: spec.epsilon } : {}),
+        ...(spec.maxit !== undefined ? { maxit: spec.maxit } : {}),
+      });
+    case 'poststratify':
+      if (margins.length !== 1) {
+        throw new LeakriskError(
+          `post-stratification takes one margin, but the plan gives ${margins.length} (${margins.map((m) => m.variable).join(', ')})`,
+          { file: columns.planFile, column: 'calibration.margins' },
+          'post-stratify on one variable (derive a combined variable for cells), or use "method": "rake"',
+        );
+      }
+      return postStratify(design, margins[0]!);
+    case 'linear':
+      return calibrateLinear(design, margins);
+  }
+}
+
+/** The analysis fields a result echoes (besides id, type, section, label). */
+const ECHO = [
+  'variable',
+  'numerator',
+  'denominator',
+  'level',
+  'ci',
+  'by',
+  'naRm',
+  'probs',
+  'statistic',
+  'formula',
+  'family',
+  'success',
+  'levels',
+  'reverse',
+  'weighted',
+] as const;
+
+function runAnalysis(analysis: Analysis, design: SurveyDesign, columns: PlanColumns): AnalysisResult {
+  const head: AnalysisResult = { id: analysis.id, type: analysis.type, rows: [] };
+  if (analysis.section !== undefined) head.section = analysis.section;
+  if (analysis.label !== undefined) head.label = analysis.label;
+  const record = analysis as unknown as Record<string, unknown>;
+  for (const key of ECHO) if (record[key] !== undefined) head[key] = record[key];
+  if (analysis.type === 'chisq') head.variables = [analysis.rows, analysis.cols];
+  if (analysis.type === 'alpha' || analysis.type === 'omega') head.items = analysis.items;
+  const rows = analysisRows(analysis, design, columns);
+  // `rows` last, so the echoed fields read first in results.json
+  const { rows: _unused, ...rest } = head;
+  void _unused;
+  return { ...rest, rows };
+}
+
+/** One domain of a `by` list: its labels and its row mask (undefined = whole population). */
+interface Domain {
+  labels: Record<string, string>;
+  mask: Uint8Array | undefined;
+}
+
+function domainsOf(by: readonly string[] | undefined, columns: PlanColumns, analysisId: string): Domain[] {
+  if (by === undefined || by.length === 0) return [{ labels: {}, mask: undefined }];
+  const factors: FactorColumn[] = by.map((name, k) => columns.factorOf(name, analysisId, `by[${k}]`));
+  const n = columns.table.nrow;
+  const combined = new Int32Array(n);
+  let size = 1;
+  for (const factor of factors) size *= Math.max(1, factor.levels.length);
+  for (let i = 0; i < n; i++) {
+    let code = 0;
+    for (const factor of factors) {
+      const c = factor.codes[i]!;
+      if (c < 0) {
+        code = -1;
+        break;
+      }
+      code = code * factor.levels.length + c;
+    }
+    combined[i] = code;
+  }
+  const domains: Domain[] = [];
+  for (let code = 0; code < size; code++) {
+    const labels: Record<string, string> = {};
+    let rest = code;
+    for (let k = factors.length - 1; k >= 0; k--) {
+      const m = factors[k]!.levels.length;
+      labels[by[k]!] = factors[k]!.levels[rest % m]!;
+      rest = Math.floor(rest / m);
+    }
+    const ordered: Record<string, string> = {};
+    for (const name of by) ordered[name] = labels[name]!;
+    const mask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (combined[i] === code) mask[i] = 1;
+    domains.push({ labels: ordered, mask });
+  }
+  return domains;
+}
+
+function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanColumns): ResultRow[] {
+  const id = analysis.id;
+  switch (analysis.type) {
+    case 'mean':
+    case 'total': {
+      const y = columns.numericOf(analysis.variable, id, 'variable');
+      return domainsOf(analysis.by, columns, id).map((domain) => ({
+        domain: domain.labels,
+        ...estimators.meanOrTotal(design, y, analysis.type, { domain: domain.mask, naRm: analysis.naRm ?? false }),
+      }));
+    }
+    case 'ratio': {
+      const num = columns.numericOf(analysis.numerator, id, 'numerator');
+      const den = columns.numericOf(analysis.denominator, id, 'denominator');
+      return domainsOf(analysis.by, columns, id).map((domain) => ({
+        domain: domain.labels,
+        ...estimators.ratio(design, num, den, { domain: domain.mask, naRm: analysis.naRm ?? false }),
+      }));
+    }
+    case 'proportion': {
+      const factor = columns.factorOf(analysis.variable, id, 'variable');
+      const level = columns.levelIndex(factor, analysis.variable, analysis.level, id, 'level');
+      return domainsOf(analysis.by, columns, id).map((domain) => ({
+        domain: domain.labels,
+        level: analysis.level,
+        ...estimators.proportion(design, factor, level, analysis.ci ?? 'logit', { domain: domain.mask, naRm: analysis.naRm ?? false }),
+      }));
+    }
+    case 'distribution': {
+      const factor = columns.factorOf(analysis.variable, id, 'variable');
+      return domainsOf(analysis.by, columns, id).flatMap((domain) =>
+        estimators
+          .distribution(design, factor, analysis.ci ?? 'logit', { domain: domain.mask, naRm: analysis.naRm ?? false })
+          .map((row) => ({ domain: domain.labels, ...row })),
+      );
+    }
+    case 'quantile': {
+      const y = columns.numericOf(analysis.variable, id, 'variable');
+      return domainsOf(analysis.by, columns, id).flatMap((domain) =>
+        estimators
+          .quantiles(design, y, analysis.probs, { domain: domain.mask, naRm: analysis.naRm ?? false })
+          .map((row) => ({ domain: domain.labels, ...row })),
+      );
+    }
+    case 'chisq': {
+      const rowsFactor = columns.factorOf(analysis.rows, id, 'rows');
+      const colsFactor = columns.factorOf(analysis.cols, id, 'cols');
+      return [
+        estimators.chisq(
+          design,
+          { name: analysis.rows, column: rowsFactor },
+          { name: analysis.cols, column: colsFactor },
+          analysis.statistic ?? 'F',
+        ),
+      ];
+    }
+    case 'glm': {
+      if (analysis.success !== undefined) {
+        const response = analysis.formula.split('~')[0]!.trim().replace(/^`(.*)`$/, '$1');
+        const factor = columns.factorOf(response, id, 'formula');
+        columns.levelIndex(factor, response, analysis.success, id, 'success');
+      }
+      return estimators.glm(design, columns, analysis);
+    }
+    case 'contrast': {
+      const y = columns.numericOf(analysis.variable, id, 'variable');
+      const group = columns.factorOf(analysis.by, id, 'by');
+      columns.levelIndex(group, analysis.by, analysis.levels[0], id, 'levels[0]');
+      columns.levelIndex(group, analysis.by, analysis.levels[1], id, 'levels[1]');
+      return [
+        {
+          domain: {},
+          ...estimators.contrast(design, y, { ...group, name: analysis.by }, analysis.levels[0], analysis.levels[1], analysis.naRm ?? false),
+        },
+      ];
+    }
+    case 'ttest': {
+      const y = columns.numericOf(analysis.variable, id, 'variable');
+      const group = columns.factorOf(analysis.by, id, 'by');
+      if (analysis.levels) {
+        columns.levelIndex(group, analysis.by, analysis.levels[0], id, 'levels[0]');
+        columns.levelIndex(group, analysis.by, analysis.levels[1], id, 'levels[1]');
+      }
+      return [
+        {
+          domain: {},
+          ...estimators.ttest(design, { name: analysis.variable, values: y }, { name: analysis.by, column: group }, analysis.levels),
+        },
+      ];
+    }
+    case 'alpha': {
+      const items = analysis.items.map((name, k) => ({ name, values: columns.numericOf(name, id, `items[${k}]`) }));
+      if (analysis.weighted) {
+        const whole = designAlpha(items, design.weights, { reverse: analysis.reverse ?? [] });
+        return [
+          {
+            alpha: whole.alpha,
+            stdAlpha: null,
+            n: whole.n,
+            items: items.map((item) => ({
+              item: item.name,
+              alphaIfDropped:
+                items.length > 2
+                  ? designAlpha(items.filter((other) => other !== item), design.weights, { reverse: analysis.reverse ?? [] }).alpha
+                  : null,
+              rDrop: null,
+            })),
+          },
+        ];
+      }
+      const result = cronbachAlpha(items, { reverse: analysis.reverse ?? [] });
+      return [
+        {
+          alpha: result.alpha,
+          stdAlpha: result.stdAlpha,
+          n: result.n,
+          items: result.items.map((item) => ({ item: item.item, alphaIfDropped: item.alphaIfDropped, rDrop: item.rDrop })),
+        },
+      ];
+    }
+    case 'omega': {
+      const items = analysis.items.map((name, k) => ({ name, values: columns.numericOf(name, id, `items[${k}]`) }));
+      const result = omegaTotal(items, { reverse: analysis.reverse ?? [] });
+      return [{ omegaTotal: result.omegaTotal, n: result.n }];
+    }
+  }
+}
+
+/** Benjamini–Hochberg over every test row of the plan (glm intercepts excluded). */
+function adjustPValues(results: AnalysisResult[]): void {
+  const slots: ResultRow[] = [];
+  for (const result of results) {
+    if (!['chisq', 'ttest', 'contrast', 'glm'].includes(result.type)) continue;
+    for (const row of result.rows) {
+      if (result.type === 'glm' && row.term === '(Intercept)') {
+        row.pAdjusted = null;
+        continue;
+      }
+      slots.push(row);
+    }
+  }
+  const adjusted = benjaminiHochberg(slots.map((row) => (typeof row.pValue === 'number' ? row.pValue : null)));
+  slots.forEach((row, k) => {
+    row.pAdjusted = adjusted[k] ?? null;
+  });
+}
