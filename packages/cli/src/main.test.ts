@@ -62,7 +62,7 @@ describe('user errors', () => {
   it('exits 1 naming the file when the data file does not exist', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'leakrisk-cli-'));
     const plan = join(dir, 'plan.json');
-    writeFileSync(plan, JSON.stringify({ design: { ids: [] }, analyses: [] }));
+    writeFileSync(plan, JSON.stringify({ design: { ids: [] }, analyses: [{ id: 'm', type: 'mean', variable: 'x' }] }));
     const code = await main(['analyze', '--data', join(dir, 'missing.csv'), '--plan', plan, '--out', join(dir, 'results')]);
     expect(code).toBe(1);
     expect(stderr).toContain('missing.csv');
