@@ -18,6 +18,7 @@ const work = join(root, 'out', 'demo');
 const results = join(work, 'results');
 const site = join(root, 'apps', 'report', 'dist');
 rmSync(work, { recursive: true, force: true });
+rmSync(site, { recursive: true, force: true }); // the site folder holds only the report: no stale pages
 mkdirSync(results, { recursive: true });
 
 const env = { ...process.env };

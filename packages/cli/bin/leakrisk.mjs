@@ -11,7 +11,13 @@ const cliDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const distMain = join(cliDir, 'dist', 'main.js');
 const srcMain = join(cliDir, 'src', 'main.ts');
 const workspace = dirname(dirname(cliDir));
-const packageDirs = ['packages/survey', 'packages/anonymize', 'apps/report', 'packages/cli'].map((p) => join(workspace, p));
+// Each workspace package and its compiled entry (apps/report compiles to build/: its dist/ is the site).
+const packages = [
+  ['packages/survey', 'dist/index.js'],
+  ['packages/anonymize', 'dist/index.js'],
+  ['apps/report', 'build/index.js'],
+  ['packages/cli', 'dist/main.js'],
+].map(([dir, entry]) => ({ dir: join(workspace, dir), entry: join(workspace, dir, entry) }));
 
 function newestSource(dir) {
   let newest = 0;
@@ -26,12 +32,9 @@ function newestSource(dir) {
 function buildIsCurrent() {
   if (!existsSync(distMain)) return false;
   if (!existsSync(srcMain)) return true; // an installed package ships dist only
-  for (const dir of packageDirs) {
+  for (const { dir, entry } of packages) {
     const src = join(dir, 'src');
     if (!existsSync(src)) continue;
-    // apps/report compiles to build/ because its dist/ is the published site.
-    const candidates = ['dist/index.js', 'build/index.js', 'dist/main.js'].map((file) => join(dir, file));
-    const entry = candidates.find((file) => existsSync(file)) ?? candidates[0];
     if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(src)) return false;
   }
   return true;

@@ -1,12 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { reportFailure, EXIT_OK, EXIT_USAGE } from './errors.js';
-import { keygenCommand } from './keygen.js';
-import { synthCommand } from './synth.js';
-import { anonymizeCommand } from './anonymize.js';
-import { riskCommand } from './risk.js';
-import { analyzeCommand } from './analyze.js';
-import { reportCommand } from './report.js';
 import { VERSION } from './version.js';
 
 function positiveInteger(value: string): number {
@@ -32,7 +26,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .requiredOption('--out <file>', 'where to write the key (refuses to overwrite an existing key)')
     .option('--force', 'overwrite an existing key file (pseudonyms made with the old key will no longer match)')
     .exitOverride()
-    .action((options: { out: string; force?: boolean }) => run(() => keygenCommand(options)));
+    .action((options: { out: string; force?: boolean }) => run(async () => (await import('./keygen.js')).keygenCommand(options)));
 
   program
     .command('synth')
@@ -43,7 +37,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--codebook <file>', 'codebook (default: the bundled data/instrument/codebook.json)')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { n: number; seed: number; out: string; codebook?: string; quiet?: boolean }) => run(() => synthCommand(options)));
+    .action((options: { n: number; seed: number; out: string; codebook?: string; quiet?: boolean }) => run(async () => (await import('./synth.js')).synthCommand(options)));
 
   program
     .command('anonymize')
@@ -57,7 +51,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--init', 'draft a config for this data on stdout (every column listed; undecided ones must be decided)')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: AnonymizeCliOptions) => run(() => anonymizeCommand(options)));
+    .action((options: AnonymizeCliOptions) => run(async () => (await import('./anonymize.js')).anonymizeCommand(options)));
 
   program
     .command('risk')
@@ -68,7 +62,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--codebook <file>', 'codebook: missing codes')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { data: string; config: string; out: string; codebook?: string; quiet?: boolean }) => run(() => riskCommand(options)));
+    .action((options: { data: string; config: string; out: string; codebook?: string; quiet?: boolean }) => run(async () => (await import('./risk.js')).riskCommand(options)));
 
   program
     .command('analyze')
@@ -79,7 +73,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--codebook <file>', 'codebook: missing codes, level order, labels (default: the plan\'s "codebook")')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean }) => run(() => analyzeCommand(options)));
+    .action((options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean }) => run(async () => (await import('./analyze.js')).analyzeCommand(options)));
 
   program
     .command('report')
@@ -90,7 +84,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--settings <file>', 'report settings (default: the ones named in results.json, else data/report/settings.json)')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { results: string; out: string; codebook?: string; settings?: string; quiet?: boolean }) => run(() => reportCommand(options)));
+    .action((options: { results: string; out: string; codebook?: string; settings?: string; quiet?: boolean }) => run(async () => (await import('./report.js')).reportCommand(options)));
 
   return program;
 }

@@ -52,9 +52,11 @@ function newestSource(dir) {
 
 /** Whether the CLI will run compiled JavaScript (the same test as packages/cli/bin/leakrisk.mjs). */
 function builtIsCurrent() {
-  for (const dir of ['packages/survey', 'packages/anonymize', 'apps/report', 'packages/cli'].map((p) => join(root, p))) {
+  const entries = { 'packages/survey': 'dist/index.js', 'packages/anonymize': 'dist/index.js', 'apps/report': 'build/index.js', 'packages/cli': 'dist/main.js' };
+  for (const [relative, entry] of Object.entries(entries)) {
+    const dir = join(root, relative);
     if (!existsSync(join(dir, 'src'))) continue;
-    const built = existsSync(join(dir, 'dist', 'index.js')) ? join(dir, 'dist', 'index.js') : join(dir, 'dist', 'main.js');
+    const built = join(dir, entry);
     if (!existsSync(built) || statSync(built).mtimeMs < newestSource(join(dir, 'src'))) return false;
   }
   return true;

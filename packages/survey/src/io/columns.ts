@@ -1,5 +1,6 @@
 import { LeakriskError } from '../errors.js';
 import { getColumn, isMissingCell, type RawTable } from './csv.js';
+import { cellAt, numericCells } from './byteTable.js';
 
 /** Options shared by the typed column readers. */
 export interface ColumnOptions {
@@ -51,26 +52,41 @@ function parseNumberCell(cell: string): number {
  * row, the column and the value, with the fix.
  */
 export function numericColumn(table: RawTable, name: string, options: ColumnOptions = {}): Float64Array {
+  const codes = options.missingCodes;
+  const j = table.header.indexOf(name);
+  const fast = j < 0 ? undefined : numericCells(table, j);
+  if (fast !== undefined) {
+    // Plain decimals were parsed from the bytes; only the other cells are read as text.
+    for (const i of fast.irregular) fast.values[i] = numberOrMissing(cellAt(table, j, i), i, table, name, codes);
+    if (codes !== undefined && codes.size > 0) {
+      // A declared missing code (98, 99) reads as a number too: compare those cells' text with the codes.
+      const codeValues = new Set([...codes].map(Number).filter((value) => !Number.isNaN(value)));
+      const values = fast.values;
+      for (let i = 0; i < values.length; i++) {
+        if (codeValues.has(values[i]!) && codes.has(cellAt(table, j, i))) values[i] = Number.NaN;
+      }
+    }
+    return fast.values;
+  }
   const cells = getColumn(table, name);
   const out = new Float64Array(table.nrow);
-  const codes = options.missingCodes;
   for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    if (cell === '' || cell === 'NA' || (codes !== undefined && codes.has(cell))) {
-      out[i] = Number.NaN;
-      continue;
-    }
-    const value = parseNumberCell(cell);
-    if (Number.isNaN(value)) {
-      throw new LeakriskError(
-        `row ${i + 1} holds "${cell}", which is not a number, in a numeric column`,
-        { file: table.file, row: i + 1, column: name },
-        `correct the value, leave the cell empty (missing), or declare "${cell}" as a missing code for "${name}" in the codebook`,
-      );
-    }
-    out[i] = value;
+    out[i] = numberOrMissing(cells[i]!, i, table, name, codes);
   }
   return out;
+}
+
+function numberOrMissing(cell: string, i: number, table: RawTable, name: string, codes: ReadonlySet<string> | undefined): number {
+  if (cell === '' || cell === 'NA' || (codes !== undefined && codes.has(cell))) return Number.NaN;
+  const value = parseNumberCell(cell);
+  if (Number.isNaN(value)) {
+    throw new LeakriskError(
+      `row ${i + 1} holds "${cell}", which is not a number, in a numeric column`,
+      { file: table.file, row: i + 1, column: name },
+      `correct the value, leave the cell empty (missing), or declare "${cell}" as a missing code for "${name}" in the codebook`,
+    );
+  }
+  return value;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
 import { LeakriskError } from '../errors.js';
+import { parseCsvBytes } from './byteTable.js';
 
 /**
  * A CSV file held by column: `columns[j][i]` is the raw text of data row `i + 1`, column `header[j]`.
@@ -57,118 +58,19 @@ export function parseCsvText(text: string, file = '<input>'): RawTable {
  * fine); a row with the wrong number of fields or broken quoting is an error naming its line.
  */
 export async function readCsvFile(path: string, displayName = path): Promise<RawTable> {
-  const fast = readUnquotedCsvFile(path, displayName);
-  if (fast !== undefined) return fast;
-  return readCsvFileStreaming(path, displayName);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new LeakriskError('file not found', { file: displayName }, 'check the path (it is relative to the current folder)');
+    if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') return readCsvFileStreaming(path, displayName);
+    throw new LeakriskError(`cannot read the file (${code ?? String(error)})`, { file: displayName });
+  }
+  return parseCsvBytes(bytes, displayName);
 }
 
-const CHUNK_BYTES = 16 * 1024 * 1024;
-
-/**
- * The fast path for the common case of a file without any double quote (numeric survey data):
- * fields are sliced straight into their columns, with no per-row arrays. Returns undefined as soon
- * as a quote appears, and the caller re-reads the file with papaparse, which handles quoting.
- */
-function readUnquotedCsvFile(path: string, displayName: string): RawTable | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return undefined; // the streaming reader reports a missing or unreadable file
-  }
-  try {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let carry = '';
-    let header: string[] | undefined;
-    let columns: string[][] = [];
-    let nrow = 0;
-    let blankPending = false;
-    let interner = new CellInterner(0);
-    const lineOf = (row: number) => lineOfRowInText(readFileSync(path, 'utf8'))(row);
-    const fieldError = (count: number, row: number): LeakriskError =>
-      new LeakriskError(
-        `row ${row} has ${count} field${count === 1 ? '' : 's'} but the header has ${header!.length}`,
-        { file: displayName, line: lineOf(row), row },
-        'every row needs one field per header column; quote fields that contain commas',
-      );
-    const takeLines = (text: string, final: boolean): string => {
-      let pos = 0;
-      if (header === undefined) {
-        if (final && text.length === 0) return '';
-        const end = text.indexOf('\n');
-        if (end < 0 && !final) return text;
-        let line = end < 0 ? text : text.slice(0, end);
-        if (line.endsWith('\r')) line = line.slice(0, -1);
-        if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-        const builder = new TableBuilder(displayName);
-        builder.addRows([line.split(',')], [], () => lineOf); // validates names
-        header = line.split(',');
-        columns = header.map(() => []);
-        interner = new CellInterner(header.length);
-        pos = end < 0 ? text.length : end + 1;
-      }
-      const ncol = header.length;
-      const last = ncol - 1;
-      for (;;) {
-        let lineEnd = text.indexOf('\n', pos);
-        if (lineEnd < 0) {
-          if (!final || pos >= text.length) return text.slice(pos);
-          lineEnd = text.length;
-        }
-        const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-        if (blankPending) throw new LeakriskError(`row ${nrow + 1} is an empty line`, { file: displayName, line: lineOf(nrow + 1), row: nrow + 1 }, 'remove empty lines from the middle of the file');
-        if (contentEnd === pos && ncol > 1) {
-          blankPending = true;
-          pos = lineEnd + 1;
-          if (pos >= text.length) return '';
-          continue;
-        }
-        let start = pos;
-        for (let j = 0; j < last; j++) {
-          const comma = text.indexOf(',', start);
-          if (comma < 0 || comma >= contentEnd) {
-            let count = j + 1;
-            throw fieldError(count, nrow + 1);
-          }
-          columns[j]!.push(interner.intern(j, text.slice(start, comma)));
-          start = comma + 1;
-        }
-        const extra = text.indexOf(',', start);
-        if (extra >= 0 && extra < contentEnd) {
-          let count = ncol;
-          for (let c = extra; c >= 0 && c < contentEnd; c = text.indexOf(',', c + 1)) count++;
-          for (let j = 0; j < last; j++) columns[j]!.pop();
-          throw fieldError(count, nrow + 1);
-        }
-        columns[last]!.push(interner.intern(last, text.slice(start, contentEnd)));
-        nrow++;
-        pos = lineEnd + 1;
-        if (pos >= text.length) return '';
-      }
-    };
-    for (;;) {
-      const read = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      let text: string;
-      try {
-        text = decoder.decode(buffer.subarray(0, read), { stream: read > 0 });
-      } catch {
-        return undefined; // the streaming reader names the line of the invalid byte
-      }
-      if (text.indexOf('"') >= 0) return undefined;
-      if (read === 0) {
-        carry = takeLines(carry + text, true);
-        break;
-      }
-      carry = takeLines(carry + text, false);
-    }
-    if (header === undefined) return undefined; // empty file: the streaming reader says so
-    return { file: displayName, header, columns, nrow };
-  } finally {
-    closeSync(fd);
-  }
-}
-
+/** Files too large for one Buffer (over 2 GB) stream through papaparse instead. */
 async function readCsvFileStreaming(path: string, displayName: string): Promise<RawTable> {
   const builder = new TableBuilder(displayName);
   const lineLookup = () => (row: number) => lineOfRowInText(readFileSync(path, 'utf8'))(row);

@@ -2,6 +2,7 @@ import { LeakriskError } from '../errors.js';
 import type { Codebook } from '../codebook/types.js';
 import { levelsOf, missingCodesOf } from '../codebook/accessors.js';
 import { isMissingCell, type RawTable } from '../io/csv.js';
+import { shallowCopyTable } from '../io/byteTable.js';
 import { knowledgeScore, scoreScale } from '../scales/score.js';
 import type { Derivation } from './types.js';
 
@@ -31,10 +32,12 @@ export function applyDerivations(
   codebook: Codebook | undefined,
   planFile: string,
 ): { table: RawTable; derived: Map<string, DerivedColumn> } {
-  const header = [...table.header];
-  const columns = [...table.columns];
+  if (derivations.length === 0) return { table, derived: new Map() };
+  // A copy whose columns stay lazy (a byte-backed table makes a column's strings only when read).
+  const copy = shallowCopyTable(table);
+  const { header, columns } = copy;
   const derived = new Map<string, DerivedColumn>();
-  const current = (): RawTable => ({ file: table.file, header, columns, nrow: table.nrow });
+  const current = (): RawTable => copy;
   const put = (name: string, cells: string[], info: DerivedColumn) => {
     const j = header.indexOf(name);
     if (j >= 0) columns[j] = cells;
