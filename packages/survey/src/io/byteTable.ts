@@ -18,6 +18,8 @@ export interface ByteStore {
   cellStart: Uint32Array;
   /** `rowEnd[i]`: the byte after the row's last cell (its `\n`, `\r\n` or the end of the file). */
   rowEnd: Uint32Array;
+  /** Columns already made into strings (all at once, in one pass over the file). */
+  materialized: (string[] | undefined)[];
 }
 
 const STORE = Symbol('leakrisk.byteStore');
@@ -173,7 +175,14 @@ export function parseCsvBytes(bytes: Buffer, file: string): RawTable {
   }
   if (end > 0xffffffff) throw new LeakriskError('the file is larger than 4 GB', { file }, 'split the file');
 
-  const store: ByteStore = { bytes, ncol, nrow, cellStart: cellStart.subarray(0, nrow * ncol), rowEnd: rowEnd.subarray(0, nrow) };
+  const store: ByteStore = {
+    bytes,
+    ncol,
+    nrow,
+    cellStart: cellStart.subarray(0, nrow * ncol),
+    rowEnd: rowEnd.subarray(0, nrow),
+    materialized: new Array<string[] | undefined>(ncol).fill(undefined),
+  };
   return lazyTable(file, header, store);
 }
 
@@ -184,7 +193,8 @@ function lazyTable(file: string, header: string[], store: ByteStore): RawTable {
       configurable: true,
       enumerable: true,
       get(): string[] {
-        const cells = materializeColumn(store, j);
+        if (store.materialized[j] === undefined) materializeColumns(store, [j]);
+        const cells = store.materialized[j]!;
         Object.defineProperty(columns, j, { value: cells, writable: true, configurable: true, enumerable: true });
         return cells;
       },
@@ -207,7 +217,7 @@ export function shallowCopyTable(table: RawTable): RawTable {
   const source = table.columns;
   const columns: string[][] = new Array<string[]>(source.length);
   for (let j = 0; j < source.length; j++) {
-    if (store !== undefined && Object.getOwnPropertyDescriptor(source, j)?.get !== undefined) {
+    if (store !== undefined && holdsFileCells(table, store, j)) {
       Object.defineProperty(columns, j, {
         configurable: true,
         enumerable: true,
@@ -230,88 +240,131 @@ function cellEnd(store: ByteStore, i: number, j: number): number {
   return j + 1 < store.ncol ? store.cellStart[i * store.ncol + j + 1]! - 1 : store.rowEnd[i]!;
 }
 
+/**
+ * UTF-8 text of a byte range. Buffer's own `utf8Slice` skips the argument checks of `toString`,
+ * which dominate for millions of short cells.
+ */
+const utf8 = (bytes: Buffer, start: number, end: number): string =>
+  (bytes as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
+
 /** The text of a cell between two byte offsets: quotes removed and doubled quotes undone. */
 function cellText(bytes: Buffer, start: number, end: number): string {
   if (end > start && bytes[start] === QUOTE) {
-    const inner = bytes.toString('utf8', start + 1, end - 1);
+    const inner = utf8(bytes, start + 1, end - 1);
     return inner.indexOf('"') >= 0 ? inner.replace(/""/g, '"') : inner;
   }
-  return bytes.toString('utf8', start, end);
+  return utf8(bytes, start, end);
 }
 
 /**
  * Makes column j's strings. Short cells (up to 6 bytes: codes, numbers, small labels) are shared
  * through a map keyed by their bytes packed into one number, without making a string first.
  */
-function materializeColumn(store: ByteStore, j: number): string[] {
-  const { bytes, nrow, ncol, cellStart } = store;
-  const out = new Array<string>(nrow);
-  const short = new Map<number, string>();
-  // Longer values are shared through a hash of their bytes, checked byte by byte against the first
-  // occurrence; a column with very many distinct long values (names, comments) stops sharing.
-  let long: Map<number, number> | null = new Map<number, number>();
-  const longStart: number[] = [];
-  const longText: string[] = [];
-  const longLength: number[] = [];
-  for (let i = 0; i < nrow; i++) {
-    const start = cellStart[i * ncol + j]!;
-    const end = cellEnd(store, i, j);
-    const length = end - start;
-    const quoted = length > 0 && bytes[start] === QUOTE;
-    if (length <= 6 && !quoted) {
-      let key = 0;
-      for (let k = start; k < end; k++) key = key * 256 + bytes[k]!;
-      key += length * 281474976710656; // 256^6: keeps "1" and "\0 1" apart
-      let text = short.get(key);
-      if (text === undefined) {
-        text = bytes.toString('utf8', start, end);
-        short.set(key, text);
-      }
-      out[i] = text;
-      continue;
-    }
-    if (long !== null && !quoted) {
-      let h1 = length | 0;
-      let h2 = 0x9747b28c;
-      for (let k = start; k < end; k++) {
-        const b = bytes[k]!;
-        h1 = Math.imul(h1 ^ b, 0x01000193);
-        h2 = Math.imul(h2 + b, 0x5bd1e995) ^ (h2 >>> 15);
-      }
-      const key = (h1 >>> 0) * 2097152 + (h2 & 0x1fffff); // 53 bits of hash
-      const entry = long.get(key);
-      if (entry !== undefined) {
-        const firstStart = longStart[entry]!;
-        const text = longText[entry]!;
-        let same = longLength[entry] === length;
-        for (let k = 0; same && k < length; k++) same = bytes[firstStart + k] === bytes[start + k];
-        if (same) {
-          out[i] = text;
-          continue;
-        }
-      } else if (long.size < 4096) {
-        const text = bytes.toString('utf8', start, end);
-        long.set(key, longText.length);
-        longStart.push(start);
-        longLength.push(length);
-        longText.push(text);
-        out[i] = text;
-        continue;
-      } else {
-        long = null;
-      }
-    }
-    out[i] = cellText(bytes, start, end);
+interface ColumnInterner {
+  out: string[];
+  tiny: Map<number, string>;
+  shared: Map<number, number> | null;
+  sharedStart: number[];
+  sharedLength: number[];
+  sharedText: string[];
+}
+
+/**
+ * Makes the strings of every column not made yet, in one pass over the rows. Keys are small
+ * integers (V8 Smis) so that the maps stay fast: cells of up to 3 bytes (codes, Likert answers) are
+ * keyed exactly by their bytes; longer ones by a 30-bit hash, checked byte by byte against the first
+ * occurrence. A column with very many distinct longer values (names, comments) stops sharing after
+ * 4,096 of them.
+ */
+function materializeColumns(store: ByteStore, wanted: readonly number[]): void {
+  const { bytes, nrow, ncol, cellStart, rowEnd } = store;
+  const pending: number[] = [];
+  const interners: ColumnInterner[] = [];
+  for (const j of wanted) {
+    if (store.materialized[j] !== undefined) continue;
+    pending.push(j);
+    // Preallocated: pushing into million-element arrays is several times slower (measured).
+    interners.push({ out: new Array<string>(nrow), tiny: new Map(), shared: new Map(), sharedStart: [], sharedLength: [], sharedText: [] });
   }
-  return out;
+  for (let i = 0; i < nrow; i++) {
+    const base = i * ncol;
+    for (let p = 0; p < pending.length; p++) {
+      const j = pending[p]!;
+      const column = interners[p]!;
+      const start = cellStart[base + j]!;
+      const end = j + 1 < ncol ? cellStart[base + j + 1]! - 1 : rowEnd[i]!;
+      const length = end - start;
+      const quoted = length > 0 && bytes[start] === QUOTE;
+      if (length <= 3 && !quoted) {
+        let key = length << 24;
+        for (let k = start, shift = 16; k < end; k++, shift -= 8) key |= bytes[k]! << shift;
+        let text = column.tiny.get(key);
+        if (text === undefined) {
+          text = utf8(bytes, start, end);
+          column.tiny.set(key, text);
+        }
+        column.out[i] = text;
+        continue;
+      }
+      const shared = column.shared;
+      if (shared !== null && !quoted) {
+        let h = 0x811c9dc5 ^ length;
+        for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+        const key = h >>> 2;
+        const entry = shared.get(key);
+        if (entry !== undefined) {
+          let same = column.sharedLength[entry] === length;
+          const firstStart = column.sharedStart[entry]!;
+          for (let k = 0; same && k < length; k++) same = bytes[firstStart + k] === bytes[start + k];
+          if (same) {
+            column.out[i] = column.sharedText[entry]!;
+            continue;
+          }
+        } else if (shared.size < 4096) {
+          const text = utf8(bytes, start, end);
+          shared.set(key, column.sharedText.length);
+          column.sharedStart.push(start);
+          column.sharedLength.push(length);
+          column.sharedText.push(text);
+          column.out[i] = text;
+          continue;
+        } else {
+          column.shared = null;
+        }
+      }
+      column.out[i] = cellText(bytes, start, end);
+    }
+  }
+  pending.forEach((j, p) => {
+    store.materialized[j] = interners[p]!.out;
+  });
+}
+
+/**
+ * Makes every column's strings in one pass over the rows, for callers that will read them all
+ * (anonymization): row by row the cells sit together in memory, which is much faster than reading
+ * the file once per column. A table that is not byte-backed is left as it is.
+ */
+export function loadAllColumns(table: RawTable): void {
+  const store = (table as ByteBackedTable)[STORE];
+  if (store === undefined) return;
+  materializeColumns(
+    store,
+    table.header.map((_, j) => j).filter((j) => holdsFileCells(table, store, j)),
+  );
+}
+
+/** True while column j of this table still holds the file's cells (not replaced by other values). */
+function holdsFileCells(table: RawTable, store: ByteStore, j: number): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(table.columns, j);
+  if (descriptor === undefined) return false;
+  return descriptor.get !== undefined || (descriptor.value !== undefined && descriptor.value === store.materialized[j]);
 }
 
 /** The text of one cell without materialising its column (for error messages and odd cells). */
 export function cellAt(table: RawTable, column: number, row: number): string {
   const store = (table as ByteBackedTable)[STORE];
-  if (store === undefined || Object.getOwnPropertyDescriptor(table.columns, column)?.get === undefined) {
-    return table.columns[column]![row]!;
-  }
+  if (store === undefined || !holdsFileCells(table, store, column)) return table.columns[column]![row]!;
   return cellText(store.bytes, store.cellStart[row * store.ncol + column]!, cellEnd(store, row, column));
 }
 
@@ -328,7 +381,7 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  */
 export function numericCells(table: RawTable, j: number): { values: Float64Array; irregular: number[] } | undefined {
   const store = (table as ByteBackedTable)[STORE];
-  if (store === undefined || Object.getOwnPropertyDescriptor(table.columns, j)?.get === undefined) return undefined;
+  if (store === undefined || !holdsFileCells(table, store, j)) return undefined;
   const { bytes, nrow, ncol, cellStart } = store;
   const values = new Float64Array(nrow);
   const irregular: number[] = [];

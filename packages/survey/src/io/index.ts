@@ -2,3 +2,4 @@ export * from './csv.js';
 export * from './atomicWrite.js';
 export * from './writeCsv.js';
 export * from './columns.js';
+export { loadAllColumns } from './byteTable.js';
