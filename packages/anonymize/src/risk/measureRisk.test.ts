@@ -26,7 +26,7 @@ interface SdcCase {
   };
 }
 const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/risk/sdcmicro-cases.json', import.meta.url), 'utf8')) as { cases: SdcCase[] };
-const shared = JSON.parse(readFileSync(new URL('../../../../../shared/reference/sdc/sdcpractice-table-4-1.json', import.meta.url), 'utf8')) as {
+const shared = JSON.parse(readFileSync(new URL('../../test/fixtures/risk/sdcpractice-table-4-1.json', import.meta.url), 'utf8')) as {
   keys: string[];
   rows: Record<string, string | number>[];
   expected: { fk: number[]; Fk: number[]; risk_approx_first_of_each_key: Record<string, number>; kViolations: Record<string, number> };

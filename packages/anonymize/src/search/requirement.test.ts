@@ -25,7 +25,7 @@ function fkOfRows(columns: string[][], missingMatches: 'any' | 'self'): number[]
 
 describe('checkClasses', () => {
   it('gives the SDC Practice guide fk (sdcMicro freqCalc) for the ten-record example', () => {
-    const ref = JSON.parse(readFileSync(new URL('../../../../../shared/reference/sdc/sdcpractice-table-4-1.json', import.meta.url), 'utf8')) as {
+    const ref = JSON.parse(readFileSync(new URL('../../test/fixtures/risk/sdcpractice-table-4-1.json', import.meta.url), 'utf8')) as {
       keys: string[];
       rows: Record<string, string>[];
       expected: { fk: number[] };
