@@ -37,7 +37,7 @@ const CR = 13;
  */
 export function parseCsvBytes(bytes: Buffer, file: string): RawTable {
   if (!isUtf8(bytes)) {
-    const at = firstInvalidByte(bytes);
+    const at = firstInvalidUtf8(bytes);
     throw new LeakriskError(
       'the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)',
       { file, line: 1 + countByte(bytes, LF, 0, at) },
@@ -437,7 +437,8 @@ function countByte(bytes: Uint8Array, value: number, from: number, to: number): 
   return n;
 }
 
-function firstInvalidByte(bytes: Uint8Array): number {
+/** Offset of the first byte that does not start a valid UTF-8 sequence (the length when there is none). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

@@ -2,7 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
 import { LeakriskError } from '../errors.js';
-import { parseCsvBytes } from './byteTable.js';
+import { firstInvalidUtf8, parseCsvBytes } from './byteTable.js';
 
 /**
  * A CSV file held by column: `columns[j][i]` is the raw text of data row `i + 1`, column `header[j]`.
@@ -289,21 +289,6 @@ function countNewlines(bytes: Uint8Array): number {
     i = bytes.indexOf(10, i + 1);
   }
   return n;
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= bytes.length) return i; // cut at the chunk's end: blame the lead byte
-      if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
-    }
-    i += need + 1;
-  }
-  return 0;
 }
 
 /** Quotes a field as RFC 4180 asks: only when it holds a comma, a quote or a line break. */
