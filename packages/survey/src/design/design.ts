@@ -1,6 +1,7 @@
 import { LeakriskError } from '../errors.js';
 import { getColumn, isMissingCell, type RawTable } from '../io/csv.js';
 import { numericColumn, sortLevels } from '../io/columns.js';
+import { distinctCells } from '../io/byteTable.js';
 import {
   LONELY_PSU_RULES,
   type CalibrationStep,
@@ -28,27 +29,20 @@ function requiredCodes(
   role: string,
   missing: ReadonlySet<string> | undefined,
 ): { codes: Int32Array; labels: string[] } {
-  const cells = getColumn(table, column, `name an existing column as the design's ${role}`);
-  const codes = new Int32Array(table.nrow);
-  const index = new Map<string, number>();
-  const labels: string[] = [];
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    let k = index.get(cell);
-    if (k === undefined) {
-      if (isMissingCell(cell, missing)) {
-        throw new LeakriskError(
-          `row ${i + 1} has no ${role} (the cell is empty or a missing code)`,
-          { file: table.file, row: i + 1, column },
-          `every row needs a ${role}: fill in the ${role} of row ${i + 1}, or remove the row before the analysis`,
-        );
-      }
-      k = labels.length;
-      index.set(cell, k);
-      labels.push(cell);
+  if (!table.header.includes(column)) getColumn(table, column, `name an existing column as the design's ${role}`); // names it
+  const { index, values } = distinctCells(table, table.header.indexOf(column));
+  values.forEach((cell, k) => {
+    if (isMissingCell(cell, missing)) {
+      const row = index.indexOf(k) + 1;
+      throw new LeakriskError(
+        `row ${row} has no ${role} (the cell is empty or a missing code)`,
+        { file: table.file, row, column },
+        `every row needs a ${role}: fill in the ${role} of row ${row}, or remove the row before the analysis`,
+      );
     }
-    codes[i] = k;
-  }
+  });
+  const codes = index;
+  const labels = values;
   return { codes, labels };
 }
 

@@ -354,6 +354,70 @@ export function loadAllColumns(table: RawTable): void {
   );
 }
 
+/**
+ * A column as distinct values: `index[i]` is row i's position in `values` (first-appearance order).
+ * For a byte-backed column not yet read as strings, it works on the bytes and makes one string per
+ * distinct value only, which is what categorical variables and design ids need.
+ */
+export function distinctCells(table: RawTable, j: number): { index: Int32Array; values: string[] } {
+  const store = (table as ByteBackedTable)[STORE];
+  const index = new Int32Array(table.nrow);
+  const values: string[] = [];
+  if (store === undefined || !holdsFileCells(table, store, j)) {
+    const seen = new Map<string, number>();
+    const cells = table.columns[j]!;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      let k = seen.get(cell);
+      if (k === undefined) {
+        k = values.length;
+        seen.set(cell, k);
+        values.push(cell);
+      }
+      index[i] = k;
+    }
+    return { index, values };
+  }
+  const { bytes, nrow, ncol, cellStart, rowEnd } = store;
+  const byHash = new Map<number, number[]>();
+  const firstStart: number[] = [];
+  const firstEnd: number[] = [];
+  for (let i = 0; i < nrow; i++) {
+    const start = cellStart[i * ncol + j]!;
+    const end = j + 1 < ncol ? cellStart[i * ncol + j + 1]! - 1 : rowEnd[i]!;
+    const length = end - start;
+    let h = 0x811c9dc5 ^ length;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    const key = h >>> 2;
+    let candidates = byHash.get(key);
+    let found = -1;
+    if (candidates !== undefined) {
+      for (const c of candidates) {
+        const s0 = firstStart[c]!;
+        if (firstEnd[c]! - s0 !== length) continue;
+        let same = true;
+        for (let k = 0; same && k < length; k++) same = bytes[s0 + k] === bytes[start + k];
+        if (same) {
+          found = c;
+          break;
+        }
+      }
+    } else {
+      candidates = [];
+      byHash.set(key, candidates);
+    }
+    if (found < 0) {
+      found = values.length;
+      candidates.push(found);
+      firstStart.push(start);
+      firstEnd.push(end);
+      values.push(cellText(bytes, start, end));
+    }
+    index[i] = found;
+  }
+  return { index, values };
+}
+
 /** True while column j of this table still holds the file's cells (not replaced by other values). */
 function holdsFileCells(table: RawTable, store: ByteStore, j: number): boolean {
   const descriptor = Object.getOwnPropertyDescriptor(table.columns, j);

@@ -1,6 +1,6 @@
 import { LeakriskError } from '../errors.js';
 import { getColumn, isMissingCell, type RawTable } from './csv.js';
-import { cellAt, numericCells } from './byteTable.js';
+import { cellAt, distinctCells, numericCells } from './byteTable.js';
 
 /** Options shared by the typed column readers. */
 export interface ColumnOptions {
@@ -118,55 +118,44 @@ export function factorColumn(
   name: string,
   options: ColumnOptions & { levels?: readonly string[] } = {},
 ): FactorColumn {
-  const cells = getColumn(table, name);
-  const codes = new Int32Array(table.nrow);
+  const j = table.header.indexOf(name);
+  if (j < 0) getColumn(table, name); // names the missing column
+  // Work per distinct value, then spread to the rows: a categorical column has few of them.
+  const { index, values } = distinctCells(table, j);
   const missing = options.missingCodes;
+  const firstRowOf = (k: number): number => index.indexOf(k);
+  const codeOf = new Int32Array(values.length);
+  let levels: string[];
   if (options.levels !== undefined) {
-    const levels = [...options.levels];
-    const index = new Map<string, number>();
-    levels.forEach((level, k) => index.set(level, k));
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
+    levels = [...options.levels];
+    const position = new Map<string, number>();
+    levels.forEach((level, k) => position.set(level, k));
+    values.forEach((cell, k) => {
       if (isMissingCell(cell, missing)) {
-        codes[i] = -1;
-        continue;
+        codeOf[k] = -1;
+        return;
       }
-      const k = index.get(cell);
-      if (k === undefined) {
+      const level = position.get(cell);
+      if (level === undefined) {
+        const row = firstRowOf(k) + 1;
         throw new LeakriskError(
-          `row ${i + 1} holds "${cell}", which is not one of the levels of "${name}" (${levels.join(', ')})`,
-          { file: table.file, row: i + 1, column: name },
+          `row ${row} holds "${cell}", which is not one of the levels of "${name}" (${levels.join(', ')})`,
+          { file: table.file, row, column: name },
           `correct the value, or add "${cell}" to the levels of "${name}" in the codebook (or declare it a missing code)`,
         );
       }
-      codes[i] = k;
-    }
-    return { codes, levels };
+      codeOf[k] = level;
+    });
+  } else {
+    const present = values.filter((cell) => !isMissingCell(cell, missing));
+    levels = sortLevels(present);
+    const position = new Map<string, number>();
+    levels.forEach((level, k) => position.set(level, k));
+    values.forEach((cell, k) => {
+      codeOf[k] = position.get(cell) ?? -1;
+    });
   }
-  const seen = new Map<string, number>();
-  const firstCodes: string[] = [];
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    if (isMissingCell(cell, missing)) {
-      codes[i] = -1;
-      continue;
-    }
-    let k = seen.get(cell);
-    if (k === undefined) {
-      k = firstCodes.length;
-      seen.set(cell, k);
-      firstCodes.push(cell);
-    }
-    codes[i] = k;
-  }
-  const levels = sortLevels(firstCodes);
-  const remap = new Int32Array(firstCodes.length);
-  levels.forEach((level, k) => {
-    remap[seen.get(level)!] = k;
-  });
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    if (c >= 0) codes[i] = remap[c]!;
-  }
+  const codes = new Int32Array(table.nrow);
+  for (let i = 0; i < codes.length; i++) codes[i] = codeOf[index[i]!]!;
   return { codes, levels };
 }
