@@ -11,6 +11,7 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measure } from '../../../scripts/bench/measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -20,25 +21,9 @@ const surveyDist = join(root, 'packages', 'survey', 'dist', 'index.js');
 const codebookPath = join(root, 'data', 'instrument', 'codebook.json');
 const TARGET_SECONDS = 30;
 const TARGET_MB = 2048;
-const hasTime = existsSync('/usr/bin/time');
 // A fixed benchmark key (synthetic data only; never use a committed key on real data).
 const BENCH_KEY = 'bench-key-0123456789abcdef0123456789';
 
-function measure(command, args, options = {}) {
-  const started = process.hrtime.bigint();
-  const run = hasTime
-    ? spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, ...options })
-    : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26, ...options });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr ?? '');
-  return {
-    seconds,
-    peakMb: rss ? Number(rss[1]) / 1024 : null,
-    status: run.status,
-    stdout: run.stdout ?? '',
-    stderr: (run.stderr ?? '').replace(/\n\tCommand being timed[\s\S]*$/, ''),
-  };
-}
 
 /** The header line of a CSV without reading the whole file. */
 function firstLine(path) {

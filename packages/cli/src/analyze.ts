@@ -30,8 +30,8 @@ export async function analyzeCommand(options: { data: string; plan: string; out:
     dataSha256: await sha256OfFile(options.data),
     now: new Date(),
     toolVersion: VERSION,
+    ...pathsForMeta(options.out, codebookPath),
   });
-  pointMetaAt(results, options.out, codebookPath);
   await writeResultsFolder(options.out, results);
   if (!options.quiet) {
     const cal = results.calibration ? `, calibrated (${results.calibration.method}, ${results.calibration.iterations} iterations)` : '';
@@ -43,12 +43,13 @@ export async function analyzeCommand(options: { data: string; plan: string; out:
 }
 
 /** meta.codebook and meta.reportSettings are written relative to the results folder, so it can move. */
-function pointMetaAt(results: Results, outDir: string, codebookPath: string | undefined): void {
-  const meta = results.meta;
+function pathsForMeta(outDir: string, codebookPath: string | undefined): { codebookPath?: string; reportSettingsPath?: string } {
   const base = resolve(outDir);
-  if (codebookPath !== undefined) meta.codebook = relative(base, resolve(codebookPath));
   const settings = join(bundledDataDir(), 'report', 'settings.json');
-  if (existsSync(settings) && meta.reportSettings === undefined) meta.reportSettings = relative(base, settings);
+  return {
+    ...(codebookPath === undefined ? {} : { codebookPath: relative(base, resolve(codebookPath)) }),
+    ...(existsSync(settings) ? { reportSettingsPath: relative(base, settings) } : {}),
+  };
 }
 
 export async function writeResultsFolder(outDir: string, results: Results): Promise<void> {

@@ -8,11 +8,13 @@
 // Options: --rows N (default 1,000,000), --keep (keep the temporary folder), --no-r,
 // --library (diagnostic: time packages/survey/dist's readCsvFile + runPlan instead of the CLI).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchPlan, generateSurvey } from './generate.mjs';
+import { measure } from '../../../scripts/bench/measure.mjs';
+import { buildIsCurrent } from '../../cli/bin/buildState.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -20,47 +22,7 @@ const cli = join(root, 'packages', 'cli', 'bin', 'leakrisk.mjs');
 const surveyDist = join(root, 'packages', 'survey', 'dist', 'index.js');
 const TARGET_RATIO = 10;
 const TARGET_MB = 600;
-const hasTime = existsSync('/usr/bin/time');
 
-/** Runs a command, returning wall seconds, peak resident memory in MB (or null) and its output. */
-function measure(command, args, options = {}) {
-  const started = process.hrtime.bigint();
-  const run = hasTime
-    ? spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, ...options })
-    : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26, ...options });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr ?? '');
-  return {
-    seconds,
-    peakMb: rss ? Number(rss[1]) / 1024 : null,
-    status: run.status,
-    stdout: run.stdout ?? '',
-    stderr: (run.stderr ?? '').replace(/\n\tCommand being timed[\s\S]*$/, ''),
-  };
-}
-
-/** Newest modification time of the TypeScript sources under a folder. */
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Whether the CLI will run compiled JavaScript (the same test as packages/cli/bin/leakrisk.mjs). */
-function builtIsCurrent() {
-  const entries = { 'packages/survey': 'dist/index.js', 'packages/anonymize': 'dist/index.js', 'apps/report': 'build/index.js', 'packages/cli': 'dist/main.js' };
-  for (const [relative, entry] of Object.entries(entries)) {
-    const dir = join(root, relative);
-    if (!existsSync(join(dir, 'src'))) continue;
-    const built = join(dir, entry);
-    if (!existsSync(built) || statSync(built).mtimeMs < newestSource(join(dir, 'src'))) return false;
-  }
-  return true;
-}
 
 function cliHasAnalyze() {
   if (!existsSync(cli)) return false;
@@ -96,7 +58,7 @@ export async function runAnalyzeBench({ rows = 1_000_000, keep = false, withR = 
     let ours;
     let how;
     if (!library && cliHasAnalyze()) {
-      const built = builtIsCurrent();
+      const built = buildIsCurrent(root);
       how = built
         ? 'node packages/cli/bin/leakrisk.mjs analyze (whole CLI process)'
         : 'node packages/cli/bin/leakrisk.mjs analyze — BUILD MISSING OR OLDER THAN THE SOURCES: the CLI ran the TypeScript sources through tsx; run `pnpm build` first for real numbers';

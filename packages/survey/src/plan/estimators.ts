@@ -107,6 +107,11 @@ export function chisq(
 /** `svycontrast` of two domain means: first level minus second. */
 export function contrast(design: SurveyDesign, y: Float64Array, factor: FactorColumn & { name: string }, first: string, second: string, naRm: boolean): ResultRow {
   const r = contrastMeans(design, y, factor, first, second, { naRm });
+  return { ...differenceRow(r), n: r.n[0] + r.n[1] };
+}
+
+/** The fields a contrast and a t-test row share; `pAdjusted` is filled in over the whole plan. */
+function differenceRow(r: { estimate: number; se: number; t: number; df: number; pValue: number; ciLow: number; ciHigh: number }): ResultRow {
   return {
     estimate: num(r.estimate),
     se: num(r.se),
@@ -116,7 +121,6 @@ export function contrast(design: SurveyDesign, y: Float64Array, factor: FactorCo
     pAdjusted: null,
     ciLow: num(r.ciLow),
     ciHigh: num(r.ciHigh),
-    n: r.n[0] + r.n[1],
   };
 }
 
@@ -128,18 +132,7 @@ export function ttest(
   levels: readonly [string, string] | undefined,
 ): ResultRow {
   const r = svyttest(design, y, group, levels ? { levels } : {});
-  return {
-    estimate: num(r.estimate),
-    se: num(r.se),
-    t: num(r.t),
-    df: num(r.df),
-    pValue: num(r.pValue),
-    pAdjusted: null,
-    ciLow: num(r.ciLow),
-    ciHigh: num(r.ciHigh),
-    levels: r.levels,
-    n: r.n,
-  };
+  return { ...differenceRow(r), levels: r.levels, n: r.n };
 }
 
 /** `svyglm` rows: one per coefficient, with R's term names. */
