@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Starts the leakrisk CLI. It runs the compiled JavaScript in dist/ when every workspace package's
-// build is at least as new as its sources (fast start, as in `pnpm bench`); otherwise it runs the
-// TypeScript sources through tsx, so that an edit is never silently ignored.
+// Starts the leakrisk CLI. It runs the bundled JavaScript in bundle/ (made by `pnpm build` from the
+// compiled packages) when every workspace package's build is at least as new as its sources (fast
+// start, as in `pnpm bench`); otherwise it runs the TypeScript sources through tsx, so that an edit is
+// never silently ignored.
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -9,17 +10,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildIsCurrent as workspaceBuildIsCurrent } from './buildState.mjs';
 
 const cliDir = dirname(dirname(fileURLToPath(import.meta.url)));
-const distMain = join(cliDir, 'dist', 'main.js');
+const bundleMain = join(cliDir, 'bundle', 'main.js');
 const srcMain = join(cliDir, 'src', 'main.ts');
 const workspace = dirname(dirname(cliDir));
 function buildIsCurrent() {
-  if (!existsSync(distMain)) return false;
-  if (!existsSync(srcMain)) return true; // an installed package ships dist only
+  if (!existsSync(bundleMain)) return false;
+  if (!existsSync(srcMain)) return true; // an installed package ships its bundle only
   return workspaceBuildIsCurrent(workspace);
 }
 
 if (buildIsCurrent() && process.env.LEAKRISK_FROM_SOURCE !== '1') {
-  const { main } = await import(pathToFileURL(distMain).href);
+  const { main } = await import(pathToFileURL(bundleMain).href);
   process.exitCode = await main(process.argv.slice(2));
 } else {
   const child = spawn(process.execPath, ['--conditions=development', '--import', import.meta.resolve('tsx'), srcMain, ...process.argv.slice(2)], {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { loadPlan, runPlan, resultToCsv, type Results } from '@leakrisk/survey';
 import { writeFolderAtomic } from '@leakrisk/survey';
 import { loadInputs } from './inputs.js';
-import { sha256OfFile } from './files.js';
+import { sha256OfFileInBackground } from './files.js';
 import { bundledDataDir } from './paths.js';
 import { makeProgress } from './progress.js';
 import { VERSION } from './version.js';
@@ -13,6 +13,9 @@ import { VERSION } from './version.js';
 export async function analyzeCommand(options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean }): Promise<void> {
   const progress = makeProgress(options.quiet);
   const plan = loadPlan(options.plan);
+  // Hashed on another thread while this one reads and analyses the data.
+  const dataSha256 = sha256OfFileInBackground(options.data);
+  dataSha256.catch(() => undefined); // a read error surfaces from loadInputs first, with its message
   const { table, codebook, codebookPath } = await loadInputs({
     data: options.data,
     codebook: options.codebook,
@@ -27,11 +30,12 @@ export async function analyzeCommand(options: { data: string; plan: string; out:
     codebook,
     dataFile: options.data,
     planFile: options.plan,
-    dataSha256: await sha256OfFile(options.data),
+    dataSha256: '',
     now: new Date(),
     toolVersion: VERSION,
     ...pathsForMeta(options.out, codebookPath),
   });
+  results.meta.dataSha256 = await dataSha256;
   await writeResultsFolder(options.out, results);
   if (!options.quiet) {
     const cal = results.calibration ? `, calibrated (${results.calibration.method}, ${results.calibration.iterations} iterations)` : '';
