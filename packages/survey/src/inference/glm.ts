@@ -5,7 +5,7 @@ import { LeakriskError } from '../errors.js';
 import { twoSidedTPValue } from './distributions.js';
 import { parseFormula, type ModelFormula } from './formula.js';
 import { GLM_FAMILIES, type GlmFamilyName } from './glmFamily.js';
-import { qrDecompose, qrSolve, qrUnscaledCovariance, type QrFit } from './leastSquares.js';
+import { irls } from './irls.js';
 import { isFactor, modelColumn, type ModelColumn, type ModelData } from './modelData.js';
 import { buildModelMatrix } from './modelMatrix.js';
 
@@ -107,7 +107,7 @@ export function svyglm(
   const prior = new Float64Array(m);
   for (let k = 0; k < m; k++) prior[k] = design.weights[rows[k]!]! / meanWeight;
 
-  const fit = irls(matrix.columns, y, prior, fam, options.epsilon ?? 1e-8, options.maxit ?? 25, (aliased) => {
+  const fit = irls({ x: matrix.columns, y, prior, family: fam, epsilon: options.epsilon ?? 1e-8, maxit: options.maxit ?? 25 }, (aliased) => {
     const names = aliased.map((j) => matrix.names[j]!);
     throw new LeakriskError(
       `the model "${formulaText}" cannot be estimated: ${names.map((t) => `"${t}"`).join(', ')} ${names.length === 1 ? 'is a linear combination' : 'are linear combinations'} of the other terms in the rows used (a singular design matrix)`,
@@ -116,23 +116,8 @@ export function svyglm(
     );
   });
 
-  // Influence values x_i r_i W_i A^{-1}, zero on rows outside the model (column by column).
-  const ainv = fit.ainv;
-  const rw = new Float64Array(m);
-  for (let k = 0; k < m; k++) rw[k] = fit.workingResiduals[k]! * fit.workingWeights[k]!;
-  const compact = new Float64Array(m);
-  const influence: Float64Array[] = [];
-  for (let b = 0; b < p; b++) {
-    compact.fill(0);
-    for (let a = 0; a < p; a++) {
-      const coefficient = ainv[a * p + b]!;
-      const col = matrix.columns[a]!;
-      for (let k = 0; k < m; k++) compact[k] += col[k]! * coefficient;
-    }
-    const out = new Float64Array(n);
-    for (let k = 0; k < m; k++) out[rows[k]!] = compact[k]! * rw[k]!;
-    influence.push(out);
-  }
+  // Influence values x_i r_i W_i A^{-1}, zero on rows outside the model.
+  const influence = influenceValues(matrix.columns, fit.ainv, fit.workingResiduals, fit.workingWeights, rows, n);
   const present = new Uint8Array(n);
   let nUsed = 0;
   for (let k = 0; k < m; k++) {
@@ -234,112 +219,31 @@ function responseValues(
   return y;
 }
 
-interface IrlsFit {
-  beta: Float64Array;
-  ainv: Float64Array;
-  workingResiduals: Float64Array;
-  workingWeights: Float64Array;
-  iterations: number;
-  converged: boolean;
-}
-
-/** R's `glm.fit`: iteratively reweighted least squares, QR tolerance min(1e-7, epsilon / 1000). */
-function irls(
+/**
+ * Row i's influence on the coefficients, `x_i A⁻¹ r_i W_i`, as p columns over all n design rows.
+ * When the model uses every row, the model matrix's columns (no longer needed) receive the values:
+ * each row of x is read before that row's influence values are written.
+ */
+function influenceValues(
   x: readonly Float64Array[],
-  y: Float64Array,
-  prior: Float64Array,
-  family: (typeof GLM_FAMILIES)[GlmFamilyName],
-  epsilon: number,
-  maxit: number,
-  onAliased: (aliased: number[]) => never,
-): IrlsFit {
-  const m = y.length;
+  ainv: Float64Array,
+  residuals: Float64Array,
+  weights: Float64Array,
+  rows: Int32Array,
+  n: number,
+): Float64Array[] {
   const p = x.length;
-  const eta = new Float64Array(m);
-  const mu = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    eta[k] = family.linkfun(family.mustart(y[k]!, prior[k]!));
-    mu[k] = family.linkinv(eta[k]!);
+  const influence = rows.length === n ? x.slice() : x.map(() => new Float64Array(n));
+  const row = new Float64Array(p);
+  for (let k = 0; k < rows.length; k++) {
+    const rw = residuals[k]! * weights[k]!;
+    for (let a = 0; a < p; a++) row[a] = x[a]![k]!;
+    const i = rows[k]!;
+    for (let b = 0; b < p; b++) {
+      let s = 0;
+      for (let a = 0; a < p; a++) s += row[a]! * ainv[a * p + b]!;
+      influence[b]![i] = s * rw;
+    }
   }
-  const deviance = (): number => {
-    let d = 0;
-    for (let k = 0; k < m; k++) d += family.devResid(y[k]!, mu[k]!, prior[k]!);
-    return d;
-  };
-  let devold = deviance();
-  let beta: Float64Array = new Float64Array(p);
-  let coefold: Float64Array | undefined;
-  let fit: QrFit | undefined;
-  const working = new Float64Array(m);
-  let converged = false;
-  let iterations = 0;
-  const tolerance = Math.min(1e-7, epsilon / 1000);
-  // Work buffers reused across iterations (large allocations trigger garbage collections).
-  const good = new Int32Array(m);
-  const wBuffer = new Float64Array(m);
-  const zwBuffer = new Float64Array(m);
-  const xwBuffers = x.map(() => new Float64Array(m));
-  let ainv: Float64Array = new Float64Array(p * p);
-  for (let iter = 1; iter <= maxit; iter++) {
-    iterations = iter;
-    // Rows with zero prior weight (outside a domain) or zero mu.eta do not enter the fit.
-    let g = 0;
-    for (let k = 0; k < m; k++) if (prior[k]! > 0 && family.muEta(eta[k]!) !== 0) good[g++] = k;
-    const w = wBuffer.subarray(0, g);
-    const zw = zwBuffer.subarray(0, g);
-    working.fill(0);
-    for (let j = 0; j < g; j++) {
-      const k = good[j]!;
-      const me = family.muEta(eta[k]!);
-      const wj = Math.sqrt((prior[k]! * me * me) / family.variance(mu[k]!));
-      w[j] = wj;
-      zw[j] = (eta[k]! + (y[k]! - mu[k]!) / me) * wj;
-      working[k] = wj * wj;
-    }
-    const xw = xwBuffers.map((buffer, a) => {
-      const col = x[a]!;
-      const out = buffer.subarray(0, g);
-      if (g === m) for (let j = 0; j < g; j++) out[j] = col[j]! * w[j]!;
-      else for (let j = 0; j < g; j++) out[j] = col[good[j]!]! * w[j]!;
-      return out;
-    });
-    fit = qrDecompose(xw, tolerance, true);
-    if (fit.aliased.length > 0) onAliased(fit.aliased);
-    ainv = qrUnscaledCovariance(fit);
-    beta = qrSolve(fit, zw);
-    const update = (): number => {
-      eta.fill(0);
-      for (let a = 0; a < p; a++) {
-        const col = x[a]!;
-        const b = beta[a]!;
-        for (let k = 0; k < m; k++) eta[k] += col[k]! * b;
-      }
-      for (let k = 0; k < m; k++) mu[k] = family.linkinv(eta[k]!);
-      return deviance();
-    };
-    let dev = update();
-    // R halves the step when the deviance is not finite.
-    for (let halvings = 0; !Number.isFinite(dev) && coefold !== undefined && halvings < maxit; halvings++) {
-      for (let a = 0; a < p; a++) beta[a] = (beta[a]! + coefold[a]!) / 2;
-      dev = update();
-    }
-    // Gaussian with identity link: the first step is the exact weighted least-squares fit; R's second
-    // iteration only confirms it (same coefficients, residuals and weights), so we stop here.
-    if (family.name === 'gaussian' || Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
-      converged = true;
-      break;
-    }
-    devold = dev;
-    coefold = Float64Array.from(beta);
-  }
-  const workingResiduals = new Float64Array(m);
-  for (let k = 0; k < m; k++) workingResiduals[k] = (y[k]! - mu[k]!) / family.muEta(eta[k]!);
-  return {
-    beta,
-    ainv,
-    workingResiduals,
-    workingWeights: working,
-    iterations,
-    converged,
-  };
+  return influence;
 }

@@ -1,0 +1,314 @@
+import type { GlmFamily } from './glmFamily.js';
+import { qrDecompose, qrSolve, qrUnscaledCovariance, type QrFit } from './leastSquares.js';
+
+/** The fitted IRLS quantities `svyglm` needs (R's `glm.fit` result). */
+export interface IrlsFit {
+  beta: Float64Array;
+  /** `(XᵀWX)⁻¹` of the last iteration, p×p row-major (R's `summary.glm()$cov.unscaled`). */
+  ainv: Float64Array;
+  /** `(y − μ) / μ'(η)` at the final fit (R's `residuals`), per used row. */
+  workingResiduals: Float64Array;
+  /** The last iteration's working weights `w²` (0 for rows left out of the fit; R's `weights`). */
+  workingWeights: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+export interface IrlsInput {
+  /** Model matrix columns over the used rows. */
+  x: readonly Float64Array[];
+  y: Float64Array;
+  prior: Float64Array;
+  family: GlmFamily;
+  /** R's `glm.control(epsilon)`. */
+  epsilon: number;
+  maxit: number;
+}
+
+/**
+ * Largest 1-norm condition number of the column-equilibrated `XᵀWX` for which the normal equations
+ * are used; the relative error of their solution is then below about 1e-10, far inside the 1e-6 at
+ * which results must equal R's. Worse-conditioned fits (near-collinear terms) go through QR.
+ */
+const MAX_CONDITION = 1e6;
+
+/**
+ * R's `glm.fit`: iteratively reweighted least squares from the family's starting values, until
+ * `|dev − dev_old| / (|dev| + 0.1) < epsilon` (at most `maxit` iterations; R halves the step while
+ * the deviance is not finite). A gaussian identity fit is exact after its first step, which R's second
+ * iteration only confirms, so it stops there.
+ *
+ * Each step solves the weighted least-squares problem through the normal equations `XᵀWX β = XᵀWz`
+ * (one pass over the rows, Cholesky of the equilibrated p×p matrix) while that system is well
+ * conditioned; otherwise — and whenever a column may be aliased — the whole fit is redone by
+ * Householder QR with R's tolerance `min(1e-7, epsilon / 1000)` (`irlsQr`), which also decides
+ * aliasing as LINPACK's `dqrdc2` does. Both give R's coefficients to rounding.
+ */
+export function irls(input: IrlsInput, onAliased: (aliased: number[]) => never): IrlsFit {
+  return irlsNormal(input) ?? irlsQr(input, onAliased);
+}
+
+/** IRLS through the normal equations; undefined when a step's system is singular or ill-conditioned. */
+export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
+  const { x, y, prior, family, epsilon, maxit } = input;
+  const m = y.length;
+  const p = x.length;
+  const eta = new Float64Array(m);
+  const mu = new Float64Array(m);
+  startValues(family, y, prior, eta, mu);
+  let devold = deviance(family, y, mu, prior);
+  const working = new Float64Array(m);
+  const a = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  const row = new Float64Array(p);
+  let beta: Float64Array = new Float64Array(p);
+  let ainv: Float64Array = new Float64Array(p * p);
+  let coefold: Float64Array | undefined;
+  let converged = false;
+  let iterations = 0;
+  for (let iter = 1; iter <= maxit; iter++) {
+    iterations = iter;
+    accumulateNormalEquations(x, y, prior, family, eta, mu, working, a, b, row);
+    const solved = solveEquilibrated(a, b, p);
+    if (solved === undefined) return undefined;
+    beta = solved.beta;
+    ainv = solved.inverse;
+    let dev = updateFit(x, beta, family, eta, mu, y, prior);
+    for (let halvings = 0; !Number.isFinite(dev) && coefold !== undefined && halvings < maxit; halvings++) {
+      for (let j = 0; j < p; j++) beta[j] = (beta[j]! + coefold[j]!) / 2;
+      dev = updateFit(x, beta, family, eta, mu, y, prior);
+    }
+    if (family.name === 'gaussian' || Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
+      converged = true;
+      break;
+    }
+    devold = dev;
+    coefold = Float64Array.from(beta);
+  }
+  return { beta, ainv, workingResiduals: workingResiduals(family, y, mu, eta), workingWeights: working, iterations, converged };
+}
+
+/** IRLS by Householder QR of `√W X` at each step (LINPACK-style, with R's aliasing rule). */
+export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never): IrlsFit {
+  const { x, y, prior, family, epsilon, maxit } = input;
+  const m = y.length;
+  const p = x.length;
+  const eta = new Float64Array(m);
+  const mu = new Float64Array(m);
+  startValues(family, y, prior, eta, mu);
+  let devold = deviance(family, y, mu, prior);
+  let beta: Float64Array = new Float64Array(p);
+  let coefold: Float64Array | undefined;
+  let fit: QrFit | undefined;
+  const working = new Float64Array(m);
+  let converged = false;
+  let iterations = 0;
+  const tolerance = Math.min(1e-7, epsilon / 1000);
+  // Work buffers reused across iterations (large allocations trigger garbage collections).
+  const good = new Int32Array(m);
+  const wBuffer = new Float64Array(m);
+  const zwBuffer = new Float64Array(m);
+  const xwBuffers = x.map(() => new Float64Array(m));
+  let ainv: Float64Array = new Float64Array(p * p);
+  for (let iter = 1; iter <= maxit; iter++) {
+    iterations = iter;
+    // Rows with zero prior weight (outside a domain) or zero mu.eta do not enter the fit.
+    let g = 0;
+    for (let k = 0; k < m; k++) if (prior[k]! > 0 && family.muEta(eta[k]!) !== 0) good[g++] = k;
+    const w = wBuffer.subarray(0, g);
+    const zw = zwBuffer.subarray(0, g);
+    working.fill(0);
+    for (let j = 0; j < g; j++) {
+      const k = good[j]!;
+      const me = family.muEta(eta[k]!);
+      const wj = Math.sqrt((prior[k]! * me * me) / family.variance(mu[k]!));
+      w[j] = wj;
+      zw[j] = (eta[k]! + (y[k]! - mu[k]!) / me) * wj;
+      working[k] = wj * wj;
+    }
+    const xw = xwBuffers.map((buffer, a) => gatherScaled(x[a]!, good, w, g, buffer.subarray(0, g), g === m));
+    fit = qrDecompose(xw, tolerance, true);
+    if (fit.aliased.length > 0) onAliased(fit.aliased);
+    ainv = qrUnscaledCovariance(fit);
+    beta = qrSolve(fit, zw);
+    let dev = updateFit(x, beta, family, eta, mu, y, prior);
+    for (let halvings = 0; !Number.isFinite(dev) && coefold !== undefined && halvings < maxit; halvings++) {
+      for (let a = 0; a < p; a++) beta[a] = (beta[a]! + coefold[a]!) / 2;
+      dev = updateFit(x, beta, family, eta, mu, y, prior);
+    }
+    if (family.name === 'gaussian' || Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
+      converged = true;
+      break;
+    }
+    devold = dev;
+    coefold = Float64Array.from(beta);
+  }
+  return { beta, ainv, workingResiduals: workingResiduals(family, y, mu, eta), workingWeights: working, iterations, converged };
+}
+
+// The loops below are separate small functions on purpose: V8 optimises a loop that runs once inside
+// a larger function only by on-stack replacement, which deoptimises again when the code after the
+// loop first runs; a function called for every column or iteration is optimised once and stays so.
+
+function startValues(family: GlmFamily, y: Float64Array, prior: Float64Array, eta: Float64Array, mu: Float64Array): void {
+  for (let k = 0; k < y.length; k++) {
+    eta[k] = family.linkfun(family.mustart(y[k]!, prior[k]!));
+    mu[k] = family.linkinv(eta[k]!);
+  }
+}
+
+function deviance(family: GlmFamily, y: Float64Array, mu: Float64Array, prior: Float64Array): number {
+  let d = 0;
+  for (let k = 0; k < y.length; k++) d += family.devResid(y[k]!, mu[k]!, prior[k]!);
+  return d;
+}
+
+/** η = Xβ, μ = linkinv(η); returns the deviance. */
+function updateFit(
+  x: readonly Float64Array[],
+  beta: Float64Array,
+  family: GlmFamily,
+  eta: Float64Array,
+  mu: Float64Array,
+  y: Float64Array,
+  prior: Float64Array,
+): number {
+  eta.fill(0);
+  for (let a = 0; a < x.length; a++) addScaled(eta, x[a]!, beta[a]!);
+  for (let k = 0; k < eta.length; k++) mu[k] = family.linkinv(eta[k]!);
+  return deviance(family, y, mu, prior);
+}
+
+function addScaled(target: Float64Array, column: Float64Array, factor: number): void {
+  for (let k = 0; k < target.length; k++) target[k] = target[k]! + column[k]! * factor;
+}
+
+function gatherScaled(column: Float64Array, good: Int32Array, w: Float64Array, g: number, out: Float64Array, all: boolean): Float64Array {
+  if (all) for (let j = 0; j < g; j++) out[j] = column[j]! * w[j]!;
+  else for (let j = 0; j < g; j++) out[j] = column[good[j]!]! * w[j]!;
+  return out;
+}
+
+/** `(y − μ)/μ'(η)`, written over η (which the caller no longer needs): one array less to allocate. */
+function workingResiduals(family: GlmFamily, y: Float64Array, mu: Float64Array, eta: Float64Array): Float64Array {
+  for (let k = 0; k < y.length; k++) eta[k] = (y[k]! - mu[k]!) / family.muEta(eta[k]!);
+  return eta;
+}
+
+/**
+ * One pass over the rows: `A = XᵀWX` and `b = XᵀWz` with R's working weights `W = w²`,
+ * `w = √(prior μ'(η)² / V(μ))`, and working response `z = η + (y − μ)/μ'(η)`. Rows with zero prior
+ * weight or `μ'(η) = 0` are left out (weight 0), as in R.
+ */
+function accumulateNormalEquations(
+  x: readonly Float64Array[],
+  y: Float64Array,
+  prior: Float64Array,
+  family: GlmFamily,
+  eta: Float64Array,
+  mu: Float64Array,
+  working: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  row: Float64Array,
+): void {
+  const p = x.length;
+  a.fill(0);
+  b.fill(0);
+  for (let k = 0; k < y.length; k++) {
+    working[k] = 0;
+    if (!(prior[k]! > 0)) continue;
+    const me = family.muEta(eta[k]!);
+    if (me === 0) continue;
+    const wj = Math.sqrt((prior[k]! * me * me) / family.variance(mu[k]!));
+    const weight = wj * wj;
+    working[k] = weight;
+    const wz = weight * (eta[k]! + (y[k]! - mu[k]!) / me);
+    for (let i = 0; i < p; i++) row[i] = x[i]![k]!;
+    for (let i = 0; i < p; i++) {
+      const wxi = weight * row[i]!;
+      b[i] = b[i]! + row[i]! * wz;
+      const base = i * p;
+      for (let j = i; j < p; j++) a[base + j] = a[base + j]! + wxi * row[j]!;
+    }
+  }
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) a[i * p + j] = a[j * p + i]!;
+}
+
+/**
+ * Solves `A β = b` for a symmetric positive definite p×p `A` (row-major) by Cholesky of the
+ * equilibrated `D⁻¹AD⁻¹` (D = √diag A), and returns `A⁻¹` too. Undefined when a column is zero,
+ * the matrix is not numerically positive definite, or its condition number exceeds MAX_CONDITION.
+ */
+export function solveEquilibrated(a: Float64Array, b: Float64Array, p: number): { beta: Float64Array; inverse: Float64Array } | undefined {
+  const d = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    const diagonal = a[i * p + i]!;
+    if (!(diagonal > 0) || !Number.isFinite(diagonal)) return undefined;
+    d[i] = Math.sqrt(diagonal);
+  }
+  const s = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) s[i * p + j] = a[i * p + j]! / (d[i]! * d[j]!);
+  // Upper-triangular R with RᵀR = S.
+  const r = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    let pivot = s[j * p + j]!;
+    for (let k = 0; k < j; k++) pivot -= r[k * p + j]! * r[k * p + j]!;
+    if (!(pivot > 0)) return undefined;
+    const rjj = Math.sqrt(pivot);
+    r[j * p + j] = rjj;
+    for (let i = j + 1; i < p; i++) {
+      let v = s[j * p + i]!;
+      for (let k = 0; k < j; k++) v -= r[k * p + j]! * r[k * p + i]!;
+      r[j * p + i] = v / rjj;
+    }
+  }
+  // S⁻¹ = R⁻¹R⁻ᵀ.
+  const rinv = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    rinv[j * p + j] = 1 / r[j * p + j]!;
+    for (let i = j - 1; i >= 0; i--) {
+      let v = 0;
+      for (let k = i + 1; k <= j; k++) v += r[i * p + k]! * rinv[k * p + j]!;
+      rinv[i * p + j] = -v / r[i * p + i]!;
+    }
+  }
+  const sinv = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let j = i; j < p; j++) {
+      let v = 0;
+      for (let k = j; k < p; k++) v += rinv[i * p + k]! * rinv[j * p + k]!;
+      sinv[i * p + j] = v;
+      sinv[j * p + i] = v;
+    }
+  }
+  if (oneNorm(s, p) * oneNorm(sinv, p) > MAX_CONDITION) return undefined;
+  // β = D⁻¹ S⁻¹ D⁻¹ b, A⁻¹ = D⁻¹ S⁻¹ D⁻¹ (β from the triangular solves, not the explicit inverse).
+  const c = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let v = b[i]! / d[i]!;
+    for (let k = 0; k < i; k++) v -= r[k * p + i]! * c[k]!;
+    c[i] = v / r[i * p + i]!;
+  }
+  const gamma = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let v = c[i]!;
+    for (let k = i + 1; k < p; k++) v -= r[i * p + k]! * gamma[k]!;
+    gamma[i] = v / r[i * p + i]!;
+  }
+  const beta = new Float64Array(p);
+  for (let i = 0; i < p; i++) beta[i] = gamma[i]! / d[i]!;
+  const inverse = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) inverse[i * p + j] = sinv[i * p + j]! / (d[i]! * d[j]!);
+  return { beta, inverse };
+}
+
+function oneNorm(matrix: Float64Array, p: number): number {
+  let best = 0;
+  for (let j = 0; j < p; j++) {
+    let sum = 0;
+    for (let i = 0; i < p; i++) sum += Math.abs(matrix[i * p + j]!);
+    best = Math.max(best, sum);
+  }
+  return best;
+}
