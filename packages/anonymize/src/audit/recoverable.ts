@@ -1,4 +1,4 @@
-import { isMissingCell } from '@leakrisk/survey';
+import { factorStrings, isMissingCell, type CellFactor } from '@leakrisk/survey';
 
 /** A kept column from which a quasi-identifier's original values can be read back. */
 export interface RecoverableKey {
@@ -22,31 +22,52 @@ export function findRecoverableKeys(
   kept: readonly { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }[],
   keys: readonly { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }[],
 ): RecoverableKey[] {
+  const asFactor = (c: { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }) => ({ column: c.column, factor: factorStrings(c.cells), missing: c.missing });
+  const keyFactors = keys.map(asFactor);
+  return kept.flatMap((c) => recoverableFrom(asFactor(c), keyFactors));
+}
+
+/** A column given as its distinct values (`factorCells`) with its missing codes. */
+export interface FactorColumnWithMissing {
+  column: string;
+  factor: CellFactor;
+  missing: ReadonlySet<string> | undefined;
+}
+
+/**
+ * The keys of {@link findRecoverableKeys} that one kept column determines, from distinct values:
+ * the same test on value codes instead of texts, in key order.
+ */
+export function recoverableFrom(kept: FactorColumnWithMissing, keys: readonly FactorColumnWithMissing[]): RecoverableKey[] {
   const out: RecoverableKey[] = [];
-  for (const c of kept) {
-    for (const q of keys) {
-      const seen = new Map<string, string>();
-      let determines = true;
-      let pairs = 0;
-      for (let i = 0; i < c.cells.length; i++) {
-        const a = c.cells[i]!;
-        const b = q.cells[i]!;
-        if (isMissingCell(a, c.missing) || isMissingCell(b, q.missing)) continue;
-        pairs++;
-        const known = seen.get(a);
-        if (known === undefined) {
-          seen.set(a, b);
-          if (seen.size > MAX_DISTINCT) {
-            determines = false;
-            break;
-          }
-        } else if (known !== b) {
+  const a = kept.factor;
+  const keptMissing = Uint8Array.from(a.values, (v) => (isMissingCell(v, kept.missing) ? 1 : 0));
+  const seen = new Int32Array(a.values.length);
+  for (const q of keys) {
+    const b = q.factor;
+    const keyMissing = Uint8Array.from(b.values, (v) => (isMissingCell(v, q.missing) ? 1 : 0));
+    seen.fill(-1);
+    let distinct = 0;
+    let determines = true;
+    let pairs = 0;
+    for (let i = 0; i < a.index.length; i++) {
+      const x = a.index[i]!;
+      const y = b.index[i]!;
+      if (keptMissing[x] || keyMissing[y]) continue;
+      pairs++;
+      const known = seen[x]!;
+      if (known < 0) {
+        seen[x] = y;
+        if (++distinct > MAX_DISTINCT) {
           determines = false;
           break;
         }
+      } else if (known !== y) {
+        determines = false;
+        break;
       }
-      if (determines && pairs > 0 && seen.size < pairs) out.push({ column: c.column, quasiIdentifier: q.column });
     }
+    if (determines && pairs > 0 && distinct < pairs) out.push({ column: kept.column, quasiIdentifier: q.column });
   }
   return out;
 }

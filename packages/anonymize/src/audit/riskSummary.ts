@@ -1,6 +1,7 @@
-import { isMissingCell, type RawTable } from '@leakrisk/survey';
+import { factorCells, factorStrings, isMissingCell, type CellFactor, type RawTable } from '@leakrisk/survey';
 import type { MissingMatches } from '../config/index.js';
-import { encodeKeys, freqCalc, globalRisk, individualRisk, kViolations, REPORTED_K } from '../risk/index.js';
+import { freqCalc, globalRisk, individualRisk, kViolations, MISSING_CODE, REPORTED_K } from '../risk/index.js';
+import { spread } from '../recode/hierarchy.js';
 
 /** `risk.json` without its per-record list: what the audit keeps of a file's disclosure risk. */
 export interface RiskSummary {
@@ -25,6 +26,15 @@ export function summarizeRisk(
   keys: readonly string[],
   options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
 ): RiskSummary {
+  return summarizeRiskOf(keyColumns.map((cells) => factorStrings(cells)), keys, options);
+}
+
+/** {@link summarizeRisk} of key columns given as their distinct values (`factorCells`). */
+export function summarizeRiskOf(
+  keyColumns: readonly CellFactor[],
+  keys: readonly string[],
+  options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
+): RiskSummary {
   if (keyColumns.length === 0) {
     // No quasi-identifiers: no record can be singled out by keys (every record matches all n).
     const n = options.rows ?? 0;
@@ -32,8 +42,8 @@ export function summarizeRisk(
     for (const k of [...REPORTED_K, options.k]) violations[String(k)] = n < k ? n : 0;
     return { rows: n, keys: [], kViolations: violations, globalRisk: 0, expectedReidentifications: 0, minFk: n };
   }
-  const encoded = encodeKeys(keyColumns, (cell, j) => isMissingCell(cell, options.missing?.[j]));
-  const { fk, Fk } = freqCalc(encoded.codes, options.weights === undefined ? { missingMatches: options.missingMatches } : { weights: options.weights, missingMatches: options.missingMatches });
+  const codes = keyColumns.map((factor, j) => keyCodes(factor, options.missing?.[j]));
+  const { fk, Fk } = freqCalc(codes, options.weights === undefined ? { missingMatches: options.missingMatches } : { weights: options.weights, missingMatches: options.missingMatches });
   const risk = individualRisk(fk, Fk, { weighted: options.weights !== undefined });
   const global = globalRisk(risk);
   let minFk = Number.POSITIVE_INFINITY;
@@ -48,9 +58,26 @@ export function summarizeRisk(
   };
 }
 
+/**
+ * A key column as `encodeKeys` codes it: non-missing values numbered in order of first appearance,
+ * missing cells −1 (MISSING_CODE).
+ */
+export function keyCodes(factor: CellFactor, missing: ReadonlySet<string> | undefined): Int32Array {
+  let next = 0;
+  return spread(factor, factor.values.map((cell) => (isMissingCell(cell, missing) ? MISSING_CODE : next++)));
+}
+
 /** Sampling weights of a column (cells already checked by `checkConfigAgainstTable`). */
 export function weightsOf(table: RawTable, column: string | undefined): Float64Array | undefined {
   if (column === undefined) return undefined;
-  const cells = table.columns[table.header.indexOf(column)]!;
-  return Float64Array.from(cells, (c) => Number(c));
+  return weightsOfFactor(factorCells(table, table.header.indexOf(column)));
+}
+
+/** Sampling weights from a weight column's distinct values: each text is parsed once. */
+export function weightsOfFactor(factor: CellFactor): Float64Array {
+  const number = Float64Array.from(factor.values, (cell) => Number(cell));
+  const { index } = factor;
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < index.length; i++) out[i] = number[index[i]!]!;
+  return out;
 }

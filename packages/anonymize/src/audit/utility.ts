@@ -1,4 +1,4 @@
-import { isMissingCell } from '@leakrisk/survey';
+import { factorStrings, isMissingCell, type CellFactor } from '@leakrisk/survey';
 
 /** How anonymization changed one column's weighted mean and distribution. */
 export interface ColumnUtility {
@@ -29,31 +29,37 @@ export function describeColumn(
   weights: Float64Array | undefined,
   missing: ReadonlySet<string> | undefined,
 ): { mean: number | null; shares: Map<string, number>; cells: number } {
-  // Each distinct cell text is parsed once; the per-row loop only looks up its slot.
-  const slotOf = new Map<string, number>();
+  return describeFactor(factorStrings(cells), weights, missing);
+}
+
+/**
+ * {@link describeColumn} of a column given as its distinct values (`factorCells`): each value is
+ * parsed once, and the masses add up row by row in row order, so the result is the same to the bit.
+ */
+export function describeFactor(
+  factor: CellFactor,
+  weights: Float64Array | undefined,
+  missing: ReadonlySet<string> | undefined,
+): { mean: number | null; shares: Map<string, number>; cells: number } {
+  // Non-missing values in order of first appearance; slot -1 for missing ones.
   const values: string[] = [];
-  const mass: number[] = [];
-  let missingMass = 0;
-  let count = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    let slot = slotOf.get(cell);
-    if (slot === undefined) {
-      slot = isMissingCell(cell, missing) ? -1 : values.length;
-      slotOf.set(cell, slot);
-      if (slot >= 0) {
-        values.push(cell);
-        mass.push(0);
-      }
-    }
-    const w = weights ? weights[i]! : 1;
-    if (slot < 0) missingMass += w;
+  const slotOf = new Int32Array(factor.values.length);
+  factor.values.forEach((cell, c) => {
+    if (isMissingCell(cell, missing)) slotOf[c] = -1;
     else {
-      mass[slot]! += w;
-      count++;
+      slotOf[c] = values.length;
+      values.push(cell);
     }
+  });
+  const mass = new Float64Array(values.length);
+  const index = factor.index;
+  let count = 0;
+  for (let i = 0; i < index.length; i++) {
+    const slot = slotOf[index[i]!]!;
+    if (slot < 0) continue;
+    mass[slot] += weights ? weights[i]! : 1;
+    count++;
   }
-  void missingMass;
   let sw = 0;
   let swx = 0;
   let numeric = values.length > 0;
@@ -85,8 +91,21 @@ export function columnUtility(
   weights: Float64Array | undefined,
   missing: ReadonlySet<string> | undefined,
 ): ColumnUtility {
-  const b = describeColumn(before, weights, missing);
-  const a = after === before ? b : describeColumn(after, weights, missing);
+  const b = factorStrings(before);
+  return factorUtility(column, role, b, after === before ? b : factorStrings(after), weights, missing);
+}
+
+/** {@link columnUtility} of columns given as their distinct values; the same factor twice is described once. */
+export function factorUtility(
+  column: string,
+  role: 'keep' | 'quasi',
+  before: CellFactor,
+  after: CellFactor,
+  weights: Float64Array | undefined,
+  missing: ReadonlySet<string> | undefined,
+): ColumnUtility {
+  const b = describeFactor(before, weights, missing);
+  const a = after === before ? b : describeFactor(after, weights, missing);
   return {
     column,
     role,

@@ -1,4 +1,4 @@
-import { LeakriskError, isMissingCell, type RawTable } from '@leakrisk/survey';
+import { factorCells, LeakriskError, isMissingCell, type CellFactor, type RawTable } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnRole } from './types.js';
 
 /** The quasi-identifiers (key variables), in the order the config lists them. */
@@ -16,6 +16,8 @@ export function columnsWithRole(config: AnonymizeConfig, role: ColumnRole): stri
 export interface CheckConfigOptions {
   /** Missing codes per column (from the codebook), so that e.g. `99` in a weight column is missing. */
   missingCodes?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The distinct values of a column (default `factorCells`); lets a caller share them with later steps. */
+  factorOf?: (column: string) => CellFactor;
 }
 
 /**
@@ -55,17 +57,20 @@ export function checkConfigAgainstTable(config: AnonymizeConfig, table: RawTable
       throw new LeakriskError(`${field} names column "${name}" but ${table.file} has no such column`, { file: config.file, column: name }, 'check the spelling against the data\'s header');
     }
   }
+  const factorOf = options.factorOf ?? ((name: string) => factorCells(table, table.header.indexOf(name)));
+  // Each check runs once per distinct value, in order of first appearance: the first bad value is in the first bad row.
   const weights = config.privacy.weights;
   if (weights !== undefined) {
-    const cells = table.columns[table.header.indexOf(weights)]!;
+    const { values, first } = factorOf(weights);
     const codes = options.missingCodes?.get(weights);
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
+    for (let c = 0; c < values.length; c++) {
+      const cell = values[c]!;
       const w = isMissingCell(cell, codes) ? NaN : Number(cell);
       if (!(Number.isFinite(w) && w > 0)) {
+        const row = first[c]! + 1;
         throw new LeakriskError(
-          `the weight in row ${i + 1} is ${cell === '' ? 'empty' : `"${cell}"`}, not a positive number`,
-          { file: table.file, row: i + 1, column: weights },
+          `the weight in row ${row} is ${cell === '' ? 'empty' : `"${cell}"`}, not a positive number`,
+          { file: table.file, row, column: weights },
           'every record needs a positive sampling weight for Fk and individual risk; fix the weight or remove "privacy.weights"',
         );
       }
@@ -74,12 +79,12 @@ export function checkConfigAgainstTable(config: AnonymizeConfig, table: RawTable
   for (const [name, spec] of Object.entries(config.columns)) {
     if (spec.hierarchy === undefined) continue;
     const known = new Set(spec.hierarchy.rows.map((r) => r[0]!));
-    const cells = table.columns[table.header.indexOf(name)]!;
+    const { values, first } = factorOf(name);
     const codes = options.missingCodes?.get(name);
     const unknown = new Map<string, number>();
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      if (!isMissingCell(cell, codes) && !known.has(cell) && !unknown.has(cell)) unknown.set(cell, i + 1);
+    for (let c = 0; c < values.length; c++) {
+      const cell = values[c]!;
+      if (!isMissingCell(cell, codes) && !known.has(cell)) unknown.set(cell, first[c]! + 1);
     }
     if (unknown.size > 0) {
       const list = [...unknown.entries()].slice(0, 5).map(([v, row]) => `"${v}" (row ${row})`);

@@ -1,19 +1,37 @@
-import { LeakriskError, isMissingCell, missingCodesOf, variableOf, type Codebook, type RawTable } from '@leakrisk/survey';
+import {
+  LeakriskError,
+  canonicalFactor,
+  cellsInSet,
+  csvColumnCells,
+  factorCells,
+  factorColumns,
+  factorStrings,
+  isMissingCell,
+  missingCodesOf,
+  variableOf,
+  type CellFactor,
+  type Codebook,
+  type CsvColumn,
+  type RawTable,
+} from '@leakrisk/survey';
 import { checkConfigAgainstTable, type AnonymizeConfig } from '../config/index.js';
-import { pseudonymize, shiftDate } from '../pseudonym/index.js';
+import { pseudonymize, shiftDateColumn } from '../pseudonym/index.js';
 import { emptyCounts, PII_TYPES, scrubColumn, type PiiType } from '../text/index.js';
 import { levelCount } from '../recode/hierarchy.js';
 import { classesOfRows } from '../search/classes.js';
 import { searchLattice, type SearchResult } from '../search/lattice.js';
 import { checkClasses, type PrivacyRequirement } from '../search/requirement.js';
-import { summarizeRisk, weightsOf } from '../audit/riskSummary.js';
-import { columnUtility, type ColumnUtility } from '../audit/utility.js';
-import { findRecoverableKeys } from '../audit/recoverable.js';
+import { keyCodes, summarizeRiskOf, weightsOfFactor } from '../audit/riskSummary.js';
+import { factorUtility, type ColumnUtility } from '../audit/utility.js';
+import { recoverableFrom, type FactorColumnWithMissing, type RecoverableKey } from '../audit/recoverable.js';
 import type { Audit, ColumnTransformation, QuasiIdentifierAudit } from '../audit/types.js';
 import { prepareKey, prepareSensitive, quasiColumns, type PreparedKey } from './quasi.js';
 
 /** Shortest pseudonymization key accepted, in bytes (CONTRACT.md). */
 export const MIN_KEY_LENGTH = 16;
+
+/** Kept columns read as values in one pass over the rows. */
+const KEPT_BATCH = 16;
 
 export interface AnonymizeInput {
   table: RawTable;
@@ -29,7 +47,13 @@ export interface AnonymizeInput {
 
 export interface AnonymizeOutput {
   header: string[];
+  /** The released cells by column; each column's strings are made when it is first read. */
   columns: string[][];
+  /**
+   * The same columns as `writeCsvColumnsAtomic` takes them: kept columns as the input's own cells
+   * (copied from the file's bytes), quasi-identifiers and shifted dates as distinct values.
+   */
+  csvColumns: CsvColumn[];
   audit: Audit;
 }
 
@@ -56,7 +80,14 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   const { table, config, key, configFile, codebook } = input;
   const missingCodes = input.missingCodes ?? codebookMissing(codebook, table.header);
   const missingOf = (column: string) => missingCodes.get(column);
-  checkConfigAgainstTable(config, table, { missingCodes });
+  // Columns read as distinct values by several steps (weights, quasi-identifiers, sensitive columns).
+  const shared = new Map<string, CellFactor>();
+  const factorOf = (column: string): CellFactor => {
+    let factor = shared.get(column);
+    if (factor === undefined) shared.set(column, (factor = factorCells(table, table.header.indexOf(column))));
+    return factor;
+  };
+  checkConfigAgainstTable(config, table, { missingCodes, factorOf });
 
   const needsKey = table.header.filter((c) => {
     const role = config.columns[c]!.role;
@@ -81,16 +112,15 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   }
 
   const n = table.nrow;
-  const columnOf = (name: string) => table.columns[table.header.indexOf(name)]!;
   const pii = emptyCounts();
 
   // Quasi-identifiers: recode, search, suppress.
   const quasi = quasiColumns(config).filter((c) => table.header.includes(c));
   const keys: PreparedKey[] = quasi.map((column) =>
-    prepareKey(column, config.columns[column]!, columnOf(column), { file: table.file, missing: missingOf(column), ...(codebook ? { codebook } : {}) }),
+    prepareKey(column, config.columns[column]!, factorOf(column), { file: table.file, missing: missingOf(column), ...(codebook ? { codebook } : {}) }),
   );
   const lConfig = config.privacy.l;
-  const sensitive = (lConfig?.sensitive ?? []).map((s) => prepareSensitive(s, columnOf(s), missingOf(s)));
+  const sensitive = (lConfig?.sensitive ?? []).map((s) => prepareSensitive(s, factorOf(s), missingOf(s)));
   const requirement: PrivacyRequirement = {
     k: config.privacy.k,
     missingMatches: config.privacy.missingMatches,
@@ -98,70 +128,203 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   };
   const search = keys.length > 0 ? searchLattice({ keys, sensitive, nrow: n, requirement, maxSuppressedShare: config.privacy.maxSuppressedShare }) : undefined;
   if (search && !search.best) throw unmet(config, configFile, keys, search, n);
-  const released = new Map<string, string[]>();
-  if (search?.best) {
+  const best = search?.best;
+  const released = new Map<string, CellFactor>();
+  if (best) {
     keys.forEach((k, j) => {
-      const out = search.release(j);
-      const atTop = search.best!.levels[j]! >= levelCount(k.hierarchy) - 1;
+      const out = search!.release(j);
+      const atTop = best.levels[j]! >= levelCount(k.hierarchy) - 1;
       if (!atTop) {
-        const cells = columnOf(k.column);
-        for (let i = 0; i < n; i++) if (k.leaves[i]! < 0) out[i] = cells[i]!;
+        const { index, values } = factorOf(k.column);
+        for (let i = 0; i < n; i++) if (k.leaves[i]! < 0) out[i] = values[index[i]!]!;
       }
-      released.set(k.column, out);
+      released.set(k.column, factorStrings(out));
     });
   }
 
+  // Audit parts gathered column by column, so that a kept column's values are read once and let go.
+  const weights = config.privacy.weights === undefined ? undefined : weightsOfFactor(factorOf(config.privacy.weights));
+  const keyNames = keys.map((k) => k.column);
+  const changedKeys: FactorColumnWithMissing[] = keys
+    .filter((_, j) => best!.levels[j]! > 0 || best!.suppressedCells[j]! > 0)
+    .map((k) => ({ column: k.column, factor: factorOf(k.column), missing: missingOf(k.column) }));
+  const utility: ColumnUtility[] = [];
+  const recoverableKeys: RecoverableKey[] = [];
+  // Kept columns are read as values only for the utility (codebook likert/numeric columns, and columns
+  // without a codebook entry whose values are all numbers) and recoverable-key checks; a batch of
+  // them is read in one pass over the rows, and each is let go once used.
+  const keptType = (name: string) => (codebook ? variableOf(codebook, name)?.type : undefined);
+  const describes = (name: string) => {
+    const type = keptType(name);
+    return type === undefined || type === 'likert' || type === 'numeric';
+  };
+  const keptToRead = table.header.flatMap((name, j) => (config.columns[name]!.role === 'keep' && (describes(name) || changedKeys.length > 0) ? [j] : []));
+  const batch = new Map<number, CellFactor>();
+  const keptFactor = (name: string, j: number): CellFactor => {
+    const known = shared.get(name) ?? batch.get(j);
+    if (known !== undefined) {
+      batch.delete(j);
+      return known;
+    }
+    const at = keptToRead.indexOf(j);
+    const next = keptToRead.slice(at, at + KEPT_BATCH).filter((c) => !shared.has(table.header[c]!));
+    factorColumns(table, next).forEach((factor, q) => batch.set(next[q]!, factor));
+    const factor = batch.get(j)!;
+    batch.delete(j);
+    return factor;
+  };
+
   // Every other column, in input order.
   const header: string[] = [];
-  const columns: string[][] = [];
+  const csvColumns: CsvColumn[] = [];
   const transformations: ColumnTransformation[] = [];
   const respondent = table.header.find((c) => config.columns[c]!.role === 'pseudonymize');
-  for (const name of table.header) {
+  table.header.forEach((name, j) => {
     const spec = config.columns[name]!;
-    const cells = columnOf(name);
     const missing = missingOf(name);
-    let nonMissing = 0;
-    for (let i = 0; i < n; i++) if (!isMissingCell(cells[i]!, missing)) nonMissing++;
+    const record: ColumnTransformation = { column: name, action: spec.role, cells: 0, changed: 0 };
+    transformations.push(record);
     if (spec.role === 'drop') {
-      transformations.push({ column: name, action: 'drop', cells: nonMissing, changed: n });
-      continue;
+      record.cells = n - countMarked(cellsInSet(table, j, missingTexts(missing)));
+      record.changed = n;
+      return;
     }
-    let out: string[];
-    const record: ColumnTransformation = { column: name, action: spec.role, cells: nonMissing, changed: 0 };
+    let out: CsvColumn;
     switch (spec.role) {
-      case 'pseudonymize':
-        out = cells.map((cell) => (isMissingCell(cell, missing) ? cell : pseudonymize(cell, key!)));
+      case 'pseudonymize': {
+        const cells = table.columns[j]!;
+        const pseudonyms = new Array<string>(n);
+        for (let i = 0; i < n; i++) {
+          const cell = cells[i]!;
+          if (isMissingCell(cell, missing)) pseudonyms[i] = cell;
+          else {
+            record.cells++;
+            const pseudonym = pseudonymize(cell, key!);
+            pseudonyms[i] = pseudonym;
+            if (pseudonym !== cell) record.changed++;
+          }
+        }
+        out = { kind: 'cells', cells: pseudonyms };
         break;
+      }
       case 'scrub': {
+        const cells = table.columns[j]!;
         const result = scrubColumn(cells);
-        out = result.values;
+        for (let i = 0; i < n; i++) {
+          if (!isMissingCell(cells[i]!, missing)) record.cells++;
+          if (result.values[i] !== cells[i]) record.changed++;
+        }
         record.replacements = result.counts;
         for (const type of PII_TYPES) pii[type] += result.counts[type];
+        out = { kind: 'cells', cells: result.values };
         break;
       }
       case 'dateShift': {
         const maxDays = spec.maxDays ?? 0;
         record.maxDays = maxDays;
-        const ids = respondent === undefined ? undefined : columnOf(respondent);
-        out = cells.map((cell, i) => (isMissingCell(cell, missing) ? cell : shiftDate(cell, ids ? ids[i]! : String(i + 1), key!, maxDays, { file: table.file, row: i + 1, column: name })));
+        const ids = respondent === undefined ? undefined : table.columns[table.header.indexOf(respondent)]!;
+        const shifted = shiftDateColumn(factorCells(table, j), ids, key!, maxDays, missing, { file: table.file, column: name });
+        record.cells = shifted.cells;
+        record.changed = shifted.changed;
+        out = { kind: 'factor', index: shifted.index, values: shifted.values };
         break;
       }
-      case 'quasi':
-        out = released.get(name)!;
+      case 'quasi': {
+        const original = factorOf(name);
+        const release = released.get(name)!;
+        record.cells = nonMissingCells(original, missing);
+        record.changed = changedCells(original, release);
+        const jk = keyNames.indexOf(name);
+        if (best!.levels[jk] === 0) utility.push(factorUtility(name, 'quasi', firstLevel(keys[jk]!, original), release, weights, missing));
+        out = { kind: 'factor', index: release.index, values: release.values };
         break;
-      default:
-        out = cells;
+      }
+      default: {
+        // keep: copied as it is.
+        const type = keptType(name);
+        const describe = describes(name);
+        if (describe || changedKeys.length > 0) {
+          const factor = keptFactor(name, j);
+          record.cells = nonMissingCells(factor, missing);
+          if (describe) {
+            const row = factorUtility(name, 'keep', factor, factor, weights, missing);
+            if (type !== undefined || row.meanBefore !== null) utility.push(row);
+          }
+          if (changedKeys.length > 0) recoverableKeys.push(...recoverableFrom({ column: name, factor, missing }, changedKeys));
+        } else {
+          record.cells = n - countMarked(cellsInSet(table, j, missingTexts(missing)));
+        }
+        out = { kind: 'source', table, column: j };
+      }
     }
-    let changed = 0;
-    if (out !== cells) for (let i = 0; i < n; i++) if (out[i] !== cells[i]) changed++;
-    record.changed = changed;
-    transformations.push(record);
     header.push(name);
-    columns.push(out);
-  }
+    csvColumns.push(out);
+  });
 
-  const audit = buildAudit({ table, config, configFile, codebook, missingCodes, keys, search, released, requirement, sensitive, header, columns, transformations, pii });
-  return { header, columns, audit };
+  const audit = buildAudit({ table, config, configFile, keys, search, released, factorOf, missingCodes, requirement, sensitive, header, transformations, pii, weights, utility, recoverableKeys });
+  return { header, columns: lazyColumns(csvColumns), csvColumns, audit };
+}
+
+/** Texts that are missing in a column: empty, `NA` and its missing codes. */
+function missingTexts(missing: ReadonlySet<string> | undefined): Set<string> {
+  return new Set(['', 'NA', ...(missing ?? [])]);
+}
+
+function countMarked(marks: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < marks.length; i++) count += marks[i]!;
+  return count;
+}
+
+/** Rows whose value is not missing. */
+function nonMissingCells(factor: CellFactor, missing: ReadonlySet<string> | undefined): number {
+  const present = Uint8Array.from(factor.values, (value) => (isMissingCell(value, missing) ? 0 : 1));
+  const { index } = factor;
+  let count = 0;
+  for (let i = 0; i < index.length; i++) count += present[index[i]!]!;
+  return count;
+}
+
+/** Rows whose text differs between two factors of the same rows. */
+function changedCells(before: CellFactor, after: CellFactor): number {
+  let count = 0;
+  for (let i = 0; i < before.index.length; i++) if (before.values[before.index[i]!] !== after.values[after.index[i]!]) count++;
+  return count;
+}
+
+/** A quasi-identifier at its first level (its leaf labels), missing cells as they were. */
+function firstLevel(key: PreparedKey, original: CellFactor): CellFactor {
+  const leafCount = key.hierarchy.leaves.length;
+  const index = new Int32Array(key.leaves.length);
+  for (let i = 0; i < index.length; i++) {
+    const leaf = key.leaves[i]!;
+    index[i] = leaf < 0 ? leafCount + original.index[i]! : leaf;
+  }
+  return canonicalFactor(index, [...key.hierarchy.leaves, ...original.values]);
+}
+
+/** Output columns whose strings are made on first access (a kept column's are the input's own). */
+function lazyColumns(columns: readonly CsvColumn[]): string[][] {
+  const out = new Array<string[]>(columns.length);
+  columns.forEach((column, j) => {
+    if (column.kind === 'cells') {
+      out[j] = column.cells as string[];
+      return;
+    }
+    Object.defineProperty(out, j, {
+      configurable: true,
+      enumerable: true,
+      get(): string[] {
+        const cells = csvColumnCells(column);
+        Object.defineProperty(out, j, { value: cells, writable: true, configurable: true, enumerable: true });
+        return cells;
+      },
+      set(value: string[]) {
+        Object.defineProperty(out, j, { value, writable: true, configurable: true, enumerable: true });
+      },
+    });
+  });
+  return out;
 }
 
 function codebookMissing(codebook: Codebook | undefined, header: readonly string[]): Map<string, ReadonlySet<string>> {
@@ -200,25 +363,26 @@ interface AuditParts {
   table: RawTable;
   config: AnonymizeConfig;
   configFile: string;
-  codebook: Codebook | undefined;
-  missingCodes: ReadonlyMap<string, ReadonlySet<string>>;
   keys: PreparedKey[];
   search: SearchResult | undefined;
-  released: Map<string, string[]>;
+  released: Map<string, CellFactor>;
+  factorOf: (column: string) => CellFactor;
+  missingCodes: ReadonlyMap<string, ReadonlySet<string>>;
   requirement: PrivacyRequirement;
   sensitive: ReturnType<typeof prepareSensitive>[];
   header: string[];
-  columns: string[][];
   transformations: ColumnTransformation[];
   pii: Record<PiiType, number>;
+  weights: Float64Array | undefined;
+  utility: ColumnUtility[];
+  recoverableKeys: RecoverableKey[];
 }
 
 function buildAudit(parts: AuditParts): Audit {
-  const { table, config, configFile, codebook, missingCodes, keys, search, released, requirement, sensitive, header, columns, transformations, pii } = parts;
+  const { table, config, configFile, keys, search, released, factorOf, missingCodes, requirement, sensitive, header, transformations, pii, weights, utility, recoverableKeys } = parts;
   const n = table.nrow;
   const missingOf = (column: string) => missingCodes.get(column);
   const best = search?.best;
-  const weights = weightsOf(table, config.privacy.weights);
 
   // Independent check of the released keys (fail-closed if the search ever disagreed).
   const achieved = checkRelease(keys.map((k) => released.get(k.column)!), keys.map((k) => missingOf(k.column)), sensitive, requirement, n);
@@ -251,35 +415,8 @@ function buildAudit(parts: AuditParts): Audit {
 
   const keyNames = keys.map((k) => k.column);
   const riskOptions = { rows: n, k: config.privacy.k, missingMatches: config.privacy.missingMatches, ...(weights ? { weights } : {}), missing: keyNames.map(missingOf) };
-  const before = summarizeRisk(keyNames.map((c) => table.columns[table.header.indexOf(c)]!), keyNames, riskOptions);
-  const after = summarizeRisk(keyNames.map((c) => released.get(c)!), keyNames, riskOptions);
-
-  const utility: ColumnUtility[] = [];
-  for (let jj = 0; jj < header.length; jj++) {
-    const name = header[jj]!;
-    const role = config.columns[name]!.role;
-    const before = table.columns[table.header.indexOf(name)]!;
-    if (role === 'keep') {
-      // Codebook likert/numeric columns, and (without a codebook entry) columns whose values are all numbers.
-      const type = codebook ? variableOf(codebook, name)?.type : undefined;
-      if (type !== undefined && type !== 'likert' && type !== 'numeric') continue;
-      const row = columnUtility(name, 'keep', before, columns[jj]!, weights, missingOf(name));
-      if (type !== undefined || row.meanBefore !== null) utility.push(row);
-    } else if (role === 'quasi') {
-      const j = keyNames.indexOf(name);
-      if (best!.levels[j] !== 0) continue;
-      const k = keys[j]!;
-      const firstLevel = Array.from(k.leaves, (leaf, i) => (leaf < 0 ? before[i]! : k.hierarchy.leaves[leaf]!));
-      utility.push(columnUtility(name, 'quasi', firstLevel, columns[jj]!, weights, missingOf(name)));
-    }
-  }
-
-  // Kept columns that give back what generalisation or suppression took away.
-  const changedKeys = keys.filter((_, j) => best!.levels[j]! > 0 || best!.suppressedCells[j]! > 0);
-  const recoverableKeys = changedKeys.length === 0 ? [] : findRecoverableKeys(
-    header.filter((name) => config.columns[name]!.role === 'keep').map((name) => ({ column: name, cells: table.columns[table.header.indexOf(name)]!, missing: missingOf(name) })),
-    changedKeys.map((k) => ({ column: k.column, cells: table.columns[table.header.indexOf(k.column)]!, missing: missingOf(k.column) })),
-  );
+  const before = summarizeRiskOf(keyNames.map(factorOf), keyNames, riskOptions);
+  const after = summarizeRiskOf(keyNames.map((c) => released.get(c)!), keyNames, riskOptions);
 
   const lc = config.privacy.l;
   return {
@@ -318,31 +455,18 @@ function buildAudit(parts: AuditParts): Audit {
 /**
  * Re-checks released key columns from their text (missing = empty, `NA` or a missing code): the
  * smallest fk and, per sensitive column, the smallest distinct count and exp(entropy) over the
- * matching sets, skipping records exempt under `self` (all keys missing).
+ * matching sets, skipping records exempt under `self` (all keys missing). The columns come as their
+ * distinct texts (`factorStrings`), numbered in order of first appearance.
  */
 export function checkRelease(
-  keyColumns: readonly (readonly string[])[],
+  keyColumns: readonly CellFactor[],
   missing: readonly (ReadonlySet<string> | undefined)[],
   sensitive: ReturnType<typeof prepareSensitive>[],
   requirement: PrivacyRequirement,
   n: number,
 ): { minFk: number; violatingRecords: number; l: { column: string; distinct: number; entropy: number }[] } {
-  const cards: number[] = [];
-  const codes = keyColumns.map((cells, j) => {
-    const ids = new Map<string, number>();
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const cell = cells[i]!;
-      if (isMissingCell(cell, missing[j])) out[i] = -1;
-      else {
-        let id = ids.get(cell);
-        if (id === undefined) ids.set(cell, (id = ids.size));
-        out[i] = id;
-      }
-    }
-    cards.push(ids.size);
-    return out;
-  });
+  const codes = keyColumns.map((factor, j) => keyCodes(factor, missing[j]));
+  const cards = keyColumns.map((factor, j) => factor.values.filter((cell) => !isMissingCell(cell, missing[j])).length);
   const { table } = classesOfRows(codes, cards, sensitive.map((s) => s.codes), sensitive.map((s) => s.cardinality), n);
   const check = checkClasses(table, requirement);
   const m = codes.length;

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { LeakriskError, type ProblemLocation } from '@leakrisk/survey';
+import { isMissingCell, LeakriskError, type CellFactor, type ProblemLocation } from '@leakrisk/survey';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -47,6 +47,14 @@ export function shiftDate(
   where: ProblemLocation = {},
 ): string {
   if (isoDate.length === 0) return '';
+  const time = isoDateTime(isoDate);
+  if (time === undefined) throw notADateError(where);
+  if (respondentId.length === 0) throw noRespondentError(where);
+  return shiftedIsoDate(time, dateShiftDays(respondentId, key, maxDays));
+}
+
+/** Milliseconds since 1970 (UTC) of an ISO date `YYYY-MM-DD`, or undefined when it is not a real calendar date. */
+export function isoDateTime(isoDate: string): number | undefined {
   const match = ISO_DATE.exec(isoDate);
   const year = match === null ? NaN : Number(match[1]);
   const month = match === null ? NaN : Number(match[2]);
@@ -60,23 +68,95 @@ export function shiftDate(
     parsed.getUTCMonth() !== month - 1 ||
     parsed.getUTCDate() !== day
   ) {
-    throw new LeakriskError(
-      'This cell is not a calendar date in YYYY-MM-DD form, so it cannot be date-shifted.',
-      where,
-      'Write dates as YYYY-MM-DD (for example 2024-03-01), or leave the cell empty if unknown.',
-    );
+    return undefined;
   }
-  if (respondentId.length === 0) {
-    throw new LeakriskError(
-      'This row has a date but no respondent id, so its date shift cannot be derived.',
-      where,
-      'Give every row a respondent id (the shift is per respondent), or leave the date empty.',
-    );
-  }
-  const shifted = new Date(time + dateShiftDays(respondentId, key, maxDays) * DAY_MS);
+  return time;
+}
+
+/** The ISO date (`YYYY-MM-DD`) `days` days after the date at `time` (from {@link isoDateTime}). */
+export function shiftedIsoDate(time: number, days: number): string {
+  const shifted = new Date(time + days * DAY_MS);
   const y = shifted.getUTCFullYear();
   const yyyy = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
   const mm = String(shifted.getUTCMonth() + 1).padStart(2, '0');
   const dd = String(shifted.getUTCDate()).padStart(2, '0');
   return `${yyyy}-${mm}-${dd}`;
+}
+
+/** The error for a cell to be date-shifted that is not a calendar date. */
+export function notADateError(where: ProblemLocation): LeakriskError {
+  return new LeakriskError(
+    'This cell is not a calendar date in YYYY-MM-DD form, so it cannot be date-shifted.',
+    where,
+    'Write dates as YYYY-MM-DD (for example 2024-03-01), or leave the cell empty if unknown.',
+  );
+}
+
+/** The error for a date to be shifted in a row without a respondent id. */
+export function noRespondentError(where: ProblemLocation): LeakriskError {
+  return new LeakriskError(
+    'This row has a date but no respondent id, so its date shift cannot be derived.',
+    where,
+    'Give every row a respondent id (the shift is per respondent), or leave the date empty.',
+  );
+}
+
+/** A date-shifted column: row i holds `values[index[i]]`; counts for the audit. */
+export interface ShiftedDates {
+  index: Int32Array;
+  values: string[];
+  /** Non-missing cells. */
+  cells: number;
+  /** Cells whose text changed. */
+  changed: number;
+}
+
+/**
+ * {@link shiftDate} over a whole column given as its distinct values (`factorCells`): each date is
+ * parsed once and each (date, shift) pair formatted once, while the keyed shift is still derived per
+ * row from `respondentIds[i]` (the row number `i + 1` when there is no respondent column). Missing
+ * cells (empty, `NA`, `missing` codes) stay as they are. Rows are checked in order, so the error is
+ * the one `shiftDate` would raise first; `where` gives its file and column.
+ */
+export function shiftDateColumn(
+  dates: CellFactor,
+  respondentIds: readonly string[] | undefined,
+  key: Uint8Array,
+  maxDays: number,
+  missing: ReadonlySet<string> | undefined,
+  where: { file?: string; column?: string },
+): ShiftedDates {
+  const n = dates.index.length;
+  const isMissing = dates.values.map((value) => isMissingCell(value, missing));
+  const times = dates.values.map((value, c) => (isMissing[c] ? undefined : isoDateTime(value)));
+  // Codes below dates.values.length stand for the original text (missing cells); shifted dates follow.
+  const values = [...dates.values];
+  const span = 2 * maxDays + 1;
+  const shiftedCode = new Map<number, number>();
+  const index = new Int32Array(n);
+  let cells = 0;
+  let changed = 0;
+  for (let i = 0; i < n; i++) {
+    const c = dates.index[i]!;
+    if (isMissing[c]) {
+      index[i] = c;
+      continue;
+    }
+    cells++;
+    const time = times[c];
+    if (time === undefined) throw notADateError({ file: where.file, row: i + 1, column: where.column });
+    const id = respondentIds ? respondentIds[i]! : String(i + 1);
+    if (id.length === 0) throw noRespondentError({ file: where.file, row: i + 1, column: where.column });
+    const days = dateShiftDays(id, key, maxDays);
+    const slot = c * span + days + maxDays;
+    let code = shiftedCode.get(slot);
+    if (code === undefined) {
+      code = values.length;
+      values.push(shiftedIsoDate(time, days));
+      shiftedCode.set(slot, code);
+    }
+    index[i] = code;
+    if (values[code] !== dates.values[c]) changed++;
+  }
+  return { index, values, cells, changed };
 }

@@ -1,6 +1,6 @@
-import { LeakriskError } from '@leakrisk/survey';
+import { factorStrings, LeakriskError, type CellFactor } from '@leakrisk/survey';
 import { bandIndex, bandLabel, makeBands } from './bands.js';
-import { buildHierarchy, type Hierarchy } from './hierarchy.js';
+import { buildHierarchy, spread, type Hierarchy } from './hierarchy.js';
 
 /**
  * An interval hierarchy for a numeric quasi-identifier, built from its bands. Level 0 holds the
@@ -43,23 +43,29 @@ export function bandLeafCodes(
   isMissing: (cell: string) => boolean,
   where: { file?: string; column?: string } = {},
 ): Int32Array {
+  return bandLeafCodesOf(breaks, factorStrings(cells), isMissing, where);
+}
+
+/** {@link bandLeafCodes} of a column given as its distinct values: each value is banded once. */
+export function bandLeafCodesOf(
+  breaks: readonly number[],
+  factor: CellFactor,
+  isMissing: (cell: string) => boolean,
+  where: { file?: string; column?: string } = {},
+): Int32Array {
   const bands = makeBands(breaks, where.column);
-  const codes = new Int32Array(cells.length);
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
-    if (isMissing(cell)) {
-      codes[i] = -1;
-      continue;
-    }
+  // Values in order of first appearance: the first bad one is the first bad row.
+  const bandOf = factor.values.map((cell, c) => {
+    if (isMissing(cell)) return -1;
     const index = bandIndex(bands, cell);
     if (index < 0) {
       throw new LeakriskError(
         `"${cell}" is not a number, so it cannot be put into a band`,
-        { file: where.file, row: i + 1, column: where.column },
+        { file: where.file, row: factor.first[c]! + 1, column: where.column },
         'correct the value, declare it as a missing code in the codebook, or give the column a hierarchy instead of bands',
       );
     }
-    codes[i] = index;
-  }
-  return codes;
+    return index;
+  });
+  return spread(factor, bandOf);
 }

@@ -515,3 +515,26 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return bytes.length;
 }
+
+/** The bytes behind a byte-backed table's cells (see {@link ByteStore}), for readers that work without strings. */
+export interface CellBytes {
+  bytes: Buffer;
+  ncol: number;
+  nrow: number;
+  /** `cellStart[i * ncol + j]`: first byte of cell (i, j) (its opening quote when quoted). */
+  cellStart: Uint32Array;
+  /** `rowEnd[i]`: the byte after row i's last cell. */
+  rowEnd: Uint32Array;
+}
+
+/**
+ * The file bytes and cell offsets behind column j, or undefined when the table is not byte-backed
+ * or column j no longer holds the file's cells (it was replaced). Cell (i, j) spans
+ * `cellStart[i * ncol + j]` up to the comma before cell j + 1, or `rowEnd[i]` for the last column;
+ * a quoted cell includes its quotes.
+ */
+export function cellBytesOf(table: RawTable, j: number): CellBytes | undefined {
+  const store = (table as ByteBackedTable)[STORE];
+  if (store === undefined || !Number.isInteger(j) || j < 0 || j >= store.ncol || !holdsFileCells(table, store, j)) return undefined;
+  return store;
+}

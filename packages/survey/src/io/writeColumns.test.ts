@@ -1,0 +1,103 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseCsvBytes } from './byteTable.js';
+import { parseCsvText } from './csv.js';
+import { writeCsvFileAtomic } from './writeCsv.js';
+import { csvColumnCells, writeCsvColumnsAtomic, type CsvColumn } from './writeColumns.js';
+
+const parse = (text: string) => parseCsvBytes(Buffer.from(text, 'utf8'), 'test.csv');
+
+function written(header: string[], columns: CsvColumn[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'leakrisk-write-')), 'out.csv');
+  writeCsvColumnsAtomic(path, header, columns);
+  return readFileSync(path, 'utf8');
+}
+
+/** What the string writer makes of the same texts. */
+function expected(header: string[], columns: CsvColumn[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'leakrisk-write-')), 'out.csv');
+  writeCsvFileAtomic(path, header, columns.map(csvColumnCells));
+  return readFileSync(path, 'utf8');
+}
+
+const sources = (table: ReturnType<typeof parse>, columns: number[]): CsvColumn[] => columns.map((column) => ({ kind: 'source', table, column }));
+
+describe('writeCsvColumnsAtomic', () => {
+  it('copies file cells, unquoting needless quotes and quoting texts that need it', () => {
+    const table = parse('\ufeffid,note,code\r\n1,"plain",98\r\n2,"a, ""b""",""\r\n3,a"b,c\rd\r\n4,اردو 😀,\r\n5,"x\r\ny",7');
+    const text = written(['id', 'note', 'code'], sources(table, [0, 1, 2]));
+    expect(text).toBe('id,note,code\n1,plain,98\n2,"a, ""b""",\n3,"a""b","c\rd"\n4,اردو 😀,\n5,"x\r\ny",7\n');
+    expect(text).toBe(expected(['id', 'note', 'code'], sources(table, [0, 1, 2])));
+  });
+
+  it('writes runs of file columns around other columns, in any order', () => {
+    const table = parse('a,b,c,d\n1,2,3,4\n5,"6",7,8\n');
+    const columns: CsvColumn[] = [
+      { kind: 'source', table, column: 0 },
+      { kind: 'source', table, column: 1 },
+      { kind: 'cells', cells: ['x,y', 'é'] },
+      { kind: 'factor', index: Int32Array.from([1, 0]), values: ['', 'say "hi"'] },
+      { kind: 'source', table, column: 3 },
+      { kind: 'source', table, column: 2 },
+    ];
+    const header = ['a', 'b', 'new', 'f', 'd', 'c'];
+    const text = written(header, columns);
+    expect(text).toBe('a,b,new,f,d,c\n1,2,"x,y","say ""hi""",4,3\n5,6,é,,8,7\n');
+    expect(text).toBe(expected(header, columns));
+  });
+
+  it('writes the header alone when there are no rows or no columns', () => {
+    expect(written(['a', 'b,c'], sources(parse('a,b\n'), [0, 1]))).toBe('a,"b,c"\n');
+    expect(written([], [])).toBe('\n');
+  });
+
+  it('writes the strings of a table that is not byte-backed', () => {
+    const table = parseCsvText('a,b\n"1",x\n2,"y""z"\n');
+    expect(written(['b', 'a'], sources(table, [1, 0]))).toBe('b,a\nx,1\n"y""z",2\n');
+  });
+
+  it('grows its buffer for a cell larger than a chunk, and leaves no temporary file', () => {
+    const big = 'é'.repeat(5_000_000);
+    const dir = mkdtempSync(join(tmpdir(), 'leakrisk-write-'));
+    writeCsvColumnsAtomic(join(dir, 'out.csv'), ['x'], [{ kind: 'cells', cells: [big, 'a'] }]);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(`x\n${big}\na\n`);
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('refuses columns of different lengths and leaves nothing behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakrisk-write-'));
+    expect(() => writeCsvColumnsAtomic(join(dir, 'out.csv'), ['a', 'b'], [{ kind: 'cells', cells: ['1'] }, { kind: 'cells', cells: [] }])).toThrow(/different lengths/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes file cells exactly as the string writer writes their texts', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', 'NA', '1', '"', 'a"b', 'a,b', 'x\ny', 'c\rd', 'a\r\nb', 'ü', '😀', 'long enough text'),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(cell, fc.boolean()), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.subarray([0, 1, 2], { minLength: 1 }),
+        (rows, crlf, lastEol, keep) => {
+          // Quoted when needed or at random; unquoted quotes and lone CRs are legal inside a cell.
+          const field = ([s, quote]: [string, boolean]) =>
+            quote || /[,\n]/.test(s) || s.startsWith('"') || /\r(\n|$)/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+          const eol = crlf ? '\r\n' : '\n';
+          const text = `a,b,c${eol}${rows.map((r) => r.map(field).join(',')).join(eol)}${lastEol ? eol : ''}`;
+          const table = parse(text);
+          const header = keep.map((j) => table.header[j]!);
+          const columns = sources(table, keep);
+          expect(written(header, columns)).toBe(expected(header, columns));
+          expect(columns.map(csvColumnCells)).toEqual(keep.map((j) => rows.map((r) => r[j]![0])));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
