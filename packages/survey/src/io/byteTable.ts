@@ -22,6 +22,12 @@ export interface ByteStore {
   materialized: (string[] | undefined)[];
 }
 
+/** A column as its distinct values: row i holds `values[index[i]]` (first-appearance order). */
+export interface DistinctColumn {
+  index: Int32Array;
+  values: string[];
+}
+
 const STORE = Symbol('leakrisk.byteStore');
 type ByteBackedTable = RawTable & { [STORE]?: ByteStore };
 
@@ -356,64 +362,28 @@ export function loadAllColumns(table: RawTable): void {
 
 /**
  * A column as distinct values: `index[i]` is row i's position in `values` (first-appearance order).
- * For a byte-backed column not yet read as strings, it works on the bytes and makes one string per
- * distinct value only, which is what categorical variables and design ids need.
+ * For a byte-backed column it works on the bytes and makes one string per distinct value only, which
+ * is what categorical variables and design ids need; equal texts are one value however they are
+ * quoted in the file.
  */
-export function distinctCells(table: RawTable, j: number): { index: Int32Array; values: string[] } {
+export function distinctCells(table: RawTable, j: number): DistinctColumn {
   const store = (table as ByteBackedTable)[STORE];
+  if (store !== undefined && holdsFileCells(table, store, j)) {
+    return readDistinct(store, j);
+  }
   const index = new Int32Array(table.nrow);
   const values: string[] = [];
-  if (store === undefined || !holdsFileCells(table, store, j)) {
-    const seen = new Map<string, number>();
-    const cells = table.columns[j]!;
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      let k = seen.get(cell);
-      if (k === undefined) {
-        k = values.length;
-        seen.set(cell, k);
-        values.push(cell);
-      }
-      index[i] = k;
+  const seen = new Map<string, number>();
+  const cells = table.columns[j]!;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    let k = seen.get(cell);
+    if (k === undefined) {
+      k = values.length;
+      seen.set(cell, k);
+      values.push(cell);
     }
-    return { index, values };
-  }
-  const { bytes, nrow, ncol, cellStart, rowEnd } = store;
-  const byHash = new Map<number, number[]>();
-  const firstStart: number[] = [];
-  const firstEnd: number[] = [];
-  for (let i = 0; i < nrow; i++) {
-    const start = cellStart[i * ncol + j]!;
-    const end = j + 1 < ncol ? cellStart[i * ncol + j + 1]! - 1 : rowEnd[i]!;
-    const length = end - start;
-    let h = 0x811c9dc5 ^ length;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
-    const key = h >>> 2;
-    let candidates = byHash.get(key);
-    let found = -1;
-    if (candidates !== undefined) {
-      for (const c of candidates) {
-        const s0 = firstStart[c]!;
-        if (firstEnd[c]! - s0 !== length) continue;
-        let same = true;
-        for (let k = 0; same && k < length; k++) same = bytes[s0 + k] === bytes[start + k];
-        if (same) {
-          found = c;
-          break;
-        }
-      }
-    } else {
-      candidates = [];
-      byHash.set(key, candidates);
-    }
-    if (found < 0) {
-      found = values.length;
-      candidates.push(found);
-      firstStart.push(start);
-      firstEnd.push(end);
-      values.push(cellText(bytes, start, end));
-    }
-    index[i] = found;
+    index[i] = k;
   }
   return { index, values };
 }
@@ -480,6 +450,194 @@ export function numericCells(table: RawTable, j: number): { values: Float64Array
     values[i] = negative ? -value : value;
   }
   return { values, irregular };
+}
+
+/** Direct codes for texts of up to two bytes: the empty text, 256 one-byte and 65,536 two-byte texts. */
+const DIRECT_SLOTS = 1 + 256 + 65536;
+
+/**
+ * A column's distinct texts as they are met, for one column: texts of up to two bytes are looked up
+ * directly; texts of up to seven bytes by their bytes packed into two integers (an open-addressing
+ * table, no byte comparison); longer texts by a hash of their bytes, checked against the first
+ * occurrence. Texts holding a quote character go through a map keyed by the text itself.
+ */
+class DistinctBuilder {
+  readonly index: Int32Array;
+  readonly values: string[] = [];
+  private readonly direct = new Int32Array(DIRECT_SLOTS);
+  /** Packed texts (3 to 7 bytes): slot → code + 1 (0 = empty), with the two key words. */
+  private packedSlots: Int32Array = new Int32Array(1024);
+  private packedLow: Int32Array = new Int32Array(1024);
+  private packedHigh: Int32Array = new Int32Array(1024);
+  private packedCount = 0;
+  /** Longer texts: slot → code + 1, with the hash of the bytes. */
+  private longSlots: Int32Array = new Int32Array(1024);
+  private longHash: Int32Array = new Int32Array(1024);
+  private longCount = 0;
+  /** Where each code's text bytes were first seen (−1 when not from the bytes). */
+  private firstStart: number[] = [];
+  private firstEnd: number[] = [];
+  private readonly quoted = new Map<string, number>();
+
+  constructor(
+    /** The file's bytes, for making the strings of new values. */
+    private readonly text: Buffer,
+    nrow: number,
+  ) {
+    this.index = new Int32Array(nrow);
+  }
+
+  /**
+   * Records row i's cell, whose bytes are [start, end) of `bytes` (inside the quotes when `quoted`).
+   * A cell holding a quote character is keyed by its text (a quoted one with `""` undone), so that
+   * equal texts get one code however they are written.
+   */
+  add(bytes: Uint8Array, i: number, start: number, end: number, quoted: boolean): void {
+    const length = end - start;
+    if (length <= 7) {
+      let low = 0;
+      let high = length << 24;
+      let hasQuote = false;
+      for (let k = 0; k < length; k++) {
+        const b = bytes[start + k]!;
+        if (b === QUOTE) hasQuote = true;
+        if (k < 4) low |= b << (8 * k);
+        else high |= b << (8 * (k - 4));
+      }
+      if (hasQuote) {
+        this.index[i] = this.byText(bytes, start, end, quoted);
+        return;
+      }
+      if (length <= 2) {
+        const slot = length === 0 ? 0 : length === 1 ? 1 + low : 257 + low;
+        let code = this.direct[slot]! - 1;
+        if (code < 0) {
+          code = this.newValue(utf8(this.text, start, end), start, end);
+          this.direct[slot] = code + 1;
+        }
+        this.index[i] = code;
+        return;
+      }
+      this.index[i] = this.packed(bytes, start, end, low, high);
+      return;
+    }
+    let h = 0x811c9dc5 ^ length;
+    let hasQuote = false;
+    for (let k = start; k < end; k++) {
+      const b = bytes[k]!;
+      if (b === QUOTE) hasQuote = true;
+      h = Math.imul(h ^ b, 0x01000193);
+    }
+    this.index[i] = hasQuote ? this.byText(bytes, start, end, quoted) : this.hashed(bytes, start, end, h);
+  }
+
+  private packed(_bytes: Uint8Array, start: number, end: number, low: number, high: number): number {
+    const slots = this.packedSlots;
+    const mask = slots.length - 1;
+    let slot = (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 7) & mask;
+    for (;;) {
+      const entry = slots[slot]!;
+      if (entry === 0) break;
+      if (this.packedLow[slot] === low && this.packedHigh[slot] === high) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+    const code = this.newValue(utf8(this.text, start, end), start, end);
+    slots[slot] = code + 1;
+    this.packedLow[slot] = low;
+    this.packedHigh[slot] = high;
+    if (++this.packedCount * 2 > slots.length) {
+      const grown = rehash(slots, [this.packedLow, this.packedHigh], (s) => Math.imul(this.packedLow[s]! ^ Math.imul(this.packedHigh[s]!, 0x9e3779b1), 0x85ebca6b) >>> 7);
+      this.packedSlots = grown.slots;
+      [this.packedLow, this.packedHigh] = grown.keys as [Int32Array, Int32Array];
+    }
+    return code;
+  }
+
+  private hashed(bytes: Uint8Array, start: number, end: number, h: number): number {
+    const slots = this.longSlots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    let slot = h & mask;
+    for (;;) {
+      const entry = slots[slot]!;
+      if (entry === 0) break;
+      if (this.longHash[slot] === h) {
+        const code = entry - 1;
+        const s0 = this.firstStart[code]!;
+        if (this.firstEnd[code]! - s0 === length) {
+          let same = true;
+          for (let k = 0; same && k < length; k++) same = bytes[s0 + k] === bytes[start + k];
+          if (same) return code;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const code = this.newValue(utf8(this.text, start, end), start, end);
+    slots[slot] = code + 1;
+    this.longHash[slot] = h;
+    if (++this.longCount * 2 > slots.length) {
+      const grown = rehash(slots, [this.longHash], (s) => this.longHash[s]!);
+      this.longSlots = grown.slots;
+      this.longHash = grown.keys[0]!;
+    }
+    return code;
+  }
+
+  private byText(_bytes: Uint8Array, start: number, end: number, quoted: boolean): number {
+    const raw = utf8(this.text, start, end);
+    const text = quoted ? raw.replace(/""/g, '"') : raw;
+    let code = this.quoted.get(text);
+    if (code === undefined) {
+      code = this.newValue(text, -1, -1);
+      this.quoted.set(text, code);
+    }
+    return code;
+  }
+
+  private newValue(text: string, start: number, end: number): number {
+    this.values.push(text);
+    this.firstStart.push(start);
+    this.firstEnd.push(end);
+    return this.values.length - 1;
+  }
+}
+
+/** An open-addressing table twice the size, entries placed again by `hashOf(old slot)`. */
+function rehash(slots: Int32Array, keys: Int32Array[], hashOf: (slot: number) => number): { slots: Int32Array; keys: Int32Array[] } {
+  const grown = new Int32Array(slots.length * 2);
+  const grownKeys = keys.map(() => new Int32Array(grown.length));
+  const mask = grown.length - 1;
+  for (let s = 0; s < slots.length; s++) {
+    if (slots[s] === 0) continue;
+    let slot = hashOf(s) & mask;
+    while (grown[slot] !== 0) slot = (slot + 1) & mask;
+    grown[slot] = slots[s]!;
+    keys.forEach((key, k) => {
+      grownKeys[k]![slot] = key[s]!;
+    });
+  }
+  return { slots: grown, keys: grownKeys };
+}
+
+/** Column j as distinct values, from the bytes (see {@link distinctCells}). */
+function readDistinct(store: ByteStore, j: number): DistinctColumn {
+  const { nrow, ncol, cellStart, rowEnd } = store;
+  // A plain Uint8Array view: element reads on it are cheaper than on the Buffer subclass.
+  const bytes = new Uint8Array(store.bytes.buffer, store.bytes.byteOffset, store.bytes.length);
+  const builder = new DistinctBuilder(store.bytes, nrow);
+  const last = j + 1 === ncol;
+  for (let i = 0; i < nrow; i++) {
+    const at = i * ncol + j;
+    let start = cellStart[at]!;
+    let end = last ? rowEnd[i]! : cellStart[at + 1]! - 1;
+    const quoted = end > start && bytes[start] === QUOTE;
+    if (quoted) {
+      start++;
+      end--;
+    }
+    builder.add(bytes, i, start, end, quoted);
+  }
+  return { index: builder.index, values: builder.values };
 }
 
 function checkHeader(header: string[], file: string): void {
