@@ -4,23 +4,24 @@ import { writeFileSync } from 'node:fs';
 import { loadPlan, runPlan, resultToCsv, type Results } from '@leakrisk/survey';
 import { writeFolderAtomic } from '@leakrisk/survey';
 import { loadInputs } from './inputs.js';
-import { sha256OfFileInBackground } from './files.js';
+import { readDataInBackground, type DataInBackground } from './files.js';
 import { bundledDataDir } from './paths.js';
 import { makeProgress } from './progress.js';
 import { VERSION } from './version.js';
 
 /** `leakrisk analyze --data file.csv --plan plan.json --out results/`: results.json + one CSV per analysis. */
-export async function analyzeCommand(options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean }): Promise<void> {
+export async function analyzeCommand(
+  options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean },
+  data: DataInBackground = readDataInBackground(options.data),
+): Promise<void> {
   const progress = makeProgress(options.quiet);
   const plan = loadPlan(options.plan);
-  // Hashed on another thread while this one reads and analyses the data.
-  const dataSha256 = sha256OfFileInBackground(options.data);
-  dataSha256.catch(() => undefined); // a read error surfaces from loadInputs first, with its message
   const { table, codebook, codebookPath } = await loadInputs({
     data: options.data,
     codebook: options.codebook,
     codebookFromFile: options.plan,
     codebookInFile: plan.codebook,
+    bytes: data.bytes,
     progress,
   });
   progress.step(`running ${plan.analyses.length} analyses on ${table.nrow} rows`);
@@ -35,7 +36,7 @@ export async function analyzeCommand(options: { data: string; plan: string; out:
     toolVersion: VERSION,
     ...pathsForMeta(options.out, codebookPath),
   });
-  results.meta.dataSha256 = await dataSha256;
+  results.meta.dataSha256 = await data.sha256;
   await writeResultsFolder(options.out, results);
   if (!options.quiet) {
     const cal = results.calibration ? `, calibrated (${results.calibration.method}, ${results.calibration.iterations} iterations)` : '';

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { reportFailure, EXIT_OK, EXIT_USAGE } from './errors.js';
 import { VERSION } from './version.js';
+import { readDataInBackground } from './files.js';
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
@@ -73,7 +74,13 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--codebook <file>', 'codebook: missing codes, level order, labels (default: the plan\'s "codebook")')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean }) => run(async () => (await import('./analyze.js')).analyzeCommand(options)));
+    .action((options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean }) =>
+      run(async () => {
+        // The data is read on another thread while this one loads the analysis code.
+        const data = readDataInBackground(options.data);
+        return (await import('./analyze.js')).analyzeCommand(options, data);
+      }),
+    );
 
   program
     .command('report')

@@ -67,6 +67,14 @@ export async function readCsvFile(path: string, displayName = path): Promise<Raw
     if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') return readCsvFileStreaming(path, displayName);
     throw new LeakriskError(`cannot read the file (${code ?? String(error)})`, { file: displayName });
   }
+  return readCsvBytes(bytes, displayName);
+}
+
+/**
+ * Parses a CSV file already held in memory (for example read on another thread): the same checks and
+ * table as {@link readCsvFile}, which reads the file and calls it.
+ */
+export function readCsvBytes(bytes: Buffer, displayName: string): RawTable {
   return parseCsvBytes(bytes, displayName);
 }
 

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDataInBackground } from './files.js';
+
+describe('readDataInBackground', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'leakrisk-files-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('hands over the file bytes and their SHA-256', async () => {
+    const path = join(dir, 'data.csv');
+    const text = 'id,name\n1,ä\n2,"b, c"\n'.repeat(5000);
+    writeFileSync(path, text);
+    const data = readDataInBackground(path);
+    const bytes = await data.bytes;
+    expect(bytes).toBeDefined();
+    expect(Buffer.compare(bytes!, readFileSync(path))).toBe(0);
+    expect(await data.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+  });
+
+  it('reads an empty file', async () => {
+    const path = join(dir, 'empty.csv');
+    writeFileSync(path, '');
+    const data = readDataInBackground(path);
+    expect((await data.bytes)!.length).toBe(0);
+    expect(await data.sha256).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('gives no bytes for a missing file (the caller reads it and reports why) and no hash', async () => {
+    const data = readDataInBackground(join(dir, 'missing.csv'));
+    expect(await data.bytes).toBeUndefined();
+    await expect(data.sha256).rejects.toThrow(/ENOENT/);
+  });
+});
