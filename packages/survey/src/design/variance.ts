@@ -56,6 +56,29 @@ export function designVariance(design: SurveyDesign, z: readonly Float64Array[],
   return new VarianceRun(design, values).multistage(rows, 0);
 }
 
+/**
+ * Whether {@link designVarianceOfUnitTotals} applies: without calibration (which works row by row)
+ * and when only the first stage adds variance (one stage, or first-stage units sampled with
+ * replacement, where R's `multistage` stops).
+ */
+export function unitTotalsSuffice(design: SurveyDesign): boolean {
+  if (design.calibration.length > 0) return false;
+  if (design.stages.length === 1) return true;
+  return design.stages[0]!.population.every((N) => !Number.isFinite(N));
+}
+
+/**
+ * {@link designVariance} from the statistic's influence totals per first-stage unit (PSU) instead of
+ * its influence values per row: what a mean or total needs, without an array as long as the data.
+ * Only when {@link unitTotalsSuffice}. `totals[c * p + k]` is unit c's total for statistic k, and
+ * `touched` lists the units that have a row in the estimate (R's subset), in order of their first
+ * such row — which is how designVariance meets them, so the sums run in the same order.
+ */
+export function designVarianceOfUnitTotals(design: SurveyDesign, p: number, totals: Float64Array, touched: Int32Array): Float64Array {
+  if (!unitTotalsSuffice(design)) throw new Error('designVarianceOfUnitTotals: the design needs influence values per row');
+  return new VarianceRun(design, [], p).fromUnitTotals(totals, touched);
+}
+
 /** Per-stage scratch buffers, reused across the recursive calls of one stage. */
 interface StageScratch {
   totals: Float64Array; // nClusters × p
@@ -72,9 +95,23 @@ class VarianceRun {
   constructor(
     private readonly design: SurveyDesign,
     private readonly z: readonly Float64Array[],
+    p = z.length,
   ) {
-    this.p = z.length;
+    this.p = p;
     this.scratch = design.stages.map(() => undefined);
+  }
+
+  /** The first stage's variance from given unit totals (see designVarianceOfUnitTotals). */
+  fromUnitTotals(totals: Float64Array, touched: Int32Array): Float64Array {
+    const p = this.p;
+    const b = this.buffers(0);
+    for (let t = 0; t < touched.length; t++) {
+      const c = touched[t]!;
+      for (let k = 0; k < p; k++) b.totals[c * p + k] = totals[c * p + k]!;
+    }
+    const v = this.onestage(0, b, touched);
+    this.cleanup(0, b, touched);
+    return v;
   }
 
   private buffers(s: number): StageScratch {

@@ -1,4 +1,4 @@
-import { designVariance } from '../design/variance.js';
+import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import {
@@ -43,6 +43,44 @@ export function meanInfluence(
   return { estimate, z, sumWeights: sw };
 }
 
+/** Per first-stage unit (PSU) sums of w and w·x over the used rows, and the units in order of their first used row. */
+export interface UnitSums {
+  sw: Float64Array;
+  swx: Float64Array;
+  touched: Int32Array;
+  /** Σw and Σwx over all used rows, summed in row order. */
+  sumWeights: number;
+  sumWx: number;
+}
+
+/** {@link UnitSums} in one pass over the rows. */
+export function unitSums(design: SurveyDesign, x: Float64Array, used: Uint8Array): UnitSums {
+  const stage = design.stages[0]!;
+  const cluster = stage.cluster;
+  const weights = design.weights;
+  const sw = new Float64Array(stage.nClusters);
+  const swx = new Float64Array(stage.nClusters);
+  const seen = new Uint8Array(stage.nClusters);
+  const touched: number[] = [];
+  let sumWeights = 0;
+  let sumWx = 0;
+  for (let i = 0; i < used.length; i++) {
+    if (!used[i]) continue;
+    const c = cluster[i]!;
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      touched.push(c);
+    }
+    const w = weights[i]!;
+    const wx = w * x[i]!;
+    sw[c] = sw[c]! + w;
+    swx[c] = swx[c]! + wx;
+    sumWeights += w;
+    sumWx += wx;
+  }
+  return { sw, swx, touched: Int32Array.from(touched), sumWeights, sumWx };
+}
+
 /**
  * Design-based mean, R's `svymean(~x, design, na.rm, deff = TRUE)` (on `subset(design, domain)`).
  *
@@ -58,8 +96,26 @@ export function svymean(design: SurveyDesign, x: Float64Array, options: MeanOpti
   const df = domainDf(design, options.domain);
   const { used, n, blocked } = usedRows(design, [x], options);
   if (blocked || n === 0) return naResult(n, df);
-  const { estimate, z, sumWeights } = meanInfluence(design.weights, x, used);
-  const variance = designVariance(design, [z], { present: used })[0]!;
+  let estimate: number;
+  let sumWeights: number;
+  let variance: number;
+  if (unitTotalsSuffice(design)) {
+    // The influence values wᵢ(xᵢ − x̄)/Σw summed per PSU straight from the PSU's Σw and Σwx.
+    const sums = unitSums(design, x, used);
+    sumWeights = sums.sumWeights;
+    estimate = sums.sumWx / sumWeights;
+    const totals = new Float64Array(sums.sw.length);
+    for (let t = 0; t < sums.touched.length; t++) {
+      const c = sums.touched[t]!;
+      totals[c] = (sums.swx[c]! - estimate * sums.sw[c]!) / sumWeights;
+    }
+    variance = designVarianceOfUnitTotals(design, 1, totals, sums.touched)[0]!;
+  } else {
+    const influence = meanInfluence(design.weights, x, used);
+    estimate = influence.estimate;
+    sumWeights = influence.sumWeights;
+    variance = designVariance(design, [influence.z], { present: used })[0]!;
+  }
   const se = Math.sqrt(variance);
   const s2 = weightedVariance(x, design.weights, used);
   let vsrs: number;

@@ -1,5 +1,5 @@
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import { designVariance } from '../design/variance.js';
+import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
 import { domainRows } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { qt, tCritical, usedRows, type EstimateOptions } from './common.js';
@@ -44,54 +44,54 @@ function yLogY(y: number, mu: number): number {
   return y !== 0 ? y * Math.log(y / mu) : 0;
 }
 
+/** R's binomial starting fit of one row: η₀ from mustart = (w y + 0.5)/(w + 1), and its working weight. */
+function firstStep(y: number, pw: number): { e: number; mu: number; me: number; w2: number } {
+  const mu0 = (pw * y + 0.5) / (pw + 1);
+  const e = Math.log(mu0 / (1 - mu0));
+  const mu = expit(e);
+  const me = muEta(e);
+  return { e, mu, me, w2: (pw * me * me) / (mu * (1 - mu)) };
+}
+
 /**
  * Intercept-only quasibinomial IRLS exactly as R's `glm.fit` (starting values, convergence rule
- * |dev − devₒₗ𝒹|/(|dev| + 0.1) < 1e-8, at most 25 iterations). Returns the coefficient and the
- * influence values of R's `svy.varcoef` for it.
+ * |dev − devₒₗ𝒹|/(|dev| + 0.1) < 1e-8, at most 25 iterations), over the used rows with prior weights
+ * wᵢ / meanWeight. Returns the coefficient, and each used row's working weight of the last iteration
+ * with their sum, from which R's `svy.varcoef` influence values follow (see {@link logitInfluence}).
  */
 function logitIntercept(
   y: Float64Array,
   weights: Float64Array,
   used: Uint8Array,
   meanWeight: number,
-): { eta: number; z: Float64Array } {
+): { eta: number; firstIteration: boolean; sumW2: number } {
   const n = y.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) if (used[i]) m++;
-  const rows = new Int32Array(m);
-  const pw = new Float64Array(m);
-  const yy = new Float64Array(m);
-  for (let i = 0, j = 0; i < n; i++) {
-    if (!used[i]) continue;
-    rows[j] = i;
-    pw[j] = weights[i]! / meanWeight;
-    yy[j] = y[i]!;
-    j++;
-  }
   const deviance = (mu: number): number => {
     let dev = 0;
-    for (let j = 0; j < m; j++) dev += 2 * pw[j]! * (yLogY(yy[j]!, mu) + yLogY(1 - yy[j]!, 1 - mu));
+    for (let i = 0; i < n; i++) {
+      if (!used[i]) continue;
+      dev += 2 * (weights[i]! / meanWeight) * (yLogY(y[i]!, mu) + yLogY(1 - y[i]!, 1 - mu));
+    }
     return dev;
   };
-  // Iteration 1 starts from R's binomial mustart = (w y + 0.5)/(w + 1), which differs by row.
+  // Iteration 1 starts from R's binomial mustart, which differs by row.
   let devold = 0;
   let swz = 0;
   let sw = 0;
-  const w2first = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    const mu0 = (pw[j]! * yy[j]! + 0.5) / (pw[j]! + 1);
-    const e = Math.log(mu0 / (1 - mu0));
-    const mu = expit(e);
-    devold += 2 * pw[j]! * (yLogY(yy[j]!, mu) + yLogY(1 - yy[j]!, 1 - mu));
-    const me = muEta(e);
-    w2first[j] = (pw[j]! * me * me) / (mu * (1 - mu));
-    swz += w2first[j]! * (e + (yy[j]! - mu) / me);
-    sw += w2first[j]!;
+  for (let i = 0; i < n; i++) {
+    if (!used[i]) continue;
+    const pw = weights[i]! / meanWeight;
+    const first = firstStep(y[i]!, pw);
+    devold += 2 * pw * (yLogY(y[i]!, first.mu) + yLogY(1 - y[i]!, 1 - first.mu));
+    swz += first.w2 * (first.e + (y[i]! - first.mu) / first.me);
+    sw += first.w2;
   }
+  const sumFirst = sw;
   let eta = swz / sw;
   let lastIteration = 1;
   let dev = deviance(expit(eta));
   // Later iterations: η is the same for every row, so the working weights are pw · constant.
+  let sumPrior = 0;
   for (let iter = 2; iter <= 25 && !(Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < 1e-8); iter++) {
     devold = dev;
     const mu = expit(eta);
@@ -99,26 +99,29 @@ function logitIntercept(
     const c = (me * me) / (mu * (1 - mu));
     swz = 0;
     sw = 0;
-    for (let j = 0; j < m; j++) {
-      const w2 = pw[j]! * c;
-      swz += w2 * (eta + (yy[j]! - mu) / me);
+    sumPrior = 0;
+    for (let i = 0; i < n; i++) {
+      if (!used[i]) continue;
+      const pw = weights[i]! / meanWeight;
+      const w2 = pw * c;
+      swz += w2 * (eta + (y[i]! - mu) / me);
       sw += w2;
+      sumPrior += pw;
     }
     eta = swz / sw;
     lastIteration = iter;
     dev = deviance(expit(eta));
   }
-  // svy.varcoef: estfun = working residual × working weight (of the last iteration), times (X'WX)⁻¹.
-  const mu = expit(eta);
-  const me = muEta(eta);
-  let sw2 = 0;
-  for (let j = 0; j < m; j++) sw2 += lastIteration === 1 ? w2first[j]! : pw[j]!;
-  const z = new Float64Array(n);
-  for (let j = 0; j < m; j++) {
-    const w2 = lastIteration === 1 ? w2first[j]! : pw[j]!;
-    z[rows[j]!] = (((yy[j]! - mu) / me) * w2) / sw2;
-  }
-  return { eta, z };
+  // svy.varcoef uses the last iteration's working weights: the first step's, or pw (the constant cancels).
+  return { eta, firstIteration: lastIteration === 1, sumW2: lastIteration === 1 ? sumFirst : sumPrior };
+}
+
+/** Row i's influence on η̂: working residual × working weight / Σ working weights (R's estfun · (X'WX)⁻¹). */
+function logitInfluence(fit: { eta: number; firstIteration: boolean; sumW2: number }, y: number, pw: number): number {
+  const mu = expit(fit.eta);
+  const me = muEta(fit.eta);
+  const w2 = fit.firstIteration ? firstStep(y, pw).w2 : pw;
+  return (((y - mu) / me) * w2) / fit.sumW2;
 }
 
 /**
@@ -167,8 +170,29 @@ export function svyciprop(design: SurveyDesign, y: Float64Array, options: Propor
     sum += domain !== undefined && !domain[i] ? 0 : w[i]!;
     count++;
   }
-  const fit = logitIntercept(y, w, used, sum / count);
-  const vEta = designVariance(design, [fit.z], { present: used })[0]!;
+  const meanWeight = sum / count;
+  const fit = logitIntercept(y, w, used, meanWeight);
+  let vEta: number;
+  if (unitTotalsSuffice(design)) {
+    const stage = design.stages[0]!;
+    const totals = new Float64Array(stage.nClusters);
+    const seen = new Uint8Array(stage.nClusters);
+    const touched: number[] = [];
+    for (let i = 0; i < design.nrow; i++) {
+      if (!used[i]) continue;
+      const c = stage.cluster[i]!;
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        touched.push(c);
+      }
+      totals[c] = totals[c]! + logitInfluence(fit, y[i]!, w[i]! / meanWeight);
+    }
+    vEta = designVarianceOfUnitTotals(design, 1, totals, Int32Array.from(touched))[0]!;
+  } else {
+    const z = new Float64Array(design.nrow);
+    for (let i = 0; i < design.nrow; i++) if (used[i]) z[i] = logitInfluence(fit, y[i]!, w[i]! / meanWeight);
+    vEta = designVariance(design, [z], { present: used })[0]!;
+  }
   const t = df > 0 ? tCritical(level, df) : Number.NaN;
   const half = t * Math.sqrt(vEta);
   return { estimate: expit(fit.eta), ciLow: expit(fit.eta - half), ciHigh: expit(fit.eta + half), ...base };

@@ -1,8 +1,8 @@
-import { designVariance } from '../design/variance.js';
+import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { naResult, tCritical, usedRows, weightedVariance, type EstimateOptions, type EstimateResult } from './common.js';
-import type { MeanOptions, MeansWithCovariance } from './mean.js';
+import { unitSums, type MeanOptions, type MeansWithCovariance } from './mean.js';
 
 /**
  * Design-based total, R's `svytotal(~x, design, na.rm, deff = TRUE)` (on `subset(design, domain)`).
@@ -20,16 +20,25 @@ export function svytotal(design: SurveyDesign, x: Float64Array, options: MeanOpt
   const { used, n, blocked } = usedRows(design, [x], options);
   if (blocked) return naResult(n, df);
   const w = design.weights;
-  const z = new Float64Array(design.nrow);
   let estimate = 0;
   let N = 0;
-  for (let i = 0; i < design.nrow; i++) {
-    if (!used[i]) continue;
-    z[i] = w[i]! * x[i]!;
-    estimate += z[i]!;
-    N += w[i]!;
+  let variance: number;
+  if (unitTotalsSuffice(design)) {
+    // The influence values wᵢxᵢ summed per PSU in the same pass as the total.
+    const sums = unitSums(design, x, used);
+    estimate = sums.sumWx;
+    N = sums.sumWeights;
+    variance = n === 0 ? 0 : designVarianceOfUnitTotals(design, 1, sums.swx, sums.touched)[0]!;
+  } else {
+    const z = new Float64Array(design.nrow);
+    for (let i = 0; i < design.nrow; i++) {
+      if (!used[i]) continue;
+      z[i] = w[i]! * x[i]!;
+      estimate += z[i]!;
+      N += w[i]!;
+    }
+    variance = n === 0 ? 0 : designVariance(design, [z], { present: used })[0]!;
   }
-  const variance = n === 0 ? 0 : designVariance(design, [z], { present: used })[0]!;
   const se = Math.sqrt(variance);
   const s2 = weightedVariance(x, w, used);
   const vsrs = options.deff === 'replace' ? (s2 * N * N) / n : (s2 * N * N * (N - n)) / (N * n);
