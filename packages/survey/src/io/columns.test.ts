@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from './csv.js';
-import { factorColumn, numericColumn, sortLevels } from './columns.js';
+import { factorColumn, firstPresentIsNumber, numericColumn, sortLevels } from './columns.js';
 import { LeakriskError } from '../errors.js';
 
 const table = parseCsvText('a,b\n1,x\n,NA\n98,y\n2.5e1,x\n', 'data.csv');
@@ -37,5 +37,16 @@ describe('factorColumn', () => {
   it('sorts numeric levels numerically, as R', () => {
     expect(sortLevels(['10', '9', '1'])).toEqual(['1', '9', '10']);
     expect(sortLevels(['b', 'B', 'a'])).toEqual(['B', 'a', 'b']);
+  });
+});
+
+describe('firstPresentIsNumber', () => {
+  const table = parseCsvText('a,b,c,d\n,NA,99,\n 3.5,x,7,\nfoo,2,y,\n', 'first.csv');
+  it('looks at the first present cell only', () => {
+    expect(firstPresentIsNumber(table, 'a')).toBe(true); // " 3.5": a number (the later "foo" is not looked at)
+    expect(firstPresentIsNumber(table, 'b')).toBe(false); // "x"
+    expect(firstPresentIsNumber(table, 'c')).toBe(true); // "99"
+    expect(firstPresentIsNumber(table, 'c', new Set(['99', '7']))).toBe(false); // 99 and 7 are missing codes: "y"
+    expect(firstPresentIsNumber(table, 'd')).toBe(true); // nothing present
   });
 });

@@ -47,6 +47,21 @@ function parseNumberCell(cell: string): number {
 }
 
 /**
+ * Whether the first present cell of a column (not empty, `NA` or a missing code) reads as a number
+ * (true for a column with no present cell). A cheap first look before reading a whole column as
+ * numbers, which fails only at its first non-number.
+ */
+export function firstPresentIsNumber(table: RawTable, name: string, missingCodes?: ReadonlySet<string>): boolean {
+  const j = table.header.indexOf(name);
+  if (j < 0) return true;
+  for (let i = 0; i < table.nrow; i++) {
+    const cell = cellAt(table, j, i);
+    if (!isMissingCell(cell, missingCodes)) return !Number.isNaN(parseNumberCell(cell));
+  }
+  return true;
+}
+
+/**
  * A numeric column as a Float64Array, NaN where the cell is missing (empty, `NA`, or one of the
  * declared missing codes). Any other text that is not a number is an error naming the file, the
  * row, the column and the value, with the fix.

@@ -1,7 +1,7 @@
 import { LeakriskError } from '../errors.js';
 import type { Codebook } from '../codebook/types.js';
 import { levelsOf, missingCodesOf } from '../codebook/accessors.js';
-import { factorColumn, numericColumn, type FactorColumn } from '../io/columns.js';
+import { factorColumn, firstPresentIsNumber, numericColumn, type FactorColumn } from '../io/columns.js';
 import type { RawTable } from '../io/csv.js';
 import type { DerivedColumn } from './derive.js';
 
@@ -75,11 +75,15 @@ export class PlanColumns {
     const variable = this.codebook?.variables.find((v) => v.name === name);
     const numericType = variable !== undefined && (variable.type === 'numeric' || variable.type === 'likert');
     if (derived?.levels === undefined && variable === undefined) {
-      try {
-        return this.numericOf(name, analysisId, field);
-      } catch {
-        // not all numbers: a categorical variable
+      if (firstPresentIsNumber(this.table, name, this.missingCodes(name))) {
+        try {
+          return this.numericOf(name, analysisId, field);
+        } catch {
+          // not all numbers: a categorical variable
+        }
       }
+      // Without a codebook or derived level order, factorOf gives R's sorted order: share it.
+      if (derived === undefined) return this.factorOf(name, analysisId, field);
     } else if (numericType || (derived !== undefined && derived.levels === undefined)) {
       return this.numericOf(name, analysisId, field);
     }
