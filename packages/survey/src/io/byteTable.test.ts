@@ -49,4 +49,10 @@ describe('parseCsvBytes', () => {
     expect(Array.from(x)).toEqual([Number.NaN, 3.5, Number.NaN, Number.NaN, 1000, 98]);
     expect(() => parse('x\n1\nabc\n').columns && numericColumn(parse('x\n1\nabc\n'), 'x')).toThrow(/row 2 holds "abc"/);
   });
+
+  it('leaves only non-empty cells that are not plain decimals to be read as text', () => {
+    const parsed = numericCells(parse('x\n1\n\nNA\n"2"\n1e3\n-0.5\n'), 0)!;
+    expect(Array.from(parsed.values)).toEqual([1, Number.NaN, Number.NaN, Number.NaN, Number.NaN, -0.5]);
+    expect(parsed.irregular).toEqual([2, 3, 4]);
+  });
 });

@@ -406,8 +406,8 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 
 /**
  * Parses column j's plain decimal cells (`-12`, `3.25`) straight from the bytes. Returns the values
- * (NaN where a cell is not a plain decimal) and the rows of those other cells, which the caller reads
- * as text (empty, `NA`, missing codes, exponents, errors). Undefined when the table is not
+ * (NaN where a cell is not a plain decimal: missing when empty) and the rows of the other non-empty
+ * cells, which the caller reads as text (`NA`, missing codes, exponents, errors). Undefined when the table is not
  * byte-backed or the column has already been made into strings.
  *
  * Exactness: a cell with at most 15 significant digits is an integer m below 2^53 over 10^k, both
@@ -443,7 +443,7 @@ export function numericCells(table: RawTable, j: number): { values: Float64Array
     }
     if (k !== end || digits === 0 || digits > 15) {
       values[i] = Number.NaN;
-      irregular.push(i);
+      if (end > start) irregular.push(i); // an empty cell is missing: nothing to read
       continue;
     }
     const value = decimals > 0 ? mantissa / POW10[decimals]! : mantissa;
