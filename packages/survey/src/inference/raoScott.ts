@@ -1,6 +1,6 @@
 import { Matrix, solve } from 'ml-matrix';
 import type { SurveyDesign } from '../design/types.js';
-import { designVariance } from '../design/variance.js';
+import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
 import { LeakriskError } from '../errors.js';
 import type { FactorColumn } from '../io/columns.js';
 import { chiSquareUpperTail, fUpperTail } from './distributions.js';
@@ -81,32 +81,61 @@ export function svychisq(
     }
   }
   const cells = nr * nc;
-  const cellOf = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    if (complete[i]) cellOf[i] = rowIndex.map[rowCodes[i]!]! + nr * colIndex.map[colCodes[i]!]!;
-  }
-
-  // Cell proportions among complete rows and their influence values (svymean(mm, na.rm = TRUE)).
   const weights = design.weights;
+  const cellOfRow = (i: number): number => rowIndex.map[rowCodes[i]!]! + nr * colIndex.map[colCodes[i]!]!;
+
+  // Cell proportions among complete rows and their covariance (svymean(mm, na.rm = TRUE)).
   let total = 0;
   const cellTotals = new Float64Array(cells);
-  for (let i = 0; i < n; i++) {
-    if (cellOf[i]! >= 0) {
+  let proportions: Float64Array;
+  let v: Float64Array;
+  if (unitTotalsSuffice(design)) {
+    // Influence values wᵢ(1[cell i = k] − p̂ₖ)/Σw summed per PSU from the PSU's weight per cell.
+    const stage = design.stages[0]!;
+    const unitCellWeight = new Float64Array(stage.nClusters * cells);
+    const unitWeight = new Float64Array(stage.nClusters);
+    const seen = new Uint8Array(stage.nClusters);
+    const touched: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!complete[i]) continue;
+      const k = cellOfRow(i);
+      const w = weights[i]!;
+      const c = stage.cluster[i]!;
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        touched.push(c);
+      }
+      total += w;
+      cellTotals[k] += w;
+      unitCellWeight[c * cells + k] += w;
+      unitWeight[c] += w;
+    }
+    proportions = cellTotals.map((t) => t / total);
+    const unitTotals = new Float64Array(stage.nClusters * cells);
+    for (const c of touched) {
+      for (let k = 0; k < cells; k++) unitTotals[c * cells + k] = (unitCellWeight[c * cells + k]! - proportions[k]! * unitWeight[c]!) / total;
+    }
+    v = designVarianceOfUnitTotals(design, cells, unitTotals, Int32Array.from(touched));
+  } else {
+    const cellOf = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      if (!complete[i]) continue;
+      cellOf[i] = cellOfRow(i);
       total += weights[i]!;
       cellTotals[cellOf[i]!] += weights[i]!;
     }
-  }
-  const proportions = cellTotals.map((t) => t / total);
-  const influence: Float64Array[] = [];
-  for (let c = 0; c < cells; c++) {
-    const x = new Float64Array(n);
-    const pc = proportions[c]!;
-    for (let i = 0; i < n; i++) {
-      if (cellOf[i]! >= 0) x[i] = (weights[i]! * ((cellOf[i] === c ? 1 : 0) - pc)) / total;
+    proportions = cellTotals.map((t) => t / total);
+    const influence: Float64Array[] = [];
+    for (let c = 0; c < cells; c++) {
+      const x = new Float64Array(n);
+      const pc = proportions[c]!;
+      for (let i = 0; i < n; i++) {
+        if (cellOf[i]! >= 0) x[i] = (weights[i]! * ((cellOf[i] === c ? 1 : 0) - pc)) / total;
+      }
+      influence.push(x);
     }
-    influence.push(x);
+    v = designVariance(design, influence, { present: complete });
   }
-  const v = designVariance(design, influence, { present: complete });
 
   // Pearson X² on the table scaled to N rows (svytable(…, Ntotal = N)).
   const N = n;
