@@ -39,35 +39,79 @@ export interface FactorColumnWithMissing {
  * the same test on value codes instead of texts, in key order.
  */
 export function recoverableFrom(kept: FactorColumnWithMissing, keys: readonly FactorColumnWithMissing[]): RecoverableKey[] {
-  const out: RecoverableKey[] = [];
-  const a = kept.factor;
-  const keptMissing = Uint8Array.from(a.values, (v) => (isMissingCell(v, kept.missing) ? 1 : 0));
-  const seen = new Int32Array(a.values.length);
-  for (const q of keys) {
-    const b = q.factor;
-    const keyMissing = Uint8Array.from(b.values, (v) => (isMissingCell(v, q.missing) ? 1 : 0));
-    seen.fill(-1);
-    let distinct = 0;
-    let determines = true;
-    let pairs = 0;
-    for (let i = 0; i < a.index.length; i++) {
-      const x = a.index[i]!;
-      const y = b.index[i]!;
-      if (keptMissing[x] || keyMissing[y]) continue;
-      pairs++;
-      const known = seen[x]!;
+  const check = new RecoverableCheck(kept.column, keys);
+  const keptMissing = Uint8Array.from(kept.factor.values, (v) => (isMissingCell(v, kept.missing) ? 1 : 0));
+  const index = kept.factor.index;
+  for (let i = 0; i < index.length && !check.done; i++) check.add(i, index[i]!, keptMissing[index[i]!] === 1);
+  return check.result();
+}
+
+/**
+ * The {@link findRecoverableKeys} test of one kept column against the keys, fed row by row with the
+ * kept column's value codes (numbered in order of first appearance), so that it can run inside a
+ * pass that reads many columns at once. Each key is dropped at its first counter-example; `done`
+ * says when none is left to check.
+ */
+export class RecoverableCheck {
+  private readonly keyMissing: Uint8Array[];
+  private readonly seen: Int32Array[];
+  private readonly distinct: number[];
+  private readonly pairs: number[];
+  private readonly alive: boolean[];
+  private left: number;
+
+  constructor(
+    private readonly column: string,
+    private readonly keys: readonly FactorColumnWithMissing[],
+  ) {
+    this.keyMissing = keys.map((q) => Uint8Array.from(q.factor.values, (v) => (isMissingCell(v, q.missing) ? 1 : 0)));
+    this.seen = keys.map(() => new Int32Array(16).fill(-1));
+    this.distinct = keys.map(() => 0);
+    this.pairs = keys.map(() => 0);
+    this.alive = keys.map(() => true);
+    this.left = keys.length;
+  }
+
+  /** True when every key has met a counter-example. */
+  get done(): boolean {
+    return this.left === 0;
+  }
+
+  /** Row i holds the kept column's value `code` (missing or not). */
+  add(i: number, code: number, missing: boolean): void {
+    if (missing) return;
+    for (let q = 0; q < this.keys.length; q++) {
+      if (!this.alive[q]) continue;
+      const y = this.keys[q]!.factor.index[i]!;
+      if (this.keyMissing[q]![y]) continue;
+      this.pairs[q]!++;
+      let seen = this.seen[q]!;
+      if (code >= seen.length) {
+        const grown = new Int32Array(Math.max(code + 1, 2 * seen.length)).fill(-1);
+        grown.set(seen);
+        this.seen[q] = seen = grown;
+      }
+      const known = seen[code]!;
       if (known < 0) {
-        seen[x] = y;
-        if (++distinct > MAX_DISTINCT) {
-          determines = false;
-          break;
-        }
+        seen[code] = y;
+        if (++this.distinct[q]! > MAX_DISTINCT) this.drop(q);
       } else if (known !== y) {
-        determines = false;
-        break;
+        this.drop(q);
       }
     }
-    if (determines && pairs > 0 && distinct < pairs) out.push({ column: kept.column, quasiIdentifier: q.column });
   }
-  return out;
+
+  /** The keys this column determines, in key order. */
+  result(): RecoverableKey[] {
+    const out: RecoverableKey[] = [];
+    this.keys.forEach((q, k) => {
+      if (this.alive[k] && this.pairs[k]! > 0 && this.distinct[k]! < this.pairs[k]!) out.push({ column: this.column, quasiIdentifier: q.column });
+    });
+    return out;
+  }
+
+  private drop(q: number): void {
+    this.alive[q] = false;
+    this.left--;
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnUtility, totalVariationDistance } from './utility.js';
+import { factorStrings } from '@leakrisk/survey';
+import { columnUtility, describeColumn, describeFactor, describeMasses, totalVariationDistance } from './utility.js';
 
 describe('columnUtility', () => {
   it('compares weighted means and value shares, skipping missing codes', () => {
@@ -22,5 +23,21 @@ describe('totalVariationDistance', () => {
   it('is half the L1 distance over the union of values', () => {
     expect(totalVariationDistance(new Map([['a', 1]]), new Map([['b', 1]]))).toBe(1);
     expect(totalVariationDistance(new Map([['a', 0.5], ['b', 0.5]]), new Map([['a', 0.7], ['b', 0.3]]))).toBeCloseTo(0.2, 12);
+  });
+});
+
+describe('describeMasses', () => {
+  it('describes a column from per-value masses and counts exactly as describeColumn does', () => {
+    const cells = ['3', '99', '1', '', '3', 'NA', '2.5'];
+    const w = Float64Array.from([0.1, 2, 0.7, 1, 0.2, 1, 0.3]);
+    // values in order of first appearance, with their masses summed in row order
+    const values = ['3', '99', '1', '', 'NA', '2.5'];
+    const mass = [0.1 + 0.2, 2, 0.7, 1, 1, 0.3];
+    const count = [2, 1, 1, 1, 1, 1];
+    const missing = new Set(['99']);
+    expect(describeMasses(values, mass, count, missing)).toEqual(describeColumn(cells, w, missing));
+    expect(describeMasses(values, mass, count, missing).cells).toBe(4);
+    expect(describeMasses(values, mass, count, missing).mean).toBeCloseTo((3 * 0.3 + 0.7 + 2.5 * 0.3) / 1.3, 12);
+    expect(describeFactor(factorStrings(cells), w, missing)).toEqual(describeColumn(cells, w, missing));
   });
 });

@@ -20,6 +20,13 @@ export interface ColumnUtility {
   cellsAfter: number;
 }
 
+/** A column's weighted mean (null when not numeric), weighted value shares and non-missing cells. */
+export interface ColumnDescription {
+  mean: number | null;
+  shares: Map<string, number>;
+  cells: number;
+}
+
 /**
  * Weighted mean Σ w x / Σ w over non-missing numeric cells, and the weighted value shares, of
  * one column; `w` defaults to 1. Values that are not numbers make the mean null.
@@ -28,7 +35,7 @@ export function describeColumn(
   cells: readonly string[],
   weights: Float64Array | undefined,
   missing: ReadonlySet<string> | undefined,
-): { mean: number | null; shares: Map<string, number>; cells: number } {
+): ColumnDescription {
   return describeFactor(factorStrings(cells), weights, missing);
 }
 
@@ -40,38 +47,48 @@ export function describeFactor(
   factor: CellFactor,
   weights: Float64Array | undefined,
   missing: ReadonlySet<string> | undefined,
-): { mean: number | null; shares: Map<string, number>; cells: number } {
-  // Non-missing values in order of first appearance; slot -1 for missing ones.
-  const values: string[] = [];
-  const slotOf = new Int32Array(factor.values.length);
-  factor.values.forEach((cell, c) => {
-    if (isMissingCell(cell, missing)) slotOf[c] = -1;
-    else {
-      slotOf[c] = values.length;
-      values.push(cell);
-    }
-  });
-  const mass = new Float64Array(values.length);
+): ColumnDescription {
+  const mass = new Float64Array(factor.values.length);
+  const count = new Float64Array(factor.values.length);
   const index = factor.index;
-  let count = 0;
   for (let i = 0; i < index.length; i++) {
-    const slot = slotOf[index[i]!]!;
-    if (slot < 0) continue;
-    mass[slot] += weights ? weights[i]! : 1;
-    count++;
+    const c = index[i]!;
+    mass[c] += weights ? weights[i]! : 1;
+    count[c]++;
   }
+  return describeMasses(factor.values, mass, count, missing);
+}
+
+/**
+ * {@link describeColumn} from each distinct value's weighted mass and row count (values in order of
+ * first appearance, masses summed in row order), as a single pass over many columns gathers them.
+ */
+export function describeMasses(
+  values: readonly string[],
+  mass: ArrayLike<number>,
+  count: ArrayLike<number>,
+  missing: ReadonlySet<string> | undefined,
+): ColumnDescription {
+  let cells = 0;
   let sw = 0;
   let swx = 0;
-  let numeric = values.length > 0;
-  for (let v = 0; v < values.length; v++) {
-    sw += mass[v]!;
-    const x = Number(values[v]);
-    if (values[v]!.trim() === '' || !Number.isFinite(x)) numeric = false;
-    else swx += mass[v]! * x;
+  let present = 0;
+  let numeric = true;
+  for (let c = 0; c < values.length; c++) {
+    const value = values[c]!;
+    if (isMissingCell(value, missing)) continue;
+    present++;
+    cells += count[c]!;
+    sw += mass[c]!;
+    const x = Number(value);
+    if (value.trim() === '' || !Number.isFinite(x)) numeric = false;
+    else swx += mass[c]! * x;
   }
   const shares = new Map<string, number>();
-  for (let v = 0; v < values.length; v++) shares.set(values[v]!, sw > 0 ? mass[v]! / sw : 0);
-  return { mean: numeric && sw > 0 ? swx / sw : null, shares, cells: count };
+  for (let c = 0; c < values.length; c++) {
+    if (!isMissingCell(values[c]!, missing)) shares.set(values[c]!, sw > 0 ? mass[c]! / sw : 0);
+  }
+  return { mean: numeric && present > 0 && sw > 0 ? swx / sw : null, shares, cells };
 }
 
 /** ½ Σ |p − q| over the union of values. */
@@ -105,7 +122,11 @@ export function factorUtility(
   missing: ReadonlySet<string> | undefined,
 ): ColumnUtility {
   const b = describeFactor(before, weights, missing);
-  const a = after === before ? b : describeFactor(after, weights, missing);
+  return utilityOf(column, role, b, after === before ? b : describeFactor(after, weights, missing));
+}
+
+/** The utility row from the descriptions of a column before and after (`describeColumn`). */
+export function utilityOf(column: string, role: 'keep' | 'quasi', b: ColumnDescription, a: ColumnDescription): ColumnUtility {
   return {
     column,
     role,

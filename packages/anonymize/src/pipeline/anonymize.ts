@@ -1,37 +1,41 @@
 import {
   LeakriskError,
   canonicalFactor,
-  cellsInSet,
+  cellTexts,
+  countCellsIn,
   csvColumnCells,
   factorCells,
-  factorColumns,
   factorStrings,
   isMissingCell,
   missingCodesOf,
+  textAt,
+  TextMatcher,
   variableOf,
   type CellFactor,
+  type CellTexts,
   type Codebook,
   type CsvColumn,
   type RawTable,
 } from '@leakrisk/survey';
 import { checkConfigAgainstTable, type AnonymizeConfig } from '../config/index.js';
-import { pseudonymize, shiftDateColumn } from '../pseudonym/index.js';
-import { emptyCounts, PII_TYPES, scrubColumn, type PiiType } from '../text/index.js';
+import { pseudonymWriter, shiftDateColumn } from '../pseudonym/index.js';
+import { emptyCounts, PII_TYPES, scrubber, type PiiType } from '../text/index.js';
 import { levelCount } from '../recode/hierarchy.js';
 import { classesOfRows } from '../search/classes.js';
 import { searchLattice, type SearchResult } from '../search/lattice.js';
 import { checkClasses, type PrivacyRequirement } from '../search/requirement.js';
 import { keyCodes, summarizeRiskOf, weightsOfFactor } from '../audit/riskSummary.js';
-import { factorUtility, type ColumnUtility } from '../audit/utility.js';
-import { recoverableFrom, type FactorColumnWithMissing, type RecoverableKey } from '../audit/recoverable.js';
+import { factorUtility, utilityOf, type ColumnUtility } from '../audit/utility.js';
+import type { FactorColumnWithMissing, RecoverableKey } from '../audit/recoverable.js';
+import { keptColumnStats, type KeptColumnRequest, type KeptColumnStats } from './keptColumns.js';
 import type { Audit, ColumnTransformation, QuasiIdentifierAudit } from '../audit/types.js';
 import { prepareKey, prepareSensitive, quasiColumns, type PreparedKey } from './quasi.js';
 
 /** Shortest pseudonymization key accepted, in bytes (CONTRACT.md). */
 export const MIN_KEY_LENGTH = 16;
 
-/** Kept columns read as values in one pass over the rows. */
-const KEPT_BATCH = 16;
+/** Bytes of a pseudonym with the default options: `P` and 16 hex digits. */
+const PSEUDONYM_BYTES = 17;
 
 export interface AnonymizeInput {
   table: RawTable;
@@ -142,7 +146,7 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     });
   }
 
-  // Audit parts gathered column by column, so that a kept column's values are read once and let go.
+  // Audit parts that need the search's outcome.
   const weights = config.privacy.weights === undefined ? undefined : weightsOfFactor(factorOf(config.privacy.weights));
   const keyNames = keys.map((k) => k.column);
   const changedKeys: FactorColumnWithMissing[] = keys
@@ -150,79 +154,104 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     .map((k) => ({ column: k.column, factor: factorOf(k.column), missing: missingOf(k.column) }));
   const utility: ColumnUtility[] = [];
   const recoverableKeys: RecoverableKey[] = [];
-  // Kept columns are read as values only for the utility (codebook likert/numeric columns, and columns
-  // without a codebook entry whose values are all numbers) and recoverable-key checks; a batch of
-  // them is read in one pass over the rows, and each is let go once used.
+  // Kept columns are read as values for the utility (codebook likert/numeric columns, and columns
+  // without a codebook entry whose values are all numbers) and the recoverable-key checks, all in one
+  // pass over the rows. Dropped columns, and kept ones needed for neither, only have their missing
+  // cells counted (in another pass).
   const keptType = (name: string) => (codebook ? variableOf(codebook, name)?.type : undefined);
   const describes = (name: string) => {
     const type = keptType(name);
     return type === undefined || type === 'likert' || type === 'numeric';
   };
-  const keptToRead = table.header.flatMap((name, j) => (config.columns[name]!.role === 'keep' && (describes(name) || changedKeys.length > 0) ? [j] : []));
-  const batch = new Map<number, CellFactor>();
-  const keptFactor = (name: string, j: number): CellFactor => {
-    const known = shared.get(name) ?? batch.get(j);
-    if (known !== undefined) {
-      batch.delete(j);
-      return known;
-    }
-    const at = keptToRead.indexOf(j);
-    const next = keptToRead.slice(at, at + KEPT_BATCH).filter((c) => !shared.has(table.header[c]!));
-    factorColumns(table, next).forEach((factor, q) => batch.set(next[q]!, factor));
-    const factor = batch.get(j)!;
-    batch.delete(j);
-    return factor;
-  };
+  const keptRequests: KeptColumnRequest[] = [];
+  const counted: number[] = [];
+  table.header.forEach((name, j) => {
+    const role = config.columns[name]!.role;
+    if (role === 'keep' && (describes(name) || changedKeys.length > 0)) keptRequests.push({ column: j, name, missing: missingOf(name), describe: describes(name) });
+    else if (role === 'keep' || role === 'drop') counted.push(j);
+  });
+  const keptStats = new Map<number, KeptColumnStats>();
+  keptColumnStats(table, keptRequests, weights, changedKeys).forEach((stats, p) => keptStats.set(keptRequests[p]!.column, stats));
+  const missingCounts = new Map<number, number>();
+  countCellsIn(table, counted, counted.map((j) => missingTexts(missingOf(table.header[j]!)))).forEach((count, p) => missingCounts.set(counted[p]!, count));
 
   // Every other column, in input order.
   const header: string[] = [];
   const csvColumns: CsvColumn[] = [];
   const transformations: ColumnTransformation[] = [];
   const respondent = table.header.find((c) => config.columns[c]!.role === 'pseudonymize');
+  let respondentIds: CellTexts | undefined;
+  const respondentTexts = (): CellTexts => (respondentIds ??= cellTexts(table, table.header.indexOf(respondent!)));
   table.header.forEach((name, j) => {
     const spec = config.columns[name]!;
     const missing = missingOf(name);
     const record: ColumnTransformation = { column: name, action: spec.role, cells: 0, changed: 0 };
     transformations.push(record);
     if (spec.role === 'drop') {
-      record.cells = n - countMarked(cellsInSet(table, j, missingTexts(missing)));
+      record.cells = n - missingCounts.get(j)!;
       record.changed = n;
       return;
     }
     let out: CsvColumn;
     switch (spec.role) {
       case 'pseudonymize': {
-        const cells = table.columns[j]!;
-        const pseudonyms = new Array<string>(n);
+        // Read and written as bytes: no string per identifier or pseudonym.
+        const texts = table.header[j] === respondent ? respondentTexts() : cellTexts(table, j);
+        const isMissing = new TextMatcher(missingTexts(missing));
+        const write = pseudonymWriter(key!);
+        const pseudonyms: CellTexts = { bytes: Buffer.allocUnsafe(n * PSEUDONYM_BYTES), start: new Uint32Array(n), end: new Uint32Array(n) };
+        const { bytes, start, end } = texts;
+        let at = 0;
         for (let i = 0; i < n; i++) {
-          const cell = cells[i]!;
-          if (isMissingCell(cell, missing)) pseudonyms[i] = cell;
-          else {
-            record.cells++;
-            const pseudonym = pseudonymize(cell, key!);
-            pseudonyms[i] = pseudonym;
-            if (pseudonym !== cell) record.changed++;
+          const s = start[i]!;
+          const e = end[i]!;
+          const missingCell = isMissing.has(bytes, s, e);
+          if (at + (missingCell ? e - s : PSEUDONYM_BYTES) > pseudonyms.bytes.length) {
+            const grown = Buffer.allocUnsafe(2 * pseudonyms.bytes.length + e - s);
+            pseudonyms.bytes.copy(grown, 0, 0, at);
+            pseudonyms.bytes = grown;
           }
+          pseudonyms.start[i] = at;
+          if (missingCell) {
+            // A missing cell stays as it is.
+            bytes.copy(pseudonyms.bytes, at, s, e);
+            at += e - s;
+          } else {
+            record.cells++;
+            const from = at;
+            at = write(bytes, s, e, pseudonyms.bytes, at);
+            if (at - from !== e - s || pseudonyms.bytes.compare(bytes, s, e, from, at) !== 0) record.changed++;
+          }
+          pseudonyms.end[i] = at;
         }
-        out = { kind: 'cells', cells: pseudonyms };
+        out = { kind: 'texts', texts: pseudonyms };
         break;
       }
       case 'scrub': {
-        const cells = table.columns[j]!;
-        const result = scrubColumn(cells);
+        // Each cell is a short-lived string; only replaced cells are kept as strings.
+        const texts = cellTexts(table, j);
+        const { scrub, counts } = scrubber();
+        const rows: number[] = [];
+        const cells: string[] = [];
         for (let i = 0; i < n; i++) {
-          if (!isMissingCell(cells[i]!, missing)) record.cells++;
-          if (result.values[i] !== cells[i]) record.changed++;
+          const cell = texts.end[i] === texts.start[i] ? '' : textAt(texts, i);
+          if (!isMissingCell(cell, missing)) record.cells++;
+          const scrubbed = scrub(cell);
+          if (scrubbed !== cell) {
+            record.changed++;
+            rows.push(i);
+            cells.push(scrubbed);
+          }
         }
-        record.replacements = result.counts;
-        for (const type of PII_TYPES) pii[type] += result.counts[type];
-        out = { kind: 'cells', cells: result.values };
+        record.replacements = counts;
+        for (const type of PII_TYPES) pii[type] += counts[type];
+        out = { kind: 'texts', texts, edits: { rows: Int32Array.from(rows), cells } };
         break;
       }
       case 'dateShift': {
         const maxDays = spec.maxDays ?? 0;
         record.maxDays = maxDays;
-        const ids = respondent === undefined ? undefined : table.columns[table.header.indexOf(respondent)]!;
+        const ids = respondent === undefined ? undefined : respondentTexts();
         const shifted = shiftDateColumn(factorCells(table, j), ids, key!, maxDays, missing, { file: table.file, column: name });
         record.cells = shifted.cells;
         record.changed = shifted.changed;
@@ -241,18 +270,14 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
       }
       default: {
         // keep: copied as it is.
-        const type = keptType(name);
-        const describe = describes(name);
-        if (describe || changedKeys.length > 0) {
-          const factor = keptFactor(name, j);
-          record.cells = nonMissingCells(factor, missing);
-          if (describe) {
-            const row = factorUtility(name, 'keep', factor, factor, weights, missing);
-            if (type !== undefined || row.meanBefore !== null) utility.push(row);
+        const stats = keptStats.get(j);
+        if (stats === undefined) record.cells = n - missingCounts.get(j)!;
+        else {
+          record.cells = stats.cells;
+          if (stats.description !== undefined && (keptType(name) !== undefined || stats.description.mean !== null)) {
+            utility.push(utilityOf(name, 'keep', stats.description, stats.description));
           }
-          if (changedKeys.length > 0) recoverableKeys.push(...recoverableFrom({ column: name, factor, missing }, changedKeys));
-        } else {
-          record.cells = n - countMarked(cellsInSet(table, j, missingTexts(missing)));
+          recoverableKeys.push(...stats.recoverable);
         }
         out = { kind: 'source', table, column: j };
       }
@@ -268,12 +293,6 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
 /** Texts that are missing in a column: empty, `NA` and its missing codes. */
 function missingTexts(missing: ReadonlySet<string> | undefined): Set<string> {
   return new Set(['', 'NA', ...(missing ?? [])]);
-}
-
-function countMarked(marks: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i < marks.length; i++) count += marks[i]!;
-  return count;
 }
 
 /** Rows whose value is not missing. */

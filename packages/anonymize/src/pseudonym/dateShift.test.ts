@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLeakriskError } from '@leakrisk/survey';
-import { dateShiftDays, shiftDate } from './dateShift.js';
+import { factorStrings, isLeakriskError, textsOfStrings } from '@leakrisk/survey';
+import { dateShiftDays, dateShifter, shiftDate, shiftDateColumn } from './dateShift.js';
 
 const key = new TextEncoder().encode('0123456789abcdef0123456789abcdef');
 const otherKey = new TextEncoder().encode('fedcba9876543210fedcba9876543210');
@@ -78,5 +78,55 @@ describe('shiftDate', () => {
 
   it('refuses a date without a respondent id', () => {
     expect(() => shiftDate('2024-01-01', '', key, 30)).toThrow(/no respondent id/);
+  });
+});
+
+describe('dateShifter', () => {
+  it('gives the shifts of dateShiftDays', () => {
+    for (const maxDays of [0, 1, 14, 30, 36_500]) {
+      const shift = dateShifter(key, maxDays);
+      for (const id of ['R-1', '', 'ü', 'x'.repeat(200), 'a\ud800', ...Array.from({ length: 300 }, (_, i) => `R${i}`)]) {
+        // The id sits at an offset inside a larger buffer.
+        const bytes = Buffer.concat([Buffer.from('..'), Buffer.from(id, 'utf8'), Buffer.from('..')]);
+        expect(shift(bytes, 2, bytes.length - 2)).toBe(dateShiftDays(id, key, maxDays));
+      }
+    }
+  });
+
+  it('checks maxDays when called, as dateShiftDays does', () => {
+    const shift = dateShifter(key, 40_000);
+    expect(() => shift(Buffer.from('R-1'), 0, 3)).toThrow(/at most 40000 days/);
+  });
+});
+
+describe('shiftDateColumn', () => {
+  const where = { file: 'raw.csv', column: 'interview_date' };
+
+  it('shifts each row as shiftDate does, keeping missing cells', () => {
+    const dates = ['2024-03-01', '', '2024-03-01', 'NA', '99', '2023-12-31', '2024-02-29'];
+    const ids = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R1'];
+    const out = shiftDateColumn(factorStrings(dates), textsOfStrings(ids), key, 30, new Set(['99']), where);
+    const cells = Array.from(out.index, (c) => out.values[c]);
+    expect(cells).toEqual(dates.map((d, i) => (d === '' || d === 'NA' || d === '99' ? d : shiftDate(d, ids[i]!, key, 30))));
+    expect(out.cells).toBe(4);
+    expect(out.changed).toBe(cells.filter((c, i) => c !== dates[i]).length);
+  });
+
+  it('uses the row number without a respondent column', () => {
+    const out = shiftDateColumn(factorStrings(['2024-01-10', '2024-01-10']), undefined, key, 14, undefined, where);
+    expect(Array.from(out.index, (c) => out.values[c])).toEqual([shiftDate('2024-01-10', '1', key, 14), shiftDate('2024-01-10', '2', key, 14)]);
+  });
+
+  it('names the first bad row: a date that is not a date, or a date without a respondent', () => {
+    const error = (dates: string[], ids: string[]) => {
+      try {
+        shiftDateColumn(factorStrings(dates), textsOfStrings(ids), key, 14, undefined, where);
+      } catch (e) {
+        return e as { row?: number; message: string };
+      }
+      throw new Error('expected an error');
+    };
+    expect(error(['2024-01-01', '2024-02-30', '2024-01-01'], ['R1', 'R2', ''])).toMatchObject({ row: 2, message: expect.stringMatching(/not a calendar date/) });
+    expect(error(['2024-01-01', '2024-01-01', '2024-02-30'], ['R1', '', 'R3'])).toMatchObject({ row: 2, message: expect.stringMatching(/no respondent id/) });
   });
 });

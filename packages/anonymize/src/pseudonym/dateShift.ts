@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { isMissingCell, LeakriskError, type CellFactor, type ProblemLocation } from '@leakrisk/survey';
+import { HmacSha256 } from './sha256.js';
+import { isMissingCell, LeakriskError, type CellFactor, type CellTexts, type ProblemLocation } from '@leakrisk/survey';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -15,13 +16,7 @@ const RANGE = 2 ** 48;
  * are preserved while calendar dates can no longer be matched against outside records.
  */
 export function dateShiftDays(respondentId: string, key: Uint8Array, maxDays: number): number {
-  if (!Number.isInteger(maxDays) || maxDays < 0 || maxDays > 36_500) {
-    throw new LeakriskError(
-      `A date shift of at most ${String(maxDays)} days is not allowed.`,
-      { column: 'maxDays' },
-      'Use a whole number of days from 0 to 36500 (for example 30).',
-    );
-  }
+  checkMaxDays(maxDays);
   if (maxDays === 0) return 0;
   const m = 2 * maxDays + 1;
   const limit = Math.floor(RANGE / m) * m;
@@ -30,6 +25,48 @@ export function dateShiftDays(respondentId: string, key: Uint8Array, maxDays: nu
     const v = digest.readUIntBE(0, 6);
     if (v < limit) return (v % m) - maxDays;
   }
+}
+
+function checkMaxDays(maxDays: number): void {
+  if (!Number.isInteger(maxDays) || maxDays < 0 || maxDays > 36_500) {
+    throw new LeakriskError(
+      `A date shift of at most ${String(maxDays)} days is not allowed.`,
+      { column: 'maxDays' },
+      'Use a whole number of days from 0 to 36500 (for example 30).',
+    );
+  }
+}
+
+const PREFIX = Buffer.from('date-shift\0', 'utf8');
+
+/**
+ * {@link dateShiftDays} for many respondents under one key and `maxDays`, on UTF-8 bytes: the
+ * returned function gives the shift of the respondent id `id[start … end)`. The key is prepared once
+ * (see `HmacSha256`) and the HMAC message assembled in a reused buffer. `maxDays` is checked at each
+ * call, as `dateShiftDays` does.
+ */
+export function dateShifter(key: Uint8Array, maxDays: number): (id: Uint8Array, start: number, end: number) => number {
+  const hmac = new HmacSha256(key);
+  const digest = new Uint8Array(32);
+  let message = Buffer.alloc(256);
+  return (id: Uint8Array, start: number, end: number): number => {
+    checkMaxDays(maxDays);
+    if (maxDays === 0) return 0;
+    const m = 2 * maxDays + 1;
+    const limit = Math.floor(RANGE / m) * m;
+    // "date-shift\0" + id + "\0" + counter.
+    const idEnd = PREFIX.length + end - start;
+    if (idEnd + 32 > message.length) message = Buffer.alloc(2 * (idEnd + 32));
+    PREFIX.copy(message, 0);
+    message.set(id.subarray(start, end), PREFIX.length);
+    message[idEnd] = 0;
+    for (let counter = 0; ; counter++) {
+      const messageEnd = idEnd + 1 + message.write(String(counter), idEnd + 1, 'latin1');
+      hmac.digest(message, 0, messageEnd, digest);
+      const v = ((digest[0]! << 8) | digest[1]!) * 0x100000000 + (((digest[2]! << 24) | (digest[3]! << 16) | (digest[4]! << 8) | digest[5]!) >>> 0);
+      if (v < limit) return (v % m) - maxDays;
+    }
+  };
 }
 
 /**
@@ -114,19 +151,22 @@ export interface ShiftedDates {
 /**
  * {@link shiftDate} over a whole column given as its distinct values (`factorCells`): each date is
  * parsed once and each (date, shift) pair formatted once, while the keyed shift is still derived per
- * row from `respondentIds[i]` (the row number `i + 1` when there is no respondent column). Missing
- * cells (empty, `NA`, `missing` codes) stay as they are. Rows are checked in order, so the error is
- * the one `shiftDate` would raise first; `where` gives its file and column.
+ * row from the respondent id, row i's text in `respondentIds` (`cellTexts` of the respondent column),
+ * or the row number `i + 1` when there is no respondent column. Missing cells (empty, `NA`, `missing`
+ * codes) stay as they are. Rows are checked in order, so the error is the one `shiftDate` would raise
+ * first; `where` gives its file and column.
  */
 export function shiftDateColumn(
   dates: CellFactor,
-  respondentIds: readonly string[] | undefined,
+  respondentIds: CellTexts | undefined,
   key: Uint8Array,
   maxDays: number,
   missing: ReadonlySet<string> | undefined,
   where: { file?: string; column?: string },
 ): ShiftedDates {
   const n = dates.index.length;
+  const shiftOf = dateShifter(key, maxDays);
+  const rowNumber = Buffer.alloc(24);
   const isMissing = dates.values.map((value) => isMissingCell(value, missing));
   const times = dates.values.map((value, c) => (isMissing[c] ? undefined : isoDateTime(value)));
   // Codes below dates.values.length stand for the original text (missing cells); shifted dates follow.
@@ -145,9 +185,13 @@ export function shiftDateColumn(
     cells++;
     const time = times[c];
     if (time === undefined) throw notADateError({ file: where.file, row: i + 1, column: where.column });
-    const id = respondentIds ? respondentIds[i]! : String(i + 1);
-    if (id.length === 0) throw noRespondentError({ file: where.file, row: i + 1, column: where.column });
-    const days = dateShiftDays(id, key, maxDays);
+    let days: number;
+    if (respondentIds === undefined) days = shiftOf(rowNumber, 0, rowNumber.write(String(i + 1), 0, 'latin1'));
+    else {
+      const { bytes, start, end } = respondentIds;
+      if (end[i] === start[i]) throw noRespondentError({ file: where.file, row: i + 1, column: where.column });
+      days = shiftOf(bytes, start[i]!, end[i]!);
+    }
     const slot = c * span + days + maxDays;
     let code = shiftedCode.get(slot);
     if (code === undefined) {

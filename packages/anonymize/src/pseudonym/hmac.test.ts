@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pseudonymize } from './hmac.js';
+import { pseudonymize, pseudonymizer, pseudonymWriter } from './hmac.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const key = utf8('0123456789abcdef0123456789abcdef');
@@ -47,5 +47,43 @@ describe('pseudonymize', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 10_000; i++) seen.add(pseudonymize(`R-${i}`, key));
     expect(seen.size).toBe(10_000);
+  });
+});
+
+describe('pseudonymizer', () => {
+  it('gives the pseudonyms of pseudonymize, for any value, key and options', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 16, maxLength: 100 }),
+        fc.array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary', maxLength: 80 }), fc.constant('')), { maxLength: 20 }),
+        fc.integer({ min: 8, max: 64 }),
+        fc.constantFrom('P', '', 'id-'),
+        (k, values, length, prefix) => {
+          const many = pseudonymizer(k, { length, prefix });
+          for (const value of values) expect(many(value)).toBe(pseudonymize(value, k, { length, prefix }));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('handles long values and lone surrogates as createHmac does', () => {
+    const many = pseudonymizer(key);
+    for (const value of ['x'.repeat(1000), 'ü'.repeat(300), 'a\ud800b', '\udfff', 'اردو متن 😀']) expect(many(value)).toBe(pseudonymize(value, key));
+  });
+
+  it('refuses the lengths pseudonymize refuses', () => {
+    expect(() => pseudonymizer(key, { length: 7 })).toThrow(/length of 7/);
+  });
+});
+
+describe('pseudonymWriter', () => {
+  it('writes the bytes of the pseudonym of a text held as bytes, nothing for an empty one', () => {
+    const write = pseudonymWriter(key, { prefix: 'ü-', length: 9 });
+    const text = Buffer.from('..R-0001..');
+    const out = Buffer.alloc(20, 0x2e);
+    const end = write(text, 2, 8, out, 1);
+    expect(out.toString('utf8', 1, end)).toBe(pseudonymize('R-0001', key, { prefix: 'ü-', length: 9 }));
+    expect(write(text, 2, 2, out, 5)).toBe(5);
   });
 });

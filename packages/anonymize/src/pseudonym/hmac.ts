@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { LeakriskError } from '@leakrisk/survey';
+import { HmacSha256 } from './sha256.js';
 
 export interface PseudonymOptions {
   /** Put before the hex digits so that a pseudonym never looks like a number (default `P`). */
@@ -32,4 +33,40 @@ export function pseudonymize(value: string, key: Uint8Array, options: PseudonymO
   if (value.length === 0) return '';
   const digest = createHmac('sha256', key).update(value, 'utf8').digest('hex');
   return prefix + digest.slice(0, length);
+}
+
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * {@link pseudonymize} for many values under one key, on UTF-8 bytes: the returned function writes
+ * the pseudonym of the text `text[start … end)` into `out` at `at` (nothing for an empty text) and
+ * returns where it ends; `out` needs room for the prefix's bytes plus `length` bytes. The key is
+ * prepared once (see `HmacSha256`) instead of per value.
+ */
+export function pseudonymWriter(key: Uint8Array, options: PseudonymOptions = {}): (text: Uint8Array, start: number, end: number, out: Uint8Array, at: number) => number {
+  const prefix = Buffer.from(options.prefix ?? 'P', 'utf8');
+  const length = options.length ?? 16;
+  pseudonymize('', key, options); // checks the options exactly as pseudonymize does
+  const hmac = new HmacSha256(key);
+  const digest = new Uint8Array(32);
+  return (text, start, end, out, at) => {
+    if (end === start) return at;
+    hmac.digest(text, start, end, digest);
+    for (let k = 0; k < prefix.length; k++) out[at++] = prefix[k]!;
+    for (let k = 0; k < length; k++) out[at++] = HEX_DIGITS[(k & 1) === 0 ? digest[k >> 1]! >> 4 : digest[k >> 1]! & 15]!;
+    return at;
+  };
+}
+
+/** {@link pseudonymize} for many string values under one key (see {@link pseudonymWriter}). */
+export function pseudonymizer(key: Uint8Array, options: PseudonymOptions = {}): (value: string) => string {
+  const write = pseudonymWriter(key, options);
+  const out = Buffer.alloc(Buffer.byteLength(options.prefix ?? 'P', 'utf8') + (options.length ?? 16));
+  let message = Buffer.alloc(256);
+  return (value: string): string => {
+    if (value.length === 0) return '';
+    if (3 * value.length > message.length) message = Buffer.alloc(3 * value.length);
+    const bytes = message.write(value, 0, 'utf8');
+    return out.toString('utf8', 0, write(message, 0, bytes, out, 0));
+  };
 }

@@ -175,12 +175,22 @@ export function scrubText(text: string, options: ScrubOptions = {}): ScrubResult
  * a cue word), so a million short comments take a few seconds.
  */
 export function scrubColumn(values: readonly string[], options: ScrubOptions = {}): ScrubColumnResult {
+  const scrub = scrubber(options);
+  const out = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = scrub.scrub(values[i]!);
+  return { values: out, counts: scrub.counts };
+}
+
+/**
+ * {@link scrubColumn} one cell at a time, for a column read as short-lived strings: `scrub(value)`
+ * returns the scrubbed text (the same string when nothing is replaced) and `counts` adds up the
+ * spans replaced so far.
+ */
+export function scrubber(options: ScrubOptions = {}): { scrub: (value: string) => string; counts: Record<PiiType, number> } {
   const wanted = options.types === undefined ? ALL_TYPES : new Set(options.types);
   const counts = emptyCounts();
-  const out = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    out[i] = value.length === 0 || !MAY_HOLD_PII.test(value) ? value : scrubInto(value, wanted, counts);
-  }
-  return { values: out, counts };
+  return {
+    scrub: (value: string) => (value.length === 0 || !MAY_HOLD_PII.test(value) ? value : scrubInto(value, wanted, counts)),
+    counts,
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseCsvBytes } from './byteTable.js';
-import { canonicalFactor, cellsInSet, factorCells, factorColumns, factorStrings } from './cellFactor.js';
+import { canonicalFactor, ColumnScan, countCellsIn, factorCells, factorColumns, factorStrings } from './cellFactor.js';
 import { parseCsvText } from './csv.js';
 
 const parse = (text: string) => parseCsvBytes(Buffer.from(text, 'utf8'), 'test.csv');
@@ -35,10 +35,10 @@ describe('factorCells', () => {
   });
 
   it('tells apart texts whose hashes collide', () => {
-    // "v149787" and "v227598" share the 30-bit hash the byte reader keys longer texts by.
-    const table = parse('x\nv149787\nv227598\nv149787\nv227598\n"v227598"\n');
+    // "v562789" and "v779192" share the 32-bit hash the byte reader keys longer texts by.
+    const table = parse('x\nv562789\nv779192\nv562789\nv779192\n"v779192"\n');
     const x = factorCells(table, 0);
-    expect(x.values).toEqual(['v149787', 'v227598']);
+    expect(x.values).toEqual(['v562789', 'v779192']);
     expect(Array.from(x.index)).toEqual([0, 1, 0, 1, 1]);
   });
 
@@ -75,6 +75,12 @@ describe('factorCells', () => {
     );
   });
 
+  it('keeps many distinct longer texts apart', () => {
+    const texts = Array.from({ length: 5000 }, (_, i) => `value-${(i * 7919) % 5000}`);
+    const table = parse(`x\n${[...texts, ...texts].join('\n')}\n`);
+    expect(factorCells(table, 0)).toEqual(factorStrings([...texts, ...texts]));
+  });
+
   it('reads replaced columns as their strings', () => {
     const table = parse('x\n1\n2\n');
     table.columns[0] = ['b', 'b'];
@@ -91,12 +97,34 @@ describe('canonicalFactor', () => {
   });
 });
 
-describe('cellsInSet', () => {
-  it('marks cells whose text is in the set, quoted or not', () => {
+describe('countCellsIn', () => {
+  it('counts cells whose text is in the column\'s set, quoted or not', () => {
     const missing = new Set(['', 'NA', '98', 'a"b']);
     const text = 'x,y\n98,1\n"98",2\n,3\n"",4\nNA,5\n980,6\n"a""b",7\na"b,8\n9,9';
-    expect(Array.from(cellsInSet(parse(text), 0, missing))).toEqual([1, 1, 1, 1, 1, 0, 1, 1, 0]);
-    expect(Array.from(cellsInSet(parseCsvText(text), 0, missing))).toEqual([1, 1, 1, 1, 1, 0, 1, 1, 0]);
-    expect(Array.from(cellsInSet(parse(text), 1, missing))).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(countCellsIn(parse(text), [0, 1], [missing, new Set(['1', '9'])])).toEqual([7, 2]);
+    expect(countCellsIn(parseCsvText(text), [0, 1], [missing, new Set(['1', '9'])])).toEqual([7, 2]);
+    expect(countCellsIn(parse(text), [1], [missing])).toEqual([0]);
+  });
+});
+
+describe('ColumnScan', () => {
+  it('reads codes row by row as factorCells numbers them, from bytes and from strings', () => {
+    const table = parse('a,b\n"x",1\ny,2\nx,"1"\n');
+    table.columns[1] = ['p', 'q', 'p'];
+    const scan = new ColumnScan(table, [1, 0]);
+    const codes = new Int32Array(2);
+    const seen: number[][] = [];
+    for (let i = 0; i < 3; i++) {
+      scan.read(i, codes);
+      seen.push([...codes]);
+    }
+    expect(seen).toEqual([[0, 0], [1, 1], [0, 0]]);
+    expect(scan.values).toEqual([['p', 'q'], ['x', 'y']]);
+    expect(scan.first).toEqual([[0, 1], [0, 1]]);
+  });
+
+  it('refuses rows out of order', () => {
+    const scan = new ColumnScan(parse('a\n1\n2\n'), [0]);
+    expect(() => scan.read(1, new Int32Array(1))).toThrow(/out of order/);
   });
 });

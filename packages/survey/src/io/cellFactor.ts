@@ -1,5 +1,6 @@
 import type { RawTable } from './csv.js';
 import { cellBytesOf, type CellBytes } from './byteTable.js';
+import { TextMatcher } from './cellTexts.js';
 
 /**
  * A column as its distinct cell texts: row i holds `values[index[i]]`. Values are distinct and
@@ -63,57 +64,133 @@ export function factorCells(table: RawTable, j: number): CellFactor {
  * pass per column once the file is larger than the processor's caches.
  */
 export function factorColumns(table: RawTable, columns: readonly number[]): CellFactor[] {
-  const out: (CellFactor | undefined)[] = columns.map(() => undefined);
-  const fromBytes: number[] = [];
-  let store: CellBytes | undefined;
-  for (let p = 0; p < columns.length; p++) {
-    const bytes = cellBytesOf(table, columns[p]!);
-    if (bytes === undefined) out[p] = factorStrings(table.columns[columns[p]!]!);
-    else {
-      store = bytes;
-      fromBytes.push(p);
-    }
+  const scan = new ColumnScan(table, columns);
+  const index = columns.map(() => new Int32Array(table.nrow));
+  const codes = new Int32Array(columns.length);
+  for (let i = 0; i < table.nrow; i++) {
+    scan.read(i, codes);
+    for (let p = 0; p < codes.length; p++) index[p]![i] = codes[p]!;
   }
-  if (store !== undefined) {
-    const { bytes, nrow, ncol, cellStart, rowEnd } = store;
-    const wanted = fromBytes.map((p) => columns[p]!);
-    const factorizers = wanted.map(() => new ByteFactorizer(bytes, nrow));
-    for (let i = 0; i < nrow; i++) {
+  return columns.map((_, p) => ({ index: index[p]!, values: scan.values[p]!, first: Int32Array.from(scan.first[p]!) }));
+}
+
+/**
+ * Reads columns row by row as value codes, numbered as in {@link CellFactor}, without keeping a code
+ * per row: for one pass that only accumulates per-value statistics (counts, weighted masses) over
+ * many columns. On a byte-backed table each distinct text is made into a string once; texts of up to
+ * two bytes are looked up directly, longer ones by a hash of their bytes checked against the first
+ * occurrence, and equal texts get one code however they are quoted in the file.
+ */
+export class ColumnScan {
+  /** Each column's distinct texts met so far, in order of first appearance. */
+  readonly values: string[][];
+  /** The first row of each of those values. */
+  readonly first: number[][];
+  private readonly store: CellBytes | undefined;
+  /** Columns read from the file's bytes: their positions among the columns, file columns and readers. */
+  private readonly bytePositions: Int32Array;
+  private readonly byteColumns: Int32Array;
+  private readonly byteReaders: ByteValues[];
+  /** Columns read from their strings (not byte-backed, or replaced). */
+  private readonly stringPositions: Int32Array;
+  private readonly stringReaders: StringValues[];
+  private next = 0;
+
+  constructor(table: RawTable, columns: readonly number[]) {
+    const stores = columns.map((j) => cellBytesOf(table, j));
+    this.store = stores.find((store) => store !== undefined);
+    const readers = columns.map((j, p) => (stores[p] !== undefined ? new ByteValues(stores[p]!.bytes) : new StringValues(table.columns[j]!)));
+    const fromBytes = columns.flatMap((_, p) => (stores[p] !== undefined ? [p] : []));
+    const fromStrings = columns.flatMap((_, p) => (stores[p] === undefined ? [p] : []));
+    this.bytePositions = Int32Array.from(fromBytes);
+    this.byteColumns = Int32Array.from(fromBytes, (p) => columns[p]!);
+    this.byteReaders = fromBytes.map((p) => readers[p] as ByteValues);
+    this.stringPositions = Int32Array.from(fromStrings);
+    this.stringReaders = fromStrings.map((p) => readers[p] as StringValues);
+    this.values = readers.map((reader) => reader.values);
+    this.first = readers.map((reader) => reader.first);
+  }
+
+  /** Sets `codes[p]` to row i's value code in the p-th column; rows must come in order 0, 1, 2, … */
+  read(i: number, codes: Int32Array): void {
+    if (i !== this.next) throw new Error(`ColumnScan: row ${i} read out of order (expected ${this.next})`);
+    this.next++;
+    const store = this.store;
+    if (store !== undefined) {
+      const { ncol, cellStart, rowEnd } = store;
       const base = i * ncol;
-      for (let p = 0; p < wanted.length; p++) {
-        const j = wanted[p]!;
-        factorizers[p]!.add(i, cellStart[base + j]!, j + 1 < ncol ? cellStart[base + j + 1]! - 1 : rowEnd[i]!);
+      const positions = this.bytePositions;
+      const columns = this.byteColumns;
+      const readers = this.byteReaders;
+      for (let q = 0; q < readers.length; q++) {
+        const j = columns[q]!;
+        codes[positions[q]!] = readers[q]!.code(i, cellStart[base + j]!, j + 1 < ncol ? cellStart[base + j + 1]! - 1 : rowEnd[i]!);
       }
     }
-    fromBytes.forEach((p, q) => {
-      out[p] = factorizers[q]!.result();
-    });
+    const positions = this.stringPositions;
+    const readers = this.stringReaders;
+    for (let q = 0; q < readers.length; q++) codes[positions[q]!] = readers[q]!.code(i);
   }
-  return out as CellFactor[];
+}
+
+/** Distinct texts of a column held as strings. */
+class StringValues {
+  readonly values: string[] = [];
+  readonly first: number[] = [];
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly cells: readonly string[]) {}
+
+  code(i: number): number {
+    const cell = this.cells[i]!;
+    let code = this.seen.get(cell);
+    if (code === undefined) {
+      code = this.values.length;
+      this.seen.set(cell, code);
+      this.values.push(cell);
+      this.first.push(i);
+    }
+    return code;
+  }
 }
 
 /** Distinct texts of one column's cells, fed row by row from the file's bytes. */
-class ByteFactorizer {
-  private readonly index: Int32Array;
-  private readonly values: string[] = [];
-  private readonly first: number[] = [];
+class ByteValues {
+  readonly values: string[] = [];
+  readonly first: number[] = [];
   /** Where each value's text bytes were first seen (-1 for values kept by text), to check hash matches. */
-  private readonly textStart: number[] = [];
-  private readonly textEnd: number[] = [];
+  private textStart = new Int32Array(16);
+  private textEnd = new Int32Array(16);
   private readonly direct = new Int32Array(DIRECT_SLOTS).fill(-1);
-  private readonly hashed = new Map<number, number>();
-  /** Texts holding a quote, and texts whose hash slot another text took first. */
+  /**
+   * Longer texts: an open-addressing table of value codes (-1 = empty) keyed by a hash of their
+   * bytes, with each slot's hash beside it; a value's slot is the first free one from its hash on.
+   */
+  private slots = new Int32Array(64).fill(-1);
+  private slotHash = new Int32Array(64);
+  private hashed = 0;
+  /** Texts holding a quote (whose bytes in the file differ with their quoting). */
   private readonly byText = new Map<string, number>();
 
-  constructor(
-    private readonly bytes: Buffer,
-    nrow: number,
-  ) {
-    this.index = new Int32Array(nrow);
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The code of row i's cell, which spans bytes [start, end) (with its quotes when quoted). */
+  code(i: number, start: number, end: number): number {
+    // Short enough to be inlined: unquoted texts of up to two bytes (codes, Likert answers).
+    const length = end - start;
+    if (length <= 2) {
+      const bytes = this.bytes;
+      const b0 = length > 0 ? bytes[start]! : 0;
+      const b1 = length > 1 ? bytes[start + 1]! : 0;
+      if (b0 !== QUOTE && b1 !== QUOTE) {
+        const code = this.direct[length === 0 ? 0 : length === 1 ? 1 + b0 : 257 + ((b0 << 8) | b1)]!;
+        if (code >= 0) return code;
+      }
+    }
+    return this.codeOf(i, start, end);
   }
 
-  /** Row i's cell spans bytes [start, end) (with its quotes when quoted). */
-  add(i: number, start: number, end: number): void {
+  private codeOf(i: number, start: number, end: number): number {
     const bytes = this.bytes;
     const quoted = end > start && bytes[start] === QUOTE;
     if (quoted) {
@@ -122,57 +199,60 @@ class ByteFactorizer {
     }
     // [start, end) now holds the text's bytes, unless the text holds a quote (escaped when quoted).
     const length = end - start;
-    let code: number;
     if (length <= 2) {
       const b0 = length > 0 ? bytes[start]! : 0;
       const b1 = length > 1 ? bytes[start + 1]! : 0;
-      if (b0 === QUOTE || b1 === QUOTE) {
-        code = this.byValue(cellString(bytes, start, end, quoted), i);
-      } else {
-        const slot = length === 0 ? 0 : length === 1 ? 1 + b0 : 257 + ((b0 << 8) | b1);
-        code = this.direct[slot]!;
-        if (code < 0) {
-          code = this.newValue(utf8(bytes, start, end), i, start, end);
-          this.direct[slot] = code;
-        }
+      if (b0 === QUOTE || b1 === QUOTE) return this.byValue(cellString(bytes, start, end, quoted), i);
+      const slot = length === 0 ? 0 : length === 1 ? 1 + b0 : 257 + ((b0 << 8) | b1);
+      let code = this.direct[slot]!;
+      if (code < 0) {
+        code = this.newValue(utf8(bytes, start, end), i, start, end);
+        this.direct[slot] = code;
       }
-    } else {
-      let h = 0x811c9dc5 ^ length;
-      let hasQuote = false;
-      for (let k = start; k < end; k++) {
-        const b = bytes[k]!;
-        if (b === QUOTE) hasQuote = true;
-        h = Math.imul(h ^ b, 0x01000193);
-      }
-      if (hasQuote) {
-        code = this.byValue(cellString(bytes, start, end, quoted), i);
-      } else {
-        const key = h >>> 2;
-        const candidate = this.hashed.get(key);
-        if (candidate === undefined) {
-          code = this.newValue(utf8(bytes, start, end), i, start, end);
-          this.hashed.set(key, code);
-        } else {
-          const s0 = this.textStart[candidate]!;
-          let same = this.textEnd[candidate]! - s0 === length;
-          for (let k = 0; same && k < length; k++) same = bytes[s0 + k] === bytes[start + k];
-          code = same ? candidate : this.byValue(utf8(bytes, start, end), i);
-        }
-      }
+      return code;
     }
-    this.index[i] = code;
-  }
-
-  result(): CellFactor {
-    return { index: this.index, values: this.values, first: Int32Array.from(this.first) };
+    let h = 0x811c9dc5 ^ length;
+    let hasQuote = false;
+    for (let k = start; k < end; k++) {
+      const b = bytes[k]!;
+      if (b === QUOTE) hasQuote = true;
+      h = Math.imul(h ^ b, 0x01000193);
+    }
+    if (hasQuote) return this.byValue(cellString(bytes, start, end, quoted), i);
+    const mask = this.slots.length - 1;
+    for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const candidate = this.slots[slot]!;
+      if (candidate < 0) {
+        const code = this.newValue(utf8(bytes, start, end), i, start, end);
+        this.slots[slot] = code;
+        this.slotHash[slot] = h;
+        if (++this.hashed * 2 > this.slots.length) this.rehash();
+        return code;
+      }
+      if (this.slotHash[slot] !== h) continue;
+      const s0 = this.textStart[candidate]!;
+      if (this.textEnd[candidate]! - s0 !== length) continue;
+      let same = true;
+      for (let k = 0; same && k < length; k++) same = bytes[s0 + k] === bytes[start + k];
+      if (same) return candidate;
+    }
   }
 
   private newValue(text: string, row: number, start: number, end: number): number {
+    const code = this.values.length;
     this.values.push(text);
     this.first.push(row);
-    this.textStart.push(start);
-    this.textEnd.push(end);
-    return this.values.length - 1;
+    if (code === this.textStart.length) {
+      const starts = new Int32Array(2 * code);
+      starts.set(this.textStart);
+      this.textStart = starts;
+      const ends = new Int32Array(2 * code);
+      ends.set(this.textEnd);
+      this.textEnd = ends;
+    }
+    this.textStart[code] = start;
+    this.textEnd[code] = end;
+    return code;
   }
 
   private byValue(text: string, row: number): number {
@@ -182,6 +262,25 @@ class ByteFactorizer {
       this.byText.set(text, code);
     }
     return code;
+  }
+
+  /** Doubles the hash table. */
+  private rehash(): void {
+    const oldSlots = this.slots;
+    const oldHash = this.slotHash;
+    const size = 2 * oldSlots.length;
+    const mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.slotHash = new Int32Array(size);
+    for (let s = 0; s < oldSlots.length; s++) {
+      const code = oldSlots[s]!;
+      if (code < 0) continue;
+      const h = oldHash[s]!;
+      let slot = (h ^ (h >>> 15)) & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = code;
+      this.slotHash[slot] = h;
+    }
   }
 }
 
@@ -222,44 +321,39 @@ export function canonicalFactor(index: Int32Array, values: readonly string[]): C
 }
 
 /**
- * Marks the cells of column j whose text is one of `texts` (1) or not (0), without making a string
- * per cell on a byte-backed table: only quoted cells are read as text. For counting missing cells
- * (empty, `NA`, missing codes) of columns that are not otherwise read, such as dropped ones.
+ * Counts, per column, the cells whose text is one of that column's `texts`, in one pass over the
+ * rows and without making a string per cell on a byte-backed table (only quoted cells are read as
+ * text). For counting the missing cells (empty, `NA`, missing codes) of columns that are not
+ * otherwise read, such as dropped ones.
  */
-export function cellsInSet(table: RawTable, j: number, texts: ReadonlySet<string>): Uint8Array {
-  const store = cellBytesOf(table, j);
-  const out = new Uint8Array(table.nrow);
-  if (store === undefined) {
+export function countCellsIn(table: RawTable, columns: readonly number[], texts: readonly ReadonlySet<string>[]): number[] {
+  const counts = columns.map(() => 0);
+  const fromBytes: number[] = [];
+  let store: CellBytes | undefined;
+  columns.forEach((j, p) => {
+    const bytes = cellBytesOf(table, j);
+    if (bytes !== undefined) {
+      store = bytes;
+      fromBytes.push(p);
+      return;
+    }
     const cells = table.columns[j]!;
-    for (let i = 0; i < cells.length; i++) if (texts.has(cells[i]!)) out[i] = 1;
-    return out;
-  }
-  const { bytes, nrow, ncol, cellStart, rowEnd } = store;
-  // The texts' UTF-8 bytes grouped by length: an unquoted cell's bytes are its text.
-  const byLength: Buffer[][] = [];
-  for (const text of texts) {
-    const encoded = Buffer.from(text, 'utf8');
-    (byLength[encoded.length] ??= []).push(encoded);
-  }
-  const last = j + 1 === ncol;
+    for (let i = 0; i < cells.length; i++) if (texts[p]!.has(cells[i]!)) counts[p]!++;
+  });
+  if (store === undefined) return counts;
+  const { bytes, nrow, ncol, cellStart, rowEnd } = store as CellBytes;
+  // An unquoted cell's bytes are its text.
+  const matchers = fromBytes.map((p) => new TextMatcher(texts[p]!));
   for (let i = 0; i < nrow; i++) {
-    const at = i * ncol + j;
-    const start = cellStart[at]!;
-    const end = last ? rowEnd[i]! : cellStart[at + 1]! - 1;
-    if (end > start && bytes[start] === QUOTE) {
-      if (texts.has(cellString(bytes, start + 1, end - 1, true))) out[i] = 1;
-      continue;
-    }
-    const candidates = byLength[end - start];
-    if (candidates === undefined) continue;
-    for (const candidate of candidates) {
-      let same = true;
-      for (let k = 0; same && k < candidate.length; k++) same = candidate[k] === bytes[start + k];
-      if (same) {
-        out[i] = 1;
-        break;
-      }
+    const base = i * ncol;
+    for (let q = 0; q < fromBytes.length; q++) {
+      const p = fromBytes[q]!;
+      const j = columns[p]!;
+      const start = cellStart[base + j]!;
+      const end = j + 1 < ncol ? cellStart[base + j + 1]! - 1 : rowEnd[i]!;
+      const quoted = end > start && bytes[start] === QUOTE;
+      if (quoted ? texts[p]!.has(cellString(bytes, start + 1, end - 1, true)) : matchers[q]!.has(bytes, start, end)) counts[p]!++;
     }
   }
-  return out;
+  return counts;
 }

@@ -6,3 +6,4 @@ export { loadAllColumns } from './byteTable.js';
 export { cellBytesOf, type CellBytes } from './byteTable.js';
 export * from './cellFactor.js';
 export * from './writeColumns.js';
+export * from './cellTexts.js';

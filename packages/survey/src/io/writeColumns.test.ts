@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseCsvBytes } from './byteTable.js';
+import { textsOfStrings } from './cellTexts.js';
 import { parseCsvText } from './csv.js';
 import { writeCsvFileAtomic } from './writeCsv.js';
 import { csvColumnCells, writeCsvColumnsAtomic, type CsvColumn } from './writeColumns.js';
@@ -47,6 +48,14 @@ describe('writeCsvColumnsAtomic', () => {
     const text = written(header, columns);
     expect(text).toBe('a,b,new,f,d,c\n1,2,"x,y","say ""hi""",4,3\n5,6,é,,8,7\n');
     expect(text).toBe(expected(header, columns));
+  });
+
+  it('writes texts held as bytes, with edited rows', () => {
+    const texts = textsOfStrings(['plain', 'a,b', 'say "hi"', '', 'ü']);
+    const columns: CsvColumn[] = [{ kind: 'texts', texts, edits: { rows: Int32Array.from([1, 4]), cells: ['x\ny', 'z'] } }];
+    const text = written(['t'], columns);
+    expect(text).toBe('t\nplain\n"x\ny"\n"say ""hi"""\n\nz\n');
+    expect(text).toBe(expected(['t'], columns));
   });
 
   it('writes the header alone when there are no rows or no columns', () => {

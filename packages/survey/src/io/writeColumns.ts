@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cellBytesOf, type CellBytes } from './byteTable.js';
+import { textAt, type CellTexts } from './cellTexts.js';
 import { csvField, type RawTable } from './csv.js';
 
 /**
@@ -8,17 +9,26 @@ import { csvField, type RawTable } from './csv.js';
  * - `cells`: a text per row;
  * - `factor`: row i holds `values[index[i]]` (each value is encoded once);
  * - `source`: column `column` of `table`, unchanged. On a byte-backed table its cells are copied from
- *   the file's bytes without making strings; otherwise its strings are written.
+ *   the file's bytes without making strings; otherwise its strings are written;
+ * - `texts`: texts held as UTF-8 bytes (`cellTexts`), some rows optionally replaced by `edits`.
  */
 export type CsvColumn =
   | { kind: 'cells'; cells: readonly string[] }
   | { kind: 'factor'; index: Int32Array; values: readonly string[] }
-  | { kind: 'source'; table: RawTable; column: number };
+  | { kind: 'source'; table: RawTable; column: number }
+  | { kind: 'texts'; texts: CellTexts; edits?: TextEdits };
+
+/** Rows whose text is replaced: `cells[k]` replaces row `rows[k]` (rows increasing). */
+export interface TextEdits {
+  rows: Int32Array;
+  cells: readonly string[];
+}
 
 /** Number of rows of a column in its writable form. */
 export function csvColumnLength(column: CsvColumn): number {
   if (column.kind === 'cells') return column.cells.length;
   if (column.kind === 'factor') return column.index.length;
+  if (column.kind === 'texts') return column.texts.start.length;
   return column.table.nrow;
 }
 
@@ -29,6 +39,14 @@ export function csvColumnCells(column: CsvColumn): string[] {
     const { index, values } = column;
     const out = new Array<string>(index.length);
     for (let i = 0; i < index.length; i++) out[i] = values[index[i]!]!;
+    return out;
+  }
+  if (column.kind === 'texts') {
+    const out = new Array<string>(column.texts.start.length);
+    for (let i = 0; i < out.length; i++) out[i] = textAt(column.texts, i);
+    column.edits?.rows.forEach((row, k) => {
+      out[row] = column.edits!.cells[k]!;
+    });
     return out;
   }
   return column.table.columns[column.column]!;
@@ -43,6 +61,7 @@ const CHUNK_BYTES = 8 << 20;
 /** What the writer does for one output column, or for a run of adjacent unchanged file columns. */
 type Segment =
   | { kind: 'cells'; cells: readonly string[] }
+  | { kind: 'texts'; texts: CellTexts; editRows: Int32Array; editCells: readonly string[]; nextEdit: number }
   | { kind: 'factor'; index: Int32Array; pool: Buffer; offsets: Uint32Array }
   | { kind: 'run'; store: CellBytes; from: number; to: number; nextQuote: number; nextCr: number };
 
@@ -88,6 +107,11 @@ function segmentsOf(columns: readonly CsvColumn[]): Segment[] {
     }
     if (column.kind === 'cells') {
       segments.push({ kind: 'cells', cells: column.cells });
+      continue;
+    }
+    if (column.kind === 'texts') {
+      const edits = column.edits ?? { rows: new Int32Array(0), cells: [] };
+      segments.push({ kind: 'texts', texts: column.texts, editRows: edits.rows, editCells: edits.cells, nextEdit: 0 });
       continue;
     }
     const store = cellBytesOf(column.table, column.column);
@@ -150,6 +174,26 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
     }
     pos += length;
   };
+  /** Writes a text held as bytes as its CSV field. */
+  const putText = (bytes: Buffer, start: number, end: number): void => {
+    let special = false;
+    for (let k = start; !special && k < end; k++) {
+      const b = bytes[k]!;
+      special = b === QUOTE || b === COMMA || b === LF || b === CR;
+    }
+    if (!special) {
+      putBytes(bytes, start, end);
+      return;
+    }
+    ensure(2 * (end - start) + 2);
+    buffer[pos++] = QUOTE;
+    for (let k = start; k < end; k++) {
+      const b = bytes[k]!;
+      if (b === QUOTE) buffer[pos++] = QUOTE;
+      buffer[pos++] = b;
+    }
+    buffer[pos++] = QUOTE;
+  };
   /** Writes one file cell as its text would be written. */
   const putFileCell = (bytes: Buffer, start: number, end: number): void => {
     if (end > start && bytes[start] === QUOTE) {
@@ -163,21 +207,8 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
       else putBytes(bytes, start + 1, end - 1);
       return;
     }
-    // Unquoted: needs quoting only for a quote or a lone carriage return inside.
-    let special = false;
-    for (let k = start; !special && k < end; k++) special = bytes[k] === QUOTE || bytes[k] === CR;
-    if (!special) {
-      putBytes(bytes, start, end);
-      return;
-    }
-    ensure(2 * (end - start) + 2);
-    buffer[pos++] = QUOTE;
-    for (let k = start; k < end; k++) {
-      const b = bytes[k]!;
-      if (b === QUOTE) buffer[pos++] = QUOTE;
-      buffer[pos++] = b;
-    }
-    buffer[pos++] = QUOTE;
+    // Unquoted: the bytes are the text.
+    putText(bytes, start, end);
   };
 
   const headerLine = `${header.map(csvField).join(',')}\n`;
@@ -213,6 +244,13 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
             const cellEnd = j + 1 < ncol ? cellStart[base + j + 1]! - 1 : rowEnd[i]!;
             putFileCell(bytes, cellStart[base + j]!, cellEnd);
           }
+        }
+      } else if (segment.kind === 'texts') {
+        if (segment.nextEdit < segment.editRows.length && segment.editRows[segment.nextEdit] === i) {
+          putString(segment.editCells[segment.nextEdit++]!);
+        } else {
+          const { bytes, start, end } = segment.texts;
+          putText(bytes, start[i]!, end[i]!);
         }
       } else if (segment.kind === 'factor') {
         const c = segment.index[i]!;

@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatCsv, loadCodebook, readCsvBytes, parseCsvText, writeCsvColumnsAtomic, type RawTable } from '@leakrisk/survey';
+import { parseAnonymizeConfig } from '../config/index.js';
+import { anonymize } from './anonymize.js';
+import { keptColumnStats } from './keptColumns.js';
+import { describeColumn } from '../audit/utility.js';
+
+const data = fileURLToPath(new URL('../../../../data/', import.meta.url));
+const codebook = loadCodebook(`${data}instrument/codebook.json`);
+// The bundled config, with the interview dates shifted instead of dropped.
+const raw = JSON.parse(readFileSync(`${data}config/anonymize.json`, 'utf8')) as { columns: Record<string, unknown> };
+raw.columns.interview_date = { role: 'dateShift', maxDays: 14 };
+const config = parseAnonymizeConfig(raw, { file: 'anon.json', dir: `${data}config/` });
+const KEY = new TextEncoder().encode('byte-test-key-0123456789abcdef');
+const sampleDir = `${data}sample/`;
+const sample = readFileSync(`${sampleDir}${readdirSync(sampleDir).find((f) => f.endsWith('.csv'))!}`, 'utf8');
+
+/** The anonymized CSV as the CLI writes it (from `csvColumns`), and the audit. */
+function run(table: RawTable): { csv: string; audit: string; fromColumns: string } {
+  const result = anonymize({ table, config, key: KEY, configFile: 'anon.json', codebook });
+  const out = join(mkdtempSync(join(tmpdir(), 'leakrisk-anon-')), 'anon.csv');
+  writeCsvColumnsAtomic(out, result.header, result.csvColumns);
+  return { csv: readFileSync(out, 'utf8'), audit: JSON.stringify(result.audit), fromColumns: formatCsv(result.header, result.columns) };
+}
+
+/** The sample rewritten with CRLF line ends, a BOM and needless quotes around some cells. */
+function requoted(text: string): string {
+  const table = parseCsvText(text);
+  const field = (cell: string, i: number, j: number) =>
+    /[",\r\n]/.test(cell) || (i + j) % 7 === 0 ? `"${cell.replace(/"/g, '""')}"` : cell;
+  const lines = [table.header.join(',')];
+  for (let i = 0; i < table.nrow; i++) lines.push(table.columns.map((c, j) => field(c[i]!, i, j)).join(','));
+  return `\ufeff${lines.join('\r\n')}`;
+}
+
+describe('anonymize on a byte-backed table', () => {
+  it('releases the same bytes and audit as on the same cells held as strings', () => {
+    const strings = run({ ...parseCsvText(sample), file: 'raw.csv' });
+    const bytes = run(readCsvBytes(Buffer.from(sample, 'utf8'), 'raw.csv'));
+    expect(bytes.csv).toBe(strings.csv);
+    expect(bytes.audit).toBe(strings.audit);
+    expect(bytes.fromColumns).toBe(bytes.csv);
+    const transformed = JSON.parse(bytes.audit).transformations.map((t: { action: string }) => t.action);
+    expect(transformed).toEqual(expect.arrayContaining(['pseudonymize', 'dateShift', 'scrub', 'drop', 'keep', 'quasi']));
+    const quoted = run(readCsvBytes(Buffer.from(requoted(sample), 'utf8'), 'raw.csv'));
+    expect(quoted.csv).toBe(strings.csv);
+    expect(quoted.audit).toBe(strings.audit);
+  });
+});
+
+describe('keptColumnStats', () => {
+  it('counts, describes and checks kept columns in one pass as the per-column functions do', () => {
+    const table = readCsvBytes(Buffer.from('s,v,w\n"a",1,2\nb,99,1\na,,1\nb,"3",0.5\n', 'utf8'), 'raw.csv');
+    const weights = Float64Array.from([2, 1, 1, 0.5]);
+    const area = { column: 'area', factor: { index: Int32Array.from([0, 1, 0, 1]), values: ['urban', 'rural'], first: Int32Array.from([0, 1]) }, missing: undefined };
+    const [s, v] = keptColumnStats(
+      table,
+      [
+        { column: 0, name: 's', missing: undefined, describe: false },
+        { column: 1, name: 'v', missing: new Set(['99']), describe: true },
+      ],
+      weights,
+      [area],
+    );
+    expect(s).toEqual({ cells: 4, description: undefined, recoverable: [{ column: 's', quasiIdentifier: 'area' }] });
+    expect(v!.cells).toBe(2);
+    expect(v!.description).toEqual(describeColumn(['1', '99', '', '3'], weights, new Set(['99'])));
+    expect(v!.recoverable).toEqual([]);
+  });
+});
