@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readCsvBytes, readCsvFile } from '@leakrisk/survey';
 import { readDataInBackground } from './files.js';
 
 describe('readDataInBackground', () => {
@@ -11,12 +12,18 @@ describe('readDataInBackground', () => {
 
   it('hands over the file bytes and their SHA-256', async () => {
     const path = join(dir, 'data.csv');
-    const text = 'id,name\n1,ä\n2,"b, c"\n'.repeat(5000);
+    const text = `id,name\n${'1,ä\n2,"b, c"\n'.repeat(5000)}`;
     writeFileSync(path, text);
     const data = readDataInBackground(path);
-    const bytes = await data.bytes;
-    expect(bytes).toBeDefined();
-    expect(Buffer.compare(bytes!, readFileSync(path))).toBe(0);
+    const reading = (await data.bytes)!;
+    expect(reading).toBeDefined();
+    // Parsed as the rows arrive: the same table as reading the file whole.
+    const table = readCsvBytes(reading.bytes, path, reading.incoming);
+    const whole = await readCsvFile(path);
+    expect(table.nrow).toBe(10_000);
+    expect(table.columns).toEqual(whole.columns);
+    expect(reading.incoming.completeLength()).toBe(Buffer.byteLength(text));
+    expect(Buffer.compare(reading.bytes, readFileSync(path))).toBe(0);
     expect(await data.sha256).toBe(createHash('sha256').update(text).digest('hex'));
   });
 
@@ -24,7 +31,9 @@ describe('readDataInBackground', () => {
     const path = join(dir, 'empty.csv');
     writeFileSync(path, '');
     const data = readDataInBackground(path);
-    expect((await data.bytes)!.length).toBe(0);
+    const reading = (await data.bytes)!;
+    expect(reading.bytes.length).toBe(0);
+    expect(() => readCsvBytes(reading.bytes, 'empty.csv', reading.incoming)).toThrow(/empty/);
     expect(await data.sha256).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 

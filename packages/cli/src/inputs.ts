@@ -1,4 +1,4 @@
-import { loadCodebook, missingCodesOf, readCsvBytes, readCsvFile, type Codebook, type RawTable } from '@leakrisk/survey';
+import { loadCodebook, missingCodesOf, readCsvBytes, readCsvFile, type Codebook, type IncomingBytes, type RawTable } from '@leakrisk/survey';
 import type { Progress } from './progress.js';
 import { relativeToFile } from './paths.js';
 
@@ -11,16 +11,16 @@ export async function loadInputs(options: {
   codebook?: string | undefined;
   codebookFromFile?: string | undefined;
   codebookInFile?: string | undefined;
-  /** The data file's bytes when already being read (see `readDataInBackground`); undefined = read it here. */
-  bytes?: Promise<Buffer | undefined>;
+  /** The data file when already being read (see `readDataInBackground`); undefined = read it here. */
+  bytes?: Promise<{ bytes: Buffer; incoming: IncomingBytes } | undefined>;
   progress: Progress;
 }): Promise<{ table: RawTable; codebook: Codebook | undefined; codebookPath: string | undefined }> {
   const codebookPath =
     options.codebook ?? (options.codebookInFile && options.codebookFromFile ? relativeToFile(options.codebookFromFile, options.codebookInFile) : undefined);
   const codebook = codebookPath === undefined ? undefined : loadCodebook(codebookPath);
   options.progress.step(`reading ${options.data}`);
-  const bytes = await options.bytes;
-  const table = bytes === undefined ? await readCsvFile(options.data) : readCsvBytes(bytes, options.data);
+  const reading = await options.bytes;
+  const table = reading === undefined ? await readCsvFile(options.data) : readCsvBytes(reading.bytes, options.data, reading.incoming);
   return { table, codebook, codebookPath };
 }
 

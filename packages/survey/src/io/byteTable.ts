@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { LeakriskError } from '../errors.js';
+import { LeakriskError, isLeakriskError } from '../errors.js';
 import type { RawTable } from './csv.js';
 
 /**
@@ -37,21 +37,110 @@ const LF = 10;
 const CR = 13;
 
 /**
+ * A file that another thread is still reading into memory both threads share: the parser works on
+ * the rows that have arrived while the rest is read.
+ */
+export interface IncomingBytes {
+  /** Bytes that have arrived (they never change afterwards). */
+  available(): number;
+  /** Blocks until more than `count` bytes have arrived or the file is complete; returns `available()`. */
+  waitBeyond(count: number): number;
+  /** The file's length once it is complete, else undefined. */
+  completeLength(): number | undefined;
+  /** Blocks until the other thread has checked the whole file: whether it is valid UTF-8. */
+  isUtf8(): boolean;
+}
+
+function notUtf8(bytes: Buffer, file: string): LeakriskError {
+  const at = firstInvalidUtf8(bytes);
+  return new LeakriskError(
+    'the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)',
+    { file, line: 1 + countByte(bytes, LF, 0, at) },
+    'save the file as "CSV UTF-8" (Excel) or convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv`',
+  );
+}
+
+/**
  * Parses a whole CSV file held in a Buffer (RFC 4180: quoted fields may hold commas, doubled quotes
  * and line breaks). Checks UTF-8 and field counts, naming the line of any problem. Returns a
  * RawTable whose columns are made lazily.
+ *
+ * With `incoming`, `bytes` is the memory another thread is reading the file into: rows are parsed as
+ * they arrive (up to the last line end outside quotes), so that parsing overlaps reading. Should
+ * anything look wrong before the file is complete, the file is parsed again once complete, so the
+ * errors (and their order: UTF-8 first) are those of a parse of the whole file.
  */
-export function parseCsvBytes(bytes: Buffer, file: string): RawTable {
-  if (!isUtf8(bytes)) {
-    const at = firstInvalidUtf8(bytes);
-    throw new LeakriskError(
-      'the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)',
-      { file, line: 1 + countByte(bytes, LF, 0, at) },
-      'save the file as "CSV UTF-8" (Excel) or convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv`',
-    );
+export function parseCsvBytes(bytes: Buffer, file: string, incoming?: IncomingBytes): RawTable {
+  if (incoming === undefined) return parseBytes(bytes, file, undefined);
+  try {
+    const table = parseBytes(bytes, file, incoming);
+    if (!incoming.isUtf8()) throw notUtf8(bytes.subarray(0, incoming.completeLength()), file);
+    return table;
+  } catch (error) {
+    if (!isLeakriskError(error)) throw error;
+    // Parse again, as a whole, once every byte has arrived.
+    let length = incoming.completeLength();
+    while (length === undefined) {
+      incoming.waitBeyond(incoming.available());
+      length = incoming.completeLength();
+    }
+    return parseBytes(bytes.subarray(0, length), file, undefined);
   }
-  let pos = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const end = bytes.length;
+}
+
+/**
+ * Where the bytes [from, available) can be cut for parsing: just after the last line feed that ends
+ * a row, i.e. with an even number of quote characters since `from` (a row start). −1 when none.
+ */
+function rowsEnd(bytes: Buffer, from: number, available: number): number {
+  const view = bytes.subarray(0, available);
+  const quotesBetween = (start: number, stop: number): number => {
+    let count = 0;
+    for (let q = view.indexOf(QUOTE, start); q >= 0 && q < stop; q = view.indexOf(QUOTE, q + 1)) count++;
+    return count;
+  };
+  let lf = view.lastIndexOf(LF);
+  if (lf < from) return -1;
+  let quotes = quotesBetween(from, lf);
+  while ((quotes & 1) === 1) {
+    const previous = lf > from ? view.lastIndexOf(LF, lf - 1) : -1;
+    if (previous < from) return -1;
+    quotes -= quotesBetween(previous, lf);
+    lf = previous;
+  }
+  return lf + 1;
+}
+
+function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undefined): RawTable {
+  if (incoming === undefined && !isUtf8(bytes)) throw notUtf8(bytes, file);
+  // With incoming bytes: `end` is how far rows may be parsed now (a row end), `total` the file's end.
+  let total = bytes.length;
+  let end = bytes.length;
+  /** Waits until rows beyond `from` can be parsed; false once the whole file has been. */
+  const moreRows = (from: number): boolean => {
+    if (incoming === undefined) return false;
+    for (;;) {
+      const available = incoming.available();
+      const length = incoming.completeLength();
+      if (length !== undefined) {
+        total = length;
+        if (end === length) return false;
+        end = length;
+        return true;
+      }
+      const cut = rowsEnd(bytes, from, available);
+      if (cut > from) {
+        end = cut;
+        return true;
+      }
+      incoming.waitBeyond(available);
+    }
+  };
+  if (incoming !== undefined) {
+    end = 0;
+    if (!moreRows(0)) end = total;
+  }
+  let pos = end >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (pos >= end) {
     throw new LeakriskError('the file is empty: it has no header row', { file, line: 1 }, 'give a CSV file whose first line names the columns');
   }
@@ -128,14 +217,15 @@ export function parseCsvBytes(bytes: Buffer, file: string): RawTable {
 
   // Body: one pass over the bytes, recording where cells start.
   // Room for the rows, estimated from the first data line's length; grown if the guess is short.
+  if (pos >= end) moreRows(pos);
   const firstLineEnd = bytes.indexOf(LF, pos);
-  const firstLineLength = Math.max(ncol, (firstLineEnd < 0 ? end : firstLineEnd) - pos + 1);
-  let capacity = Math.max(16, Math.ceil(((end - pos) / firstLineLength) * 1.1));
+  const firstLineLength = Math.max(ncol, (firstLineEnd < 0 || firstLineEnd >= end ? end : firstLineEnd) - pos + 1);
+  let capacity = Math.max(16, Math.ceil(((total - pos) / firstLineLength) * 1.1));
   let cellStart = new Uint32Array(capacity * ncol);
   let rowEnd = new Uint32Array(capacity);
   let nrow = 0;
   let blankLine = 0;
-  while (pos < end) {
+  while (pos < end || moreRows(pos)) {
     const lineOfRow = line;
     // An empty line: allowed only as the very last thing in the file.
     if (ncol > 1 && (bytes[pos] === LF || (bytes[pos] === CR && pos + 1 < end && bytes[pos + 1] === LF))) {
@@ -179,10 +269,10 @@ export function parseCsvBytes(bytes: Buffer, file: string): RawTable {
     nrow++;
     pos = nextLine(p);
   }
-  if (end > 0xffffffff) throw new LeakriskError('the file is larger than 4 GB', { file }, 'split the file');
+  if (total > 0xffffffff) throw new LeakriskError('the file is larger than 4 GB', { file }, 'split the file');
 
   const store: ByteStore = {
-    bytes,
+    bytes: total < bytes.length ? bytes.subarray(0, total) : bytes,
     ncol,
     nrow,
     cellStart: cellStart.subarray(0, nrow * ncol),

@@ -2,7 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
 import { LeakriskError } from '../errors.js';
-import { firstInvalidUtf8, parseCsvBytes } from './byteTable.js';
+import { firstInvalidUtf8, parseCsvBytes, type IncomingBytes } from './byteTable.js';
+export type { IncomingBytes } from './byteTable.js';
 
 /**
  * A CSV file held by column: `columns[j][i]` is the raw text of data row `i + 1`, column `header[j]`.
@@ -71,11 +72,12 @@ export async function readCsvFile(path: string, displayName = path): Promise<Raw
 }
 
 /**
- * Parses a CSV file already held in memory (for example read on another thread): the same checks and
- * table as {@link readCsvFile}, which reads the file and calls it.
+ * Parses a CSV file already held in memory, or still arriving in memory another thread reads it into
+ * (`incoming`, see {@link IncomingBytes}): the same checks and table as {@link readCsvFile}, which
+ * reads the file and calls it.
  */
-export function readCsvBytes(bytes: Buffer, displayName: string): RawTable {
-  return parseCsvBytes(bytes, displayName);
+export function readCsvBytes(bytes: Buffer, displayName: string, incoming?: IncomingBytes): RawTable {
+  return parseCsvBytes(bytes, displayName, incoming);
 }
 
 /** Files too large for one Buffer (over 2 GB) stream through papaparse instead. */
