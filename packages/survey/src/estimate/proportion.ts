@@ -58,6 +58,11 @@ function firstStep(y: number, pw: number): { e: number; mu: number; me: number; 
  * |dev − devₒₗ𝒹|/(|dev| + 0.1) < 1e-8, at most 25 iterations), over the used rows with prior weights
  * wᵢ / meanWeight. Returns the coefficient, and each used row's working weight of the last iteration
  * with their sum, from which R's `svy.varcoef` influence values follow (see {@link logitInfluence}).
+ *
+ * After the first iteration η is the same for every row, so each later iteration and its deviance
+ * need only Σ pw, Σ pw·y and (for a 0/1 response) the prior weight of each outcome: one pass over the
+ * rows in all (the sums in row order, as R's; the rounding differs from R's row-by-row sums only in
+ * the last digits).
  */
 function logitIntercept(
   y: Float64Array,
@@ -66,7 +71,31 @@ function logitIntercept(
   meanWeight: number,
 ): { eta: number; firstIteration: boolean; sumW2: number } {
   const n = y.length;
+  // Iteration 1 starts from R's binomial mustart, which differs by row.
+  let devold = 0;
+  let swz = 0;
+  let sw = 0;
+  let sumPrior = 0;
+  let sumPriorY = 0;
+  let priorOnes = 0;
+  let priorZeros = 0;
+  let binary = true;
+  for (let i = 0; i < n; i++) {
+    if (!used[i]) continue;
+    const pw = weights[i]! / meanWeight;
+    const yi = y[i]!;
+    const first = firstStep(yi, pw);
+    devold += 2 * pw * (yLogY(yi, first.mu) + yLogY(1 - yi, 1 - first.mu));
+    swz += first.w2 * (first.e + (yi - first.mu) / first.me);
+    sw += first.w2;
+    sumPrior += pw;
+    sumPriorY += pw * yi;
+    if (yi === 1) priorOnes += pw;
+    else if (yi === 0) priorZeros += pw;
+    else binary = false;
+  }
   const deviance = (mu: number): number => {
+    if (binary) return 2 * (priorOnes * yLogY(1, mu) + priorZeros * yLogY(1, 1 - mu));
     let dev = 0;
     for (let i = 0; i < n; i++) {
       if (!used[i]) continue;
@@ -74,40 +103,18 @@ function logitIntercept(
     }
     return dev;
   };
-  // Iteration 1 starts from R's binomial mustart, which differs by row.
-  let devold = 0;
-  let swz = 0;
-  let sw = 0;
-  for (let i = 0; i < n; i++) {
-    if (!used[i]) continue;
-    const pw = weights[i]! / meanWeight;
-    const first = firstStep(y[i]!, pw);
-    devold += 2 * pw * (yLogY(y[i]!, first.mu) + yLogY(1 - y[i]!, 1 - first.mu));
-    swz += first.w2 * (first.e + (y[i]! - first.mu) / first.me);
-    sw += first.w2;
-  }
   const sumFirst = sw;
   let eta = swz / sw;
   let lastIteration = 1;
   let dev = deviance(expit(eta));
-  // Later iterations: η is the same for every row, so the working weights are pw · constant.
-  let sumPrior = 0;
+  // Later iterations: working weights pw · c, working response η + (y − μ)/μ'(η).
   for (let iter = 2; iter <= 25 && !(Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < 1e-8); iter++) {
     devold = dev;
     const mu = expit(eta);
     const me = muEta(eta);
     const c = (me * me) / (mu * (1 - mu));
-    swz = 0;
-    sw = 0;
-    sumPrior = 0;
-    for (let i = 0; i < n; i++) {
-      if (!used[i]) continue;
-      const pw = weights[i]! / meanWeight;
-      const w2 = pw * c;
-      swz += w2 * (eta + (y[i]! - mu) / me);
-      sw += w2;
-      sumPrior += pw;
-    }
+    swz = c * (eta * sumPrior + (sumPriorY - mu * sumPrior) / me);
+    sw = c * sumPrior;
     eta = swz / sw;
     lastIteration = iter;
     dev = deviance(expit(eta));
@@ -117,11 +124,9 @@ function logitIntercept(
 }
 
 /** Row i's influence on η̂: working residual × working weight / Σ working weights (R's estfun · (X'WX)⁻¹). */
-function logitInfluence(fit: { eta: number; firstIteration: boolean; sumW2: number }, y: number, pw: number): number {
-  const mu = expit(fit.eta);
-  const me = muEta(fit.eta);
+function logitInfluence(fit: { eta: number; firstIteration: boolean; sumW2: number; mu: number; me: number }, y: number, pw: number): number {
   const w2 = fit.firstIteration ? firstStep(y, pw).w2 : pw;
-  return (((y - mu) / me) * w2) / fit.sumW2;
+  return (((y - fit.mu) / fit.me) * w2) / fit.sumW2;
 }
 
 /**
@@ -171,7 +176,8 @@ export function svyciprop(design: SurveyDesign, y: Float64Array, options: Propor
     count++;
   }
   const meanWeight = sum / count;
-  const fit = logitIntercept(y, w, used, meanWeight);
+  const intercept = logitIntercept(y, w, used, meanWeight);
+  const fit = { ...intercept, mu: expit(intercept.eta), me: muEta(intercept.eta) };
   let vEta: number;
   if (unitTotalsSuffice(design)) {
     const stage = design.stages[0]!;
