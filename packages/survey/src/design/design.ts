@@ -116,17 +116,22 @@ export function buildDesign(table: RawTable, spec: DesignSpec, options: BuildDes
   for (let s = 0; s < stageCodes.length; s++) {
     const { codes, labels, column } = stageCodes[s]!;
     const cluster = new Int32Array(n);
-    const keyToId = new Map<number, number>();
     const clusterLabels: string[] = [];
     const clusterStratumList: number[] = [];
     const width = labels.length;
+    const outerCount = s === 0 ? (nestInStrata ? nStrata : 1) : stages[s - 1]!.nClusters;
+    // Unit ids by (outer unit, label): a dense table when it is small enough, else a map.
+    const keys = outerCount * width;
+    const dense = keys <= 1 << 22 ? new Int32Array(keys).fill(-1) : undefined;
+    const keyToId = dense === undefined ? new Map<number, number>() : undefined;
     for (let i = 0; i < n; i++) {
       const outer = s === 0 ? (nestInStrata ? strata[i]! : 0) : parent![i]!;
       const key = outer * width + codes[i]!;
-      let id = keyToId.get(key);
-      if (id === undefined) {
+      let id = dense !== undefined ? dense[key]! : (keyToId!.get(key) ?? -1);
+      if (id < 0) {
         id = clusterLabels.length;
-        keyToId.set(key, id);
+        if (dense !== undefined) dense[key] = id;
+        else keyToId!.set(key, id);
         clusterLabels.push(s === 0 ? labels[codes[i]!]! : `${parentLabels![parent![i]!]}/${labels[codes[i]!]}`);
         clusterStratumList.push(s === 0 ? strata[i]! : parent![i]!);
       } else if (s === 0 && !nestInStrata && clusterStratumList[id] !== strata[i]) {

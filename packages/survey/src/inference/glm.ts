@@ -1,6 +1,6 @@
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { designVariance } from '../design/variance.js';
+import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
 import { LeakriskError } from '../errors.js';
 import { twoSidedTPValue } from './distributions.js';
 import { parseFormula, type ModelFormula } from './formula.js';
@@ -117,7 +117,6 @@ export function svyglm(
   });
 
   // Influence values x_i r_i W_i A^{-1}, zero on rows outside the model.
-  const influence = influenceValues(matrix.columns, fit.ainv, fit.workingResiduals, fit.workingWeights, rows, n);
   const present = new Uint8Array(n);
   let nUsed = 0;
   for (let k = 0; k < m; k++) {
@@ -126,7 +125,9 @@ export function svyglm(
       nUsed++;
     }
   }
-  const covariance = designVariance(design, influence, { present });
+  const covariance = unitTotalsSuffice(design)
+    ? designVarianceOfUnitTotals(design, p, ...influenceTotals(design, matrix.columns, fit.ainv, fit.workingResiduals, fit.workingWeights, rows, prior))
+    : designVariance(design, influenceValues(matrix.columns, fit.ainv, fit.workingResiduals, fit.workingWeights, rows, n), { present });
   const dfResidual = domainDf(design, present) + 1 - p;
   const coefficients = matrix.names.map((term, a) => {
     const estimate = fit.beta[a]!;
@@ -246,4 +247,42 @@ function influenceValues(
     }
   }
   return influence;
+}
+
+/**
+ * The influence values of {@link influenceValues} summed per PSU, with the PSUs in order of their first
+ * row in the model (rows of zero weight are not in it): what the variance needs when
+ * {@link unitTotalsSuffice}, without a column as long as the data.
+ */
+function influenceTotals(
+  design: SurveyDesign,
+  x: readonly Float64Array[],
+  ainv: Float64Array,
+  residuals: Float64Array,
+  weights: Float64Array,
+  rows: Int32Array,
+  prior: Float64Array,
+): [Float64Array, Int32Array] {
+  const p = x.length;
+  const stage = design.stages[0]!;
+  const totals = new Float64Array(stage.nClusters * p);
+  const seen = new Uint8Array(stage.nClusters);
+  const touched: number[] = [];
+  const row = new Float64Array(p);
+  for (let k = 0; k < rows.length; k++) {
+    if (!(prior[k]! > 0)) continue;
+    const c = stage.cluster[rows[k]!]!;
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      touched.push(c);
+    }
+    const rw = residuals[k]! * weights[k]!;
+    for (let a = 0; a < p; a++) row[a] = x[a]![k]!;
+    for (let b = 0; b < p; b++) {
+      let s = 0;
+      for (let a = 0; a < p; a++) s += row[a]! * ainv[a * p + b]!;
+      totals[c * p + b] = totals[c * p + b]! + s * rw;
+    }
+  }
+  return [totals, Int32Array.from(touched)];
 }
