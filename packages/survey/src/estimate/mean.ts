@@ -2,6 +2,7 @@ import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '.
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import {
+  checkDomain,
   naResult,
   tCritical,
   usedRows,
@@ -43,44 +44,6 @@ export function meanInfluence(
   return { estimate, z, sumWeights: sw };
 }
 
-/** Per first-stage unit (PSU) sums of w and w·x over the used rows, and the units in order of their first used row. */
-export interface UnitSums {
-  sw: Float64Array;
-  swx: Float64Array;
-  touched: Int32Array;
-  /** Σw and Σwx over all used rows, summed in row order. */
-  sumWeights: number;
-  sumWx: number;
-}
-
-/** {@link UnitSums} in one pass over the rows. */
-export function unitSums(design: SurveyDesign, x: Float64Array, used: Uint8Array): UnitSums {
-  const stage = design.stages[0]!;
-  const cluster = stage.cluster;
-  const weights = design.weights;
-  const sw = new Float64Array(stage.nClusters);
-  const swx = new Float64Array(stage.nClusters);
-  const seen = new Uint8Array(stage.nClusters);
-  const touched: number[] = [];
-  let sumWeights = 0;
-  let sumWx = 0;
-  for (let i = 0; i < used.length; i++) {
-    if (!used[i]) continue;
-    const c = cluster[i]!;
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      touched.push(c);
-    }
-    const w = weights[i]!;
-    const wx = w * x[i]!;
-    sw[c] = sw[c]! + w;
-    swx[c] = swx[c]! + wx;
-    sumWeights += w;
-    sumWx += wx;
-  }
-  return { sw, swx, touched: Int32Array.from(touched), sumWeights, sumWx };
-}
-
 /**
  * Design-based mean, R's `svymean(~x, design, na.rm, deff = TRUE)` (on `subset(design, domain)`).
  *
@@ -93,34 +56,114 @@ export function unitSums(design: SurveyDesign, x: Float64Array, used: Uint8Array
  * @example svymean(design, numericColumn(table, 'api00')).estimate // 662.287… on apistrat
  */
 export function svymean(design: SurveyDesign, x: Float64Array, options: MeanOptions = {}): EstimateResult {
+  if (unitTotalsSuffice(design)) return meanOrTotalByUnits(design, x, options, 'mean');
   const df = domainDf(design, options.domain);
   const { used, n, blocked } = usedRows(design, [x], options);
   if (blocked || n === 0) return naResult(n, df);
-  let estimate: number;
-  let sumWeights: number;
-  let variance: number;
-  if (unitTotalsSuffice(design)) {
-    // The influence values wᵢ(xᵢ − x̄)/Σw summed per PSU straight from the PSU's Σw and Σwx.
-    const sums = unitSums(design, x, used);
-    sumWeights = sums.sumWeights;
-    estimate = sums.sumWx / sumWeights;
-    const totals = new Float64Array(sums.sw.length);
-    for (let t = 0; t < sums.touched.length; t++) {
-      const c = sums.touched[t]!;
-      totals[c] = (sums.swx[c]! - estimate * sums.sw[c]!) / sumWeights;
-    }
-    variance = designVarianceOfUnitTotals(design, 1, totals, sums.touched)[0]!;
-  } else {
-    const influence = meanInfluence(design.weights, x, used);
-    estimate = influence.estimate;
-    sumWeights = influence.sumWeights;
-    variance = designVariance(design, [influence.z], { present: used })[0]!;
-  }
+  const { estimate, z, sumWeights } = meanInfluence(design.weights, x, used);
+  const variance = designVariance(design, [z], { present: used })[0]!;
   const se = Math.sqrt(variance);
   const s2 = weightedVariance(x, design.weights, used);
   let vsrs: number;
   if (options.deff === 'replace') vsrs = s2 / n;
   else vsrs = sumWeights < n ? Number.NaN : (s2 * (sumWeights - n)) / (sumWeights * n);
+  const t = tCritical(options.level ?? 0.95, df);
+  return { estimate, se, variance, ciLow: estimate - t * se, ciHigh: estimate + t * se, df, deff: variance / vsrs, n };
+}
+
+/**
+ * {@link svymean} and {@link svytotal} in two passes over the rows, for designs whose variance needs
+ * only PSU totals ({@link unitTotalsSuffice}): the first finds the domain's degrees of freedom, the
+ * rows used and each PSU's Σw and Σwx (from which the PSU totals of the influence values follow:
+ * (Σwx − x̄ Σw)/Σw for a mean, Σwx for a total); the second the spread around the mean for the
+ * design effect. The same rows, sums (in row order) and formulas as the general path.
+ */
+export function meanOrTotalByUnits(design: SurveyDesign, x: Float64Array, options: MeanOptions, kind: 'mean' | 'total'): EstimateResult {
+  const { domain } = options;
+  checkDomain(design, domain);
+  const stage = design.stages[0]!;
+  const cluster = stage.cluster;
+  const strata = design.strata;
+  const weights = design.weights;
+  const sw = new Float64Array(stage.nClusters);
+  const swx = new Float64Array(stage.nClusters);
+  const inEstimate = new Uint8Array(stage.nClusters);
+  const inDomain = new Uint8Array(stage.nClusters);
+  const stratumInDomain = new Uint8Array(design.nStrata);
+  const touched: number[] = [];
+  let psus = 0;
+  let strataCount = 0;
+  let n = 0;
+  let blocked = false;
+  let sumWeights = 0;
+  let sumWx = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (domain !== undefined && !domain[i]) continue;
+    const w = weights[i]!;
+    const c = cluster[i]!;
+    if (w !== 0) {
+      // R's degf(subset(design, domain)): PSUs and strata with a row of non-zero weight.
+      if (inDomain[c] === 0) {
+        inDomain[c] = 1;
+        psus++;
+      }
+      const h = strata[i]!;
+      if (stratumInDomain[h] === 0) {
+        stratumInDomain[h] = 1;
+        strataCount++;
+      }
+    }
+    const xi = x[i]!;
+    if (Number.isNaN(xi)) {
+      if (!options.naRm && w !== 0) blocked = true;
+      continue;
+    }
+    if (w === 0) continue;
+    if (inEstimate[c] === 0) {
+      inEstimate[c] = 1;
+      touched.push(c);
+    }
+    const wx = w * xi;
+    sw[c] = sw[c]! + w;
+    swx[c] = swx[c]! + wx;
+    sumWeights += w;
+    sumWx += wx;
+    n++;
+  }
+  const df = psus - strataCount;
+  if (blocked || (n === 0 && kind === 'mean')) return naResult(n, df);
+  const mean = sumWx / sumWeights;
+  const units = Int32Array.from(touched);
+  let variance = 0;
+  if (n > 0) {
+    const totals = kind === 'total' ? swx : new Float64Array(stage.nClusters);
+    if (kind === 'mean') for (const c of units) totals[c] = (swx[c]! - mean * sw[c]!) / sumWeights;
+    variance = designVarianceOfUnitTotals(design, 1, totals, units)[0]!;
+  }
+  // R's svyvar over the used rows: n/(n − 1) · Σw(x − x̄)²/Σw.
+  let s2 = Number.NaN;
+  if (n >= 2) {
+    let ss = 0;
+    for (let i = 0; i < x.length; i++) {
+      if (domain !== undefined && !domain[i]) continue;
+      const w = weights[i]!;
+      const xi = x[i]!;
+      if (w === 0 || Number.isNaN(xi)) continue;
+      const d = xi - mean;
+      ss += w * d * d;
+    }
+    s2 = ((ss / sumWeights) * n) / (n - 1);
+  }
+  const estimate = kind === 'mean' ? mean : sumWx;
+  const se = Math.sqrt(variance);
+  let vsrs: number;
+  if (kind === 'mean') {
+    if (options.deff === 'replace') vsrs = s2 / n;
+    else vsrs = sumWeights < n ? Number.NaN : (s2 * (sumWeights - n)) / (sumWeights * n);
+  } else {
+    const N = sumWeights;
+    vsrs = options.deff === 'replace' ? (s2 * N * N) / n : (s2 * N * N * (N - n)) / (N * n);
+  }
   const t = tCritical(options.level ?? 0.95, df);
   return { estimate, se, variance, ciLow: estimate - t * se, ciHigh: estimate + t * se, df, deff: variance / vsrs, n };
 }

@@ -1,8 +1,8 @@
-import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
+import { designVariance, unitTotalsSuffice } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { naResult, tCritical, usedRows, weightedVariance, type EstimateOptions, type EstimateResult } from './common.js';
-import { unitSums, type MeanOptions, type MeansWithCovariance } from './mean.js';
+import { meanOrTotalByUnits, type MeanOptions, type MeansWithCovariance } from './mean.js';
 
 /**
  * Design-based total, R's `svytotal(~x, design, na.rm, deff = TRUE)` (on `subset(design, domain)`).
@@ -16,29 +16,21 @@ import { unitSums, type MeanOptions, type MeansWithCovariance } from './mean.js'
  * @example svytotal(design, numericColumn(table, 'enroll'), { naRm: true }).estimate // 3687177.5… on apistrat
  */
 export function svytotal(design: SurveyDesign, x: Float64Array, options: MeanOptions = {}): EstimateResult {
+  if (unitTotalsSuffice(design)) return meanOrTotalByUnits(design, x, options, 'total');
   const df = domainDf(design, options.domain);
   const { used, n, blocked } = usedRows(design, [x], options);
   if (blocked) return naResult(n, df);
   const w = design.weights;
   let estimate = 0;
   let N = 0;
-  let variance: number;
-  if (unitTotalsSuffice(design)) {
-    // The influence values wᵢxᵢ summed per PSU in the same pass as the total.
-    const sums = unitSums(design, x, used);
-    estimate = sums.sumWx;
-    N = sums.sumWeights;
-    variance = n === 0 ? 0 : designVarianceOfUnitTotals(design, 1, sums.swx, sums.touched)[0]!;
-  } else {
-    const z = new Float64Array(design.nrow);
-    for (let i = 0; i < design.nrow; i++) {
-      if (!used[i]) continue;
-      z[i] = w[i]! * x[i]!;
-      estimate += z[i]!;
-      N += w[i]!;
-    }
-    variance = n === 0 ? 0 : designVariance(design, [z], { present: used })[0]!;
+  const z = new Float64Array(design.nrow);
+  for (let i = 0; i < design.nrow; i++) {
+    if (!used[i]) continue;
+    z[i] = w[i]! * x[i]!;
+    estimate += z[i]!;
+    N += w[i]!;
   }
+  const variance = n === 0 ? 0 : designVariance(design, [z], { present: used })[0]!;
   const se = Math.sqrt(variance);
   const s2 = weightedVariance(x, w, used);
   const vsrs = options.deff === 'replace' ? (s2 * N * N) / n : (s2 * N * N * (N - n)) / (N * n);
