@@ -1,4 +1,4 @@
-import { ColumnScan, isMissingCell, type RawTable } from '@leakrisk/survey';
+import { ColumnScan, isMissingCell, SCAN_ROWS, type RawTable } from '@leakrisk/survey';
 import { RecoverableCheck, type FactorColumnWithMissing, type RecoverableKey } from '../audit/recoverable.js';
 import { describeMasses, type ColumnDescription } from '../audit/utility.js';
 
@@ -35,40 +35,45 @@ export function keptColumnStats(
   changedKeys: readonly FactorColumnWithMissing[],
 ): KeptColumnStats[] {
   const m = requests.length;
+  const n = table.nrow;
   const scan = new ColumnScan(table, requests.map((r) => r.column));
-  const codes = new Int32Array(m);
+  const codes = new Int32Array(m * SCAN_ROWS);
   // Per column and value code: rows, weighted mass (when described) and whether the value is missing.
   const count = requests.map(() => new Float64Array(16));
   const mass = requests.map((r) => (r.describe ? new Float64Array(16) : undefined));
   const missing = requests.map(() => new Uint8Array(16));
   const known = new Int32Array(m);
   const checks = requests.map((r) => (changedKeys.length > 0 ? new RecoverableCheck(r.name, changedKeys) : undefined));
-  const grow = <T extends Float64Array | Uint8Array>(array: T, make: (length: number) => T): T => {
-    const grown = make(2 * array.length);
-    grown.set(array);
-    return grown;
-  };
-  const n = table.nrow;
-  for (let i = 0; i < n; i++) {
-    scan.read(i, codes);
-    const w = weights ? weights[i]! : 1;
+  for (let from = 0; from < n; from += SCAN_ROWS) {
+    const rows = Math.min(SCAN_ROWS, n - from);
+    scan.readRows(from, from + rows, codes);
     for (let p = 0; p < m; p++) {
-      const c = codes[p]!;
-      if (c === known[p]) {
-        // A new value (codes come in order of first appearance).
-        if (c === count[p]!.length) {
-          count[p] = grow(count[p]!, (length) => new Float64Array(length));
-          if (mass[p] !== undefined) mass[p] = grow(mass[p]!, (length) => new Float64Array(length));
-          missing[p] = grow(missing[p]!, (length) => new Uint8Array(length));
+      const at = p * rows;
+      // Values new in this block (codes come in order of first appearance, so they are the highest).
+      let top = known[p]!;
+      for (let r = 0; r < rows; r++) if (codes[at + r]! >= top) top = codes[at + r]! + 1;
+      if (top > known[p]!) {
+        if (top > count[p]!.length) {
+          const size = Math.max(top, 2 * count[p]!.length);
+          count[p] = grown(count[p]!, new Float64Array(size));
+          if (mass[p] !== undefined) mass[p] = grown(mass[p]!, new Float64Array(size));
+          missing[p] = grown(missing[p]!, new Uint8Array(size));
         }
-        missing[p]![c] = isMissingCell(scan.values[p]![c]!, requests[p]!.missing) ? 1 : 0;
-        known[p]!++;
+        for (let c = known[p]!; c < top; c++) missing[p]![c] = isMissingCell(scan.values[p]![c]!, requests[p]!.missing) ? 1 : 0;
+        known[p] = top;
       }
-      count[p]![c]++;
+      const columnCount = count[p]!;
+      for (let r = 0; r < rows; r++) columnCount[codes[at + r]!]++;
       const columnMass = mass[p];
-      if (columnMass !== undefined) columnMass[c] += w;
+      if (columnMass !== undefined) {
+        if (weights) for (let r = 0; r < rows; r++) columnMass[codes[at + r]!] += weights[from + r]!;
+        else for (let r = 0; r < rows; r++) columnMass[codes[at + r]!] += 1;
+      }
       const check = checks[p];
-      if (check !== undefined && !check.done) check.add(i, c, missing[p]![c] === 1);
+      if (check !== undefined && !check.done) {
+        const columnMissing = missing[p]!;
+        for (let r = 0; r < rows && !check.done; r++) check.add(from + r, codes[at + r]!, columnMissing[codes[at + r]!] === 1);
+      }
     }
   }
   return requests.map((r, p) => {
@@ -80,4 +85,10 @@ export function keptColumnStats(
       recoverable: checks[p]?.result() ?? [],
     };
   });
+}
+
+/** `to` with `from`'s values at its start. */
+function grown<T extends Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -75,6 +75,13 @@ describe('factorCells', () => {
     );
   });
 
+  it('tells a longer text from the one in the row above', () => {
+    const table = parse('x\nabc\nabc\nabd\n"abd"\nab""c\n"ab""c"\n"ab""c"\nabc\n');
+    const x = factorCells(table, 0);
+    expect(x.values).toEqual(['abc', 'abd', 'ab""c', 'ab"c']);
+    expect(Array.from(x.index)).toEqual([0, 0, 1, 1, 2, 3, 3, 0]);
+  });
+
   it('keeps many distinct longer texts apart', () => {
     const texts = Array.from({ length: 5000 }, (_, i) => `value-${(i * 7919) % 5000}`);
     const table = parse(`x\n${[...texts, ...texts].join('\n')}\n`);
@@ -108,23 +115,22 @@ describe('countCellsIn', () => {
 });
 
 describe('ColumnScan', () => {
-  it('reads codes row by row as factorCells numbers them, from bytes and from strings', () => {
+  it('reads codes block by block as factorCells numbers them, from bytes and from strings', () => {
     const table = parse('a,b\n"x",1\ny,2\nx,"1"\n');
     table.columns[1] = ['p', 'q', 'p'];
     const scan = new ColumnScan(table, [1, 0]);
-    const codes = new Int32Array(2);
-    const seen: number[][] = [];
-    for (let i = 0; i < 3; i++) {
-      scan.read(i, codes);
-      seen.push([...codes]);
-    }
-    expect(seen).toEqual([[0, 0], [1, 1], [0, 0]]);
+    const first = new Int32Array(4);
+    scan.readRows(0, 2, first);
+    expect([...first]).toEqual([0, 1, 0, 1]);
+    const second = new Int32Array(2);
+    scan.readRows(2, 3, second);
+    expect([...second]).toEqual([0, 0]);
     expect(scan.values).toEqual([['p', 'q'], ['x', 'y']]);
     expect(scan.first).toEqual([[0, 1], [0, 1]]);
   });
 
   it('refuses rows out of order', () => {
     const scan = new ColumnScan(parse('a\n1\n2\n'), [0]);
-    expect(() => scan.read(1, new Int32Array(1))).toThrow(/out of order/);
+    expect(() => scan.readRows(1, 2, new Int32Array(1))).toThrow(/out of order/);
   });
 });

@@ -60,76 +60,66 @@ export function factorCells(table: RawTable, j: number): CellFactor {
 
 /**
  * Several columns as their distinct cell texts ({@link factorCells}), read in one pass over the
- * rows: on a byte-backed table a row's cells sit together in memory, so this is much faster than a
- * pass per column once the file is larger than the processor's caches.
+ * rows (see {@link ColumnScan}): much faster than a pass per column once the file is larger than the
+ * processor's caches.
  */
 export function factorColumns(table: RawTable, columns: readonly number[]): CellFactor[] {
   const scan = new ColumnScan(table, columns);
-  const index = columns.map(() => new Int32Array(table.nrow));
-  const codes = new Int32Array(columns.length);
-  for (let i = 0; i < table.nrow; i++) {
-    scan.read(i, codes);
-    for (let p = 0; p < codes.length; p++) index[p]![i] = codes[p]!;
+  const n = table.nrow;
+  const index = columns.map(() => new Int32Array(n));
+  const codes = new Int32Array(columns.length * SCAN_ROWS);
+  for (let from = 0; from < n; from += SCAN_ROWS) {
+    const rows = Math.min(SCAN_ROWS, n - from);
+    scan.readRows(from, from + rows, codes);
+    for (let p = 0; p < columns.length; p++) index[p]!.set(codes.subarray(p * rows, (p + 1) * rows), from);
   }
   return columns.map((_, p) => ({ index: index[p]!, values: scan.values[p]!, first: Int32Array.from(scan.first[p]!) }));
 }
 
+/** Rows a {@link ColumnScan} reads at a time by default: their cells stay in the processor's cache. */
+export const SCAN_ROWS = 2048;
+
 /**
- * Reads columns row by row as value codes, numbered as in {@link CellFactor}, without keeping a code
- * per row: for one pass that only accumulates per-value statistics (counts, weighted masses) over
- * many columns. On a byte-backed table each distinct text is made into a string once; texts of up to
- * two bytes are looked up directly, longer ones by a hash of their bytes checked against the first
- * occurrence, and equal texts get one code however they are quoted in the file.
+ * Reads columns as value codes, numbered as in {@link CellFactor}, a block of rows at a time and
+ * without keeping a code per row: for one pass that accumulates per-value statistics (counts,
+ * weighted masses) over many columns. Within a block it reads column by column, so that each
+ * column's loop stays tight while the block's cells stay in cache. On a byte-backed table each
+ * distinct text is made into a string once; texts of up to two bytes are looked up directly, longer
+ * ones first against the row above (sorted or clustered columns repeat it), then by a hash of their
+ * bytes checked against the first occurrence; equal texts get one code however they are quoted.
  */
 export class ColumnScan {
   /** Each column's distinct texts met so far, in order of first appearance. */
   readonly values: string[][];
   /** The first row of each of those values. */
   readonly first: number[][];
+  private readonly columns: Int32Array;
   private readonly store: CellBytes | undefined;
-  /** Columns read from the file's bytes: their positions among the columns, file columns and readers. */
-  private readonly bytePositions: Int32Array;
-  private readonly byteColumns: Int32Array;
-  private readonly byteReaders: ByteValues[];
-  /** Columns read from their strings (not byte-backed, or replaced). */
-  private readonly stringPositions: Int32Array;
-  private readonly stringReaders: StringValues[];
+  private readonly readers: (ByteValues | StringValues)[];
   private next = 0;
 
   constructor(table: RawTable, columns: readonly number[]) {
+    this.columns = Int32Array.from(columns);
     const stores = columns.map((j) => cellBytesOf(table, j));
     this.store = stores.find((store) => store !== undefined);
-    const readers = columns.map((j, p) => (stores[p] !== undefined ? new ByteValues(stores[p]!.bytes) : new StringValues(table.columns[j]!)));
-    const fromBytes = columns.flatMap((_, p) => (stores[p] !== undefined ? [p] : []));
-    const fromStrings = columns.flatMap((_, p) => (stores[p] === undefined ? [p] : []));
-    this.bytePositions = Int32Array.from(fromBytes);
-    this.byteColumns = Int32Array.from(fromBytes, (p) => columns[p]!);
-    this.byteReaders = fromBytes.map((p) => readers[p] as ByteValues);
-    this.stringPositions = Int32Array.from(fromStrings);
-    this.stringReaders = fromStrings.map((p) => readers[p] as StringValues);
-    this.values = readers.map((reader) => reader.values);
-    this.first = readers.map((reader) => reader.first);
+    this.readers = columns.map((j, p) => (stores[p] !== undefined ? new ByteValues(stores[p]!.bytes) : new StringValues(table.columns[j]!)));
+    this.values = this.readers.map((reader) => reader.values);
+    this.first = this.readers.map((reader) => reader.first);
   }
 
-  /** Sets `codes[p]` to row i's value code in the p-th column; rows must come in order 0, 1, 2, … */
-  read(i: number, codes: Int32Array): void {
-    if (i !== this.next) throw new Error(`ColumnScan: row ${i} read out of order (expected ${this.next})`);
-    this.next++;
-    const store = this.store;
-    if (store !== undefined) {
-      const { ncol, cellStart, rowEnd } = store;
-      const base = i * ncol;
-      const positions = this.bytePositions;
-      const columns = this.byteColumns;
-      const readers = this.byteReaders;
-      for (let q = 0; q < readers.length; q++) {
-        const j = columns[q]!;
-        codes[positions[q]!] = readers[q]!.code(i, cellStart[base + j]!, j + 1 < ncol ? cellStart[base + j + 1]! - 1 : rowEnd[i]!);
-      }
+  /**
+   * Reads rows `from … to − 1` (blocks must follow each other from row 0): the code of row i in the
+   * p-th column goes to `codes[p * (to − from) + i − from]`.
+   */
+  readRows(from: number, to: number, codes: Int32Array): void {
+    if (from !== this.next) throw new Error(`ColumnScan: rows from ${from} read out of order (expected ${this.next})`);
+    this.next = to;
+    const rows = to - from;
+    for (let p = 0; p < this.readers.length; p++) {
+      const reader = this.readers[p]!;
+      if (reader instanceof ByteValues) reader.codes(this.store!, this.columns[p]!, from, to, codes, p * rows);
+      else reader.codes(from, to, codes, p * rows);
     }
-    const positions = this.stringPositions;
-    const readers = this.stringReaders;
-    for (let q = 0; q < readers.length; q++) codes[positions[q]!] = readers[q]!.code(i);
   }
 }
 
@@ -141,20 +131,23 @@ class StringValues {
 
   constructor(private readonly cells: readonly string[]) {}
 
-  code(i: number): number {
-    const cell = this.cells[i]!;
-    let code = this.seen.get(cell);
-    if (code === undefined) {
-      code = this.values.length;
-      this.seen.set(cell, code);
-      this.values.push(cell);
-      this.first.push(i);
+  /** Codes of rows `from … to − 1` into `out` from `at`. */
+  codes(from: number, to: number, out: Int32Array, at: number): void {
+    for (let i = from; i < to; i++) {
+      const cell = this.cells[i]!;
+      let code = this.seen.get(cell);
+      if (code === undefined) {
+        code = this.values.length;
+        this.seen.set(cell, code);
+        this.values.push(cell);
+        this.first.push(i);
+      }
+      out[at + i - from] = code;
     }
-    return code;
   }
 }
 
-/** Distinct texts of one column's cells, fed row by row from the file's bytes. */
+/** Distinct texts of one column's cells, read from the file's bytes. */
 class ByteValues {
   readonly values: string[] = [];
   readonly first: number[] = [];
@@ -171,26 +164,41 @@ class ByteValues {
   private hashed = 0;
   /** Texts holding a quote (whose bytes in the file differ with their quoting). */
   private readonly byText = new Map<string, number>();
+  /** The previous longer text read (its bytes in the file, -1 for none) and its code. */
+  private lastStart = -1;
+  private lastEnd = -1;
+  private lastCode = -1;
 
   constructor(private readonly bytes: Buffer) {}
 
-  /** The code of row i's cell, which spans bytes [start, end) (with its quotes when quoted). */
-  code(i: number, start: number, end: number): number {
-    // Short enough to be inlined: unquoted texts of up to two bytes (codes, Likert answers).
-    const length = end - start;
-    if (length <= 2) {
-      const bytes = this.bytes;
-      const b0 = length > 0 ? bytes[start]! : 0;
-      const b1 = length > 1 ? bytes[start + 1]! : 0;
-      if (b0 !== QUOTE && b1 !== QUOTE) {
-        const code = this.direct[length === 0 ? 0 : length === 1 ? 1 + b0 : 257 + ((b0 << 8) | b1)]!;
-        if (code >= 0) return code;
+  /** Codes of column j's cells in rows `from … to − 1` into `out` from `at`. */
+  codes(store: CellBytes, j: number, from: number, to: number, out: Int32Array, at: number): void {
+    const { ncol, cellStart, rowEnd } = store;
+    const bytes = this.bytes;
+    const direct = this.direct;
+    const last = j + 1 === ncol;
+    for (let i = from; i < to; i++) {
+      const start = cellStart[i * ncol + j]!;
+      const end = last ? rowEnd[i]! : cellStart[i * ncol + j + 1]! - 1;
+      const length = end - start;
+      // Unquoted texts of up to two bytes (codes, Likert answers): a direct lookup.
+      if (length <= 2) {
+        const b0 = length > 0 ? bytes[start]! : 0;
+        const b1 = length > 1 ? bytes[start + 1]! : 0;
+        if (b0 !== QUOTE && b1 !== QUOTE) {
+          const code = direct[length === 0 ? 0 : length === 1 ? 1 + b0 : 257 + ((b0 << 8) | b1)]!;
+          if (code >= 0) {
+            out[at + i - from] = code;
+            continue;
+          }
+        }
       }
+      out[at + i - from] = this.code(i, start, end);
     }
-    return this.codeOf(i, start, end);
   }
 
-  private codeOf(i: number, start: number, end: number): number {
+  /** The code of row i's cell, which spans bytes [start, end) (with its quotes when quoted). */
+  private code(i: number, start: number, end: number): number {
     const bytes = this.bytes;
     const quoted = end > start && bytes[start] === QUOTE;
     if (quoted) {
@@ -211,6 +219,13 @@ class ByteValues {
       }
       return code;
     }
+    // The same text as the previous longer one? (Its bytes hold no quote, so neither do these.)
+    const lastStart = this.lastStart;
+    if (lastStart >= 0 && this.lastEnd - lastStart === length) {
+      let same = true;
+      for (let k = 0; same && k < length; k++) same = bytes[lastStart + k] === bytes[start + k];
+      if (same) return this.lastCode;
+    }
     let h = 0x811c9dc5 ^ length;
     let hasQuote = false;
     for (let k = start; k < end; k++) {
@@ -218,7 +233,21 @@ class ByteValues {
       if (b === QUOTE) hasQuote = true;
       h = Math.imul(h ^ b, 0x01000193);
     }
-    if (hasQuote) return this.byValue(cellString(bytes, start, end, quoted), i);
+    if (hasQuote) {
+      this.lastStart = -1;
+      return this.byValue(cellString(bytes, start, end, quoted), i);
+    }
+    const code = this.hashedCode(i, start, end, h);
+    this.lastStart = start;
+    this.lastEnd = end;
+    this.lastCode = code;
+    return code;
+  }
+
+  /** The code of a text without quotes, `bytes[start … end)`, whose hash is h. */
+  private hashedCode(i: number, start: number, end: number, h: number): number {
+    const bytes = this.bytes;
+    const length = end - start;
     const mask = this.slots.length - 1;
     for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
       const candidate = this.slots[slot]!;
