@@ -5,6 +5,7 @@ import { anonymize, comparePlanResults, draftConfig, loadAnonymizeConfig, resolv
 import type { AnonymizeCliOptions } from './main.js';
 import { UsageError } from './errors.js';
 import { loadInputs } from './inputs.js';
+import { readDataInBackground } from './files.js';
 import { makeProgress } from './progress.js';
 import { VERSION } from './version.js';
 
@@ -28,12 +29,15 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
     throw new LeakriskError('--out is the same file as --data; the input is never overwritten', { file: options.out }, 'write the anonymized data to a new file');
   }
 
+  // The data file is read on another thread while the config and codebook load, and parsed as it arrives.
+  const data = readDataInBackground(options.data);
   const config = loadAnonymizeConfig(options.config);
   const { table, codebook } = await loadInputs({
     data: options.data,
     codebook: options.codebook,
     codebookFromFile: options.config,
     codebookInFile: config.codebook,
+    bytes: data.bytes,
     progress,
   });
   const key = loadKeyIfNeeded(config, options.config);
