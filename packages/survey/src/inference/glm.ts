@@ -5,9 +5,9 @@ import { LeakriskError } from '../errors.js';
 import { twoSidedTPValue } from './distributions.js';
 import { parseFormula, type ModelFormula } from './formula.js';
 import { GLM_FAMILIES, type GlmFamilyName } from './glmFamily.js';
-import { irls } from './irls.js';
+import { irls, type IrlsFit } from './irls.js';
 import { isFactor, modelColumn, type ModelColumn, type ModelData } from './modelData.js';
-import { buildModelMatrix } from './modelMatrix.js';
+import { modelRows, type ModelRows } from './modelMatrix.js';
 
 export interface GlmOptions {
   /** For `quasibinomial` with a categorical (or non-0/1) response: the level counted as 1. */
@@ -97,8 +97,8 @@ export function svyglm(
   }
 
   const y = responseValues(responseColumn, parsed.response, rows, family, options.success, design.file);
-  const matrix = buildModelMatrix(parsed, variables, rows);
-  const p = matrix.columns.length;
+  const matrix = modelRows(parsed, variables, rows);
+  const p = matrix.p;
 
   // R's rescale = TRUE: prior weights are the design weights over their mean (all design rows).
   let weightSum = 0;
@@ -107,7 +107,7 @@ export function svyglm(
   const prior = new Float64Array(m);
   for (let k = 0; k < m; k++) prior[k] = design.weights[rows[k]!]! / meanWeight;
 
-  const fit = irls({ x: matrix.columns, y, prior, family: fam, epsilon: options.epsilon ?? 1e-8, maxit: options.maxit ?? 25 }, (aliased) => {
+  const fit = irls({ x: matrix, y, prior, family: fam, epsilon: options.epsilon ?? 1e-8, maxit: options.maxit ?? 25 }, (aliased) => {
     const names = aliased.map((j) => matrix.names[j]!);
     throw new LeakriskError(
       `the model "${formulaText}" cannot be estimated: ${names.map((t) => `"${t}"`).join(', ')} ${names.length === 1 ? 'is a linear combination' : 'are linear combinations'} of the other terms in the rows used (a singular design matrix)`,
@@ -126,8 +126,8 @@ export function svyglm(
     }
   }
   const covariance = unitTotalsSuffice(design)
-    ? designVarianceOfUnitTotals(design, p, ...influenceTotals(design, matrix.columns, fit.ainv, fit.workingResiduals, fit.workingWeights, rows, prior))
-    : designVariance(design, influenceValues(matrix.columns, fit.ainv, fit.workingResiduals, fit.workingWeights, rows, n), { present });
+    ? designVarianceOfUnitTotals(design, p, ...influenceTotals(design, matrix, fit, rows, prior))
+    : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
   const dfResidual = domainDf(design, present) + 1 - p;
   const coefficients = matrix.names.map((term, a) => {
     const estimate = fit.beta[a]!;
@@ -220,25 +220,15 @@ function responseValues(
   return y;
 }
 
-/**
- * Row i's influence on the coefficients, `x_i A⁻¹ r_i W_i`, as p columns over all n design rows.
- * When the model uses every row, the model matrix's columns (no longer needed) receive the values:
- * each row of x is read before that row's influence values are written.
- */
-function influenceValues(
-  x: readonly Float64Array[],
-  ainv: Float64Array,
-  residuals: Float64Array,
-  weights: Float64Array,
-  rows: Int32Array,
-  n: number,
-): Float64Array[] {
-  const p = x.length;
-  const influence = rows.length === n ? x.slice() : x.map(() => new Float64Array(n));
+/** Row i's influence on the coefficients, `x_i A⁻¹ r_i W_i`, as p columns over all n design rows. */
+function influenceValues(x: ModelRows, fit: IrlsFit, rows: Int32Array, n: number): Float64Array[] {
+  const p = x.p;
+  const influence = Array.from({ length: p }, () => new Float64Array(n));
   const row = new Float64Array(p);
+  const ainv = fit.ainv;
   for (let k = 0; k < rows.length; k++) {
-    const rw = residuals[k]! * weights[k]!;
-    for (let a = 0; a < p; a++) row[a] = x[a]![k]!;
+    x.fill(k, row);
+    const rw = fit.residualTimesWeight(k, row);
     const i = rows[k]!;
     for (let b = 0; b < p; b++) {
       let s = 0;
@@ -254,21 +244,14 @@ function influenceValues(
  * row in the model (rows of zero weight are not in it): what the variance needs when
  * {@link unitTotalsSuffice}, without a column as long as the data.
  */
-function influenceTotals(
-  design: SurveyDesign,
-  x: readonly Float64Array[],
-  ainv: Float64Array,
-  residuals: Float64Array,
-  weights: Float64Array,
-  rows: Int32Array,
-  prior: Float64Array,
-): [Float64Array, Int32Array] {
-  const p = x.length;
+function influenceTotals(design: SurveyDesign, x: ModelRows, fit: IrlsFit, rows: Int32Array, prior: Float64Array): [Float64Array, Int32Array] {
+  const p = x.p;
   const stage = design.stages[0]!;
   const totals = new Float64Array(stage.nClusters * p);
   const seen = new Uint8Array(stage.nClusters);
   const touched: number[] = [];
   const row = new Float64Array(p);
+  const ainv = fit.ainv;
   for (let k = 0; k < rows.length; k++) {
     if (!(prior[k]! > 0)) continue;
     const c = stage.cluster[rows[k]!]!;
@@ -276,8 +259,8 @@ function influenceTotals(
       seen[c] = 1;
       touched.push(c);
     }
-    const rw = residuals[k]! * weights[k]!;
-    for (let a = 0; a < p; a++) row[a] = x[a]![k]!;
+    x.fill(k, row);
+    const rw = fit.residualTimesWeight(k, row);
     for (let b = 0; b < p; b++) {
       let s = 0;
       for (let a = 0; a < p; a++) s += row[a]! * ainv[a * p + b]!;

@@ -1,22 +1,25 @@
 import type { GlmFamily } from './glmFamily.js';
 import { qrDecompose, qrSolve, qrUnscaledCovariance, type QrFit } from './leastSquares.js';
+import type { ModelRows } from './modelMatrix.js';
 
 /** The fitted IRLS quantities `svyglm` needs (R's `glm.fit` result). */
 export interface IrlsFit {
   beta: Float64Array;
   /** `(XᵀWX)⁻¹` of the last iteration, p×p row-major (R's `summary.glm()$cov.unscaled`). */
   ainv: Float64Array;
-  /** `(y − μ) / μ'(η)` at the final fit (R's `residuals`), per used row. */
-  workingResiduals: Float64Array;
-  /** The last iteration's working weights `w²` (0 for rows left out of the fit; R's `weights`). */
-  workingWeights: Float64Array;
+  /**
+   * Used row k's working residual `(y − μ)/μ'(η)` at the final fit times its working weight `w²` of
+   * the last iteration (R's `residuals * weights`, 0 for rows left out of the fit); `row` is row k of
+   * the model matrix.
+   */
+  residualTimesWeight(k: number, row: Float64Array): number;
   iterations: number;
   converged: boolean;
 }
 
 export interface IrlsInput {
-  /** Model matrix columns over the used rows. */
-  x: readonly Float64Array[];
+  /** The model matrix over the used rows. */
+  x: ModelRows;
   y: Float64Array;
   prior: Float64Array;
   family: GlmFamily;
@@ -52,15 +55,36 @@ export function irls(input: IrlsInput, onAliased: (aliased: number[]) => never):
 export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
   const { x, y, prior, family, epsilon, maxit } = input;
   const m = y.length;
-  const p = x.length;
+  const p = x.p;
+  const a = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  const row = new Float64Array(p);
+  if (family.name === 'gaussian') {
+    // Identity link, unit variance: η starts at y, so the first step's working response is y and its
+    // weights the prior weights; that step is the exact fit (R's second iteration only confirms it).
+    accumulateGaussian(x, y, prior, a, b, row);
+    const solved = solveEquilibrated(a, b, p);
+    if (solved === undefined) return undefined;
+    const { beta } = solved;
+    return {
+      beta,
+      ainv: solved.inverse,
+      residualTimesWeight(k, xrow) {
+        const w = Math.sqrt(prior[k]!);
+        if (!(w > 0)) return 0;
+        let eta = 0;
+        for (let j = 0; j < p; j++) eta += xrow[j]! * beta[j]!;
+        return (y[k]! - eta) * (w * w);
+      },
+      iterations: 1,
+      converged: true,
+    };
+  }
   const eta = new Float64Array(m);
   const mu = new Float64Array(m);
   startValues(family, y, prior, eta, mu);
   let devold = deviance(family, y, mu, prior);
   const working = new Float64Array(m);
-  const a = new Float64Array(p * p);
-  const b = new Float64Array(p);
-  const row = new Float64Array(p);
   let beta: Float64Array = new Float64Array(p);
   let ainv: Float64Array = new Float64Array(p * p);
   let coefold: Float64Array | undefined;
@@ -73,24 +97,29 @@ export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
     if (solved === undefined) return undefined;
     beta = solved.beta;
     ainv = solved.inverse;
-    let dev = updateFit(x, beta, family, eta, mu, y, prior);
+    let dev = updateFitByRows(x, beta, family, eta, mu, y, prior, row);
     for (let halvings = 0; !Number.isFinite(dev) && coefold !== undefined && halvings < maxit; halvings++) {
       for (let j = 0; j < p; j++) beta[j] = (beta[j]! + coefold[j]!) / 2;
-      dev = updateFit(x, beta, family, eta, mu, y, prior);
+      dev = updateFitByRows(x, beta, family, eta, mu, y, prior, row);
     }
-    if (family.name === 'gaussian' || Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
+    if (Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
       converged = true;
       break;
     }
     devold = dev;
     coefold = Float64Array.from(beta);
   }
-  return { beta, ainv, workingResiduals: workingResiduals(family, y, mu, eta), workingWeights: working, iterations, converged };
+  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged);
+}
+
+function residualsFit(beta: Float64Array, ainv: Float64Array, residuals: Float64Array, weights: Float64Array, iterations: number, converged: boolean): IrlsFit {
+  return { beta, ainv, residualTimesWeight: (k) => residuals[k]! * weights[k]!, iterations, converged };
 }
 
 /** IRLS by Householder QR of `√W X` at each step (LINPACK-style, with R's aliasing rule). */
 export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never): IrlsFit {
-  const { x, y, prior, family, epsilon, maxit } = input;
+  const { y, prior, family, epsilon, maxit } = input;
+  const x = input.x.columns();
   const m = y.length;
   const p = x.length;
   const eta = new Float64Array(m);
@@ -143,7 +172,7 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
     devold = dev;
     coefold = Float64Array.from(beta);
   }
-  return { beta, ainv, workingResiduals: workingResiduals(family, y, mu, eta), workingWeights: working, iterations, converged };
+  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged);
 }
 
 // The loops below are separate small functions on purpose: V8 optimises a loop that runs once inside
@@ -201,7 +230,7 @@ function workingResiduals(family: GlmFamily, y: Float64Array, mu: Float64Array, 
  * weight or `μ'(η) = 0` are left out (weight 0), as in R.
  */
 function accumulateNormalEquations(
-  x: readonly Float64Array[],
+  x: ModelRows,
   y: Float64Array,
   prior: Float64Array,
   family: GlmFamily,
@@ -212,7 +241,6 @@ function accumulateNormalEquations(
   b: Float64Array,
   row: Float64Array,
 ): void {
-  const p = x.length;
   a.fill(0);
   b.fill(0);
   for (let k = 0; k < y.length; k++) {
@@ -223,16 +251,60 @@ function accumulateNormalEquations(
     const wj = Math.sqrt((prior[k]! * me * me) / family.variance(mu[k]!));
     const weight = wj * wj;
     working[k] = weight;
-    const wz = weight * (eta[k]! + (y[k]! - mu[k]!) / me);
-    for (let i = 0; i < p; i++) row[i] = x[i]![k]!;
-    for (let i = 0; i < p; i++) {
-      const wxi = weight * row[i]!;
-      b[i] = b[i]! + row[i]! * wz;
-      const base = i * p;
-      for (let j = i; j < p; j++) a[base + j] = a[base + j]! + wxi * row[j]!;
-    }
+    x.fill(k, row);
+    addToNormalEquations(a, b, row, weight, weight * (eta[k]! + (y[k]! - mu[k]!) / me));
   }
+  symmetrize(a, x.p);
+}
+
+/** The gaussian first step: working weights from the prior weights (`√prior²`, as R), response y. */
+function accumulateGaussian(x: ModelRows, y: Float64Array, prior: Float64Array, a: Float64Array, b: Float64Array, row: Float64Array): void {
+  a.fill(0);
+  b.fill(0);
+  for (let k = 0; k < y.length; k++) {
+    if (!(prior[k]! > 0)) continue;
+    const wj = Math.sqrt(prior[k]!);
+    const weight = wj * wj;
+    x.fill(k, row);
+    addToNormalEquations(a, b, row, weight, weight * y[k]!);
+  }
+  symmetrize(a, x.p);
+}
+
+/** A += weight · row rowᵀ (upper triangle), b += row · weightedResponse. */
+function addToNormalEquations(a: Float64Array, b: Float64Array, row: Float64Array, weight: number, weightedResponse: number): void {
+  const p = row.length;
+  for (let i = 0; i < p; i++) {
+    const wxi = weight * row[i]!;
+    b[i] = b[i]! + row[i]! * weightedResponse;
+    const base = i * p;
+    for (let j = i; j < p; j++) a[base + j] = a[base + j]! + wxi * row[j]!;
+  }
+}
+
+function symmetrize(a: Float64Array, p: number): void {
   for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) a[i * p + j] = a[j * p + i]!;
+}
+
+/** η = Xβ row by row, μ = linkinv(η); returns the deviance. */
+function updateFitByRows(
+  x: ModelRows,
+  beta: Float64Array,
+  family: GlmFamily,
+  eta: Float64Array,
+  mu: Float64Array,
+  y: Float64Array,
+  prior: Float64Array,
+  row: Float64Array,
+): number {
+  for (let k = 0; k < eta.length; k++) {
+    x.fill(k, row);
+    let v = 0;
+    for (let j = 0; j < row.length; j++) v += row[j]! * beta[j]!;
+    eta[k] = v;
+    mu[k] = family.linkinv(v);
+  }
+  return deviance(family, y, mu, prior);
 }
 
 /**

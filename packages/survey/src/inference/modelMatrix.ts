@@ -23,14 +23,88 @@ export function buildModelMatrix(
   variables: ReadonlyMap<string, ModelColumn>,
   rows: Int32Array,
 ): ModelMatrix {
-  const n = rows.length;
+  const matrix = modelRows(formula, variables, rows);
+  return { names: matrix.names, columns: matrix.columns(), term: matrix.term };
+}
+
+function levelsPresent(column: FactorColumn, rows: Int32Array): number[] {
+  const seen = new Uint8Array(column.levels.length);
+  for (let k = 0; k < rows.length; k++) seen[column.codes[rows[k]!]!] = 1;
+  const out: number[] = [];
+  for (let c = 0; c < seen.length; c++) if (seen[c]) out.push(c);
+  return out;
+}
+
+/** One factor of a model-matrix column: a numeric variable, or the indicator of a factor level. */
+type Part = { values: Float64Array; codes?: undefined; level?: undefined } | { values?: undefined; codes: Int32Array; level: number };
+
+/**
+ * The model matrix without its columns: each column as the product of its parts (numeric variables
+ * and factor-level indicators, read from the data rows), evaluated one row at a time. Fitting through
+ * the normal equations needs each row once per pass, so the n×p matrix is never stored; `columns()`
+ * materialises it (for the QR path) exactly as {@link buildModelMatrix} does.
+ */
+export class ModelRows {
+  readonly p: number;
+  /** Rows used (row k of the model is data row `rows[k]`). */
+  readonly m: number;
+  private readonly partStart: Int32Array;
+  private readonly parts: Part[];
+
+  constructor(
+    readonly names: string[],
+    readonly term: number[],
+    columnParts: Part[][],
+    private readonly rows: Int32Array,
+  ) {
+    this.p = names.length;
+    this.m = rows.length;
+    this.partStart = new Int32Array(this.p + 1);
+    this.parts = [];
+    columnParts.forEach((parts, c) => {
+      this.parts.push(...parts);
+      this.partStart[c + 1] = this.parts.length;
+    });
+  }
+
+  /** Row k of the model matrix into `out` (length p). */
+  fill(k: number, out: Float64Array): void {
+    const i = this.rows[k]!;
+    const { partStart, parts } = this;
+    for (let c = 0; c < this.p; c++) {
+      let v = 1;
+      for (let q = partStart[c]!; q < partStart[c + 1]!; q++) {
+        const part = parts[q]!;
+        v *= part.values !== undefined ? part.values[i]! : part.codes[i] === part.level ? 1 : 0;
+      }
+      out[c] = v;
+    }
+  }
+
+  /** The columns over the used rows (R's `model.matrix`). */
+  columns(): Float64Array[] {
+    const out = Array.from({ length: this.p }, () => new Float64Array(this.m));
+    const row = new Float64Array(this.p);
+    for (let k = 0; k < this.m; k++) {
+      this.fill(k, row);
+      for (let c = 0; c < this.p; c++) out[c]![k] = row[c]!;
+    }
+    return out;
+  }
+}
+
+/**
+ * The model matrix of {@link buildModelMatrix} as a {@link ModelRows}: the same columns, names and
+ * order (R's treatment contrasts, unused levels dropped, interactions with the first variable varying
+ * fastest), without storing them.
+ */
+export function modelRows(formula: ModelFormula, variables: ReadonlyMap<string, ModelColumn>, rows: Int32Array): ModelRows {
   const names: string[] = [];
-  const columns: Float64Array[] = [];
+  const columnParts: Part[][] = [];
   const term: number[] = [];
   if (formula.intercept) {
-    const one = new Float64Array(n).fill(1);
     names.push('(Intercept)');
-    columns.push(one);
+    columnParts.push([]);
     term.push(-1);
   }
   const presentLevels = new Map<string, number[]>();
@@ -40,7 +114,7 @@ export function buildModelMatrix(
   const termKeys = formula.terms.map((t) => [...t].sort().join(':'));
   let interceptCovered = formula.intercept;
   formula.terms.forEach((variablesOfTerm, t) => {
-    let parts: { name: string; values: Float64Array }[] | undefined;
+    let current: { name: string; parts: Part[] }[] | undefined;
     for (const v of variablesOfTerm) {
       const column = variables.get(v)!;
       const others = variablesOfTerm.filter((u) => u !== v);
@@ -52,62 +126,26 @@ export function buildModelMatrix(
         const marginKey = [...others].sort().join(':');
         contrasts = termKeys.slice(0, t).includes(marginKey);
       }
-      const factorParts = componentColumns(v, column, presentLevels.get(v), contrasts, rows);
-      if (parts === undefined) {
-        parts = factorParts;
+      let own: { name: string; parts: Part[] }[];
+      if (!isFactor(column)) own = [{ name: v, parts: [{ values: column }] }];
+      else {
+        const present = presentLevels.get(v)!;
+        const levels = contrasts ? present.slice(1) : present;
+        own = levels.map((level) => ({ name: `${v}${column.levels[level]}`, parts: [{ codes: column.codes, level }] }));
+      }
+      if (current === undefined) {
+        current = own;
         continue;
       }
-      const next: { name: string; values: Float64Array }[] = [];
-      // The first variable varies fastest: loop over this variable's columns outside.
-      for (const part of factorParts) {
-        for (const prev of parts) {
-          const values = new Float64Array(n);
-          for (let i = 0; i < n; i++) values[i] = prev.values[i]! * part.values[i]!;
-          next.push({ name: `${prev.name}:${part.name}`, values });
-        }
-      }
-      parts = next;
+      const next: { name: string; parts: Part[] }[] = [];
+      for (const part of own) for (const prev of current) next.push({ name: `${prev.name}:${part.name}`, parts: [...prev.parts, ...part.parts] });
+      current = next;
     }
-    for (const part of parts!) {
-      names.push(part.name);
-      columns.push(part.values);
+    for (const column of current!) {
+      names.push(column.name);
+      columnParts.push(column.parts);
       term.push(t);
     }
   });
-  return { names, columns, term };
-}
-
-function levelsPresent(column: FactorColumn, rows: Int32Array): number[] {
-  const seen = new Uint8Array(column.levels.length);
-  for (let k = 0; k < rows.length; k++) seen[column.codes[rows[k]!]!] = 1;
-  const out: number[] = [];
-  for (let c = 0; c < seen.length; c++) if (seen[c]) out.push(c);
-  return out;
-}
-
-function componentColumns(
-  name: string,
-  column: ModelColumn,
-  present: number[] | undefined,
-  contrasts: boolean,
-  rows: Int32Array,
-): { name: string; values: Float64Array }[] {
-  const n = rows.length;
-  if (!isFactor(column)) {
-    const values = new Float64Array(n);
-    for (let k = 0; k < n; k++) values[k] = column[rows[k]!]!;
-    return [{ name, values }];
-  }
-  const levels = contrasts ? present!.slice(1) : present!;
-  const columnOf = new Int32Array(column.levels.length).fill(-1);
-  const out = levels.map((c, j) => {
-    columnOf[c] = j;
-    return { name: `${name}${column.levels[c]}`, values: new Float64Array(n) };
-  });
-  const codes = column.codes;
-  for (let k = 0; k < n; k++) {
-    const j = columnOf[codes[rows[k]!]!]!;
-    if (j >= 0) out[j]!.values[k] = 1;
-  }
-  return out;
+  return new ModelRows(names, term, columnParts, rows);
 }
