@@ -4,7 +4,7 @@ import { parseCsvText } from '../io/csv.js';
 import { buildDesign } from '../design/design.js';
 import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
-import { meanInfluence, meanOrTotalByUnits } from './mean.js';
+import { meanInfluence, meanOrTotalByDomains, meanOrTotalByUnits } from './mean.js';
 import { usedRows, weightedVariance } from './common.js';
 
 /** The general (row-by-row) path, from its building blocks: influence values, designVariance, svyvar. */
@@ -57,6 +57,36 @@ describe('meanOrTotalByUnits (two passes, PSU totals) equals the row-by-row path
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('property: every domain of a by at once equals each domain on its own (means and totals)', () => {
+    const rowArb = fc.record({
+      stratum: fc.constantFrom('a', 'b'),
+      psu: fc.integer({ min: 1, max: 3 }),
+      weight: fc.constantFrom(0, 1, 3),
+      x: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+      domain: fc.integer({ min: -1, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 4, maxLength: 30 }), fc.boolean(), fc.constantFrom('mean', 'total') as fc.Arbitrary<'mean' | 'total'>, (rows, naRm, kind) => {
+        let design;
+        try {
+          const text = `stratum,psu,weight\n${rows.map((r) => `${r.stratum},${r.psu},1`).join('\n')}\n`;
+          design = buildDesign(parseCsvText(text, 'p.csv'), { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true, lonelyPsu: 'average' });
+        } catch {
+          return;
+        }
+        design = { ...design, weights: Float64Array.from(rows, (r) => r.weight) };
+        const x = Float64Array.from(rows, (r) => (r.x === undefined ? Number.NaN : r.x));
+        const codes = Int32Array.from(rows, (r) => r.domain);
+        const all = meanOrTotalByDomains(design, x, codes, 3, { naRm }, kind);
+        for (let d = 0; d < 3; d++) {
+          const one = meanOrTotalByUnits(design, x, { domain: Uint8Array.from(codes, (c) => (c === d ? 1 : 0)), naRm }, kind);
+          expect(all[d]).toEqual(one);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

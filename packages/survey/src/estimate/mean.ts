@@ -79,93 +79,118 @@ export function svymean(design: SurveyDesign, x: Float64Array, options: MeanOpti
  * design effect. The same rows, sums (in row order) and formulas as the general path.
  */
 export function meanOrTotalByUnits(design: SurveyDesign, x: Float64Array, options: MeanOptions, kind: 'mean' | 'total'): EstimateResult {
-  const { domain } = options;
-  checkDomain(design, domain);
+  checkDomain(design, options.domain);
+  return meanOrTotalByDomains(design, x, options.domain, 1, options, kind)[0]!;
+}
+
+/**
+ * {@link meanOrTotalByUnits} for every domain of a `by` at once (R's `svyby(~x, ~by, design, svymean)`,
+ * each domain as `subset(design, by == level)`), in the same two passes over the rows.
+ * `domains[i]` is row i's domain (−1 = none), or with `nDomains` 1 a 0/1 mask (undefined = all rows).
+ * Only when {@link unitTotalsSuffice}.
+ */
+export function meanOrTotalByDomains(
+  design: SurveyDesign,
+  x: Float64Array,
+  domains: Int32Array | Uint8Array | undefined,
+  nDomains: number,
+  options: Omit<MeanOptions, 'domain'>,
+  kind: 'mean' | 'total',
+): EstimateResult[] {
   const stage = design.stages[0]!;
+  const units = stage.nClusters;
   const cluster = stage.cluster;
   const strata = design.strata;
   const weights = design.weights;
-  const sw = new Float64Array(stage.nClusters);
-  const swx = new Float64Array(stage.nClusters);
-  const inEstimate = new Uint8Array(stage.nClusters);
-  const inDomain = new Uint8Array(stage.nClusters);
-  const stratumInDomain = new Uint8Array(design.nStrata);
-  const touched: number[] = [];
-  let psus = 0;
-  let strataCount = 0;
-  let n = 0;
-  let blocked = false;
-  let sumWeights = 0;
-  let sumWx = 0;
+  const isMask = domains instanceof Uint8Array;
+  const domainOf = (i: number): number => (domains === undefined ? 0 : isMask ? (domains[i] ? 0 : -1) : domains[i]!);
+  const sw = new Float64Array(nDomains * units);
+  const swx = new Float64Array(nDomains * units);
+  const inEstimate = new Uint8Array(nDomains * units);
+  const inDomain = new Uint8Array(nDomains * units);
+  const stratumInDomain = new Uint8Array(nDomains * design.nStrata);
+  const touched: number[][] = Array.from({ length: nDomains }, () => []);
+  const psus = new Int32Array(nDomains);
+  const strataCount = new Int32Array(nDomains);
+  const n = new Int32Array(nDomains);
+  const blocked = new Uint8Array(nDomains);
+  const sumWeights = new Float64Array(nDomains);
+  const sumWx = new Float64Array(nDomains);
   for (let i = 0; i < x.length; i++) {
-    if (domain !== undefined && !domain[i]) continue;
+    const d = domainOf(i);
+    if (d < 0) continue;
     const w = weights[i]!;
-    const c = cluster[i]!;
+    const u = d * units + cluster[i]!;
     if (w !== 0) {
       // R's degf(subset(design, domain)): PSUs and strata with a row of non-zero weight.
-      if (inDomain[c] === 0) {
-        inDomain[c] = 1;
-        psus++;
+      if (inDomain[u] === 0) {
+        inDomain[u] = 1;
+        psus[d]!++;
       }
-      const h = strata[i]!;
+      const h = d * design.nStrata + strata[i]!;
       if (stratumInDomain[h] === 0) {
         stratumInDomain[h] = 1;
-        strataCount++;
+        strataCount[d]!++;
       }
     }
     const xi = x[i]!;
     if (Number.isNaN(xi)) {
-      if (!options.naRm && w !== 0) blocked = true;
+      if (!options.naRm && w !== 0) blocked[d] = 1;
       continue;
     }
     if (w === 0) continue;
-    if (inEstimate[c] === 0) {
-      inEstimate[c] = 1;
-      touched.push(c);
+    if (inEstimate[u] === 0) {
+      inEstimate[u] = 1;
+      touched[d]!.push(cluster[i]!);
     }
     const wx = w * xi;
-    sw[c] = sw[c]! + w;
-    swx[c] = swx[c]! + wx;
-    sumWeights += w;
-    sumWx += wx;
-    n++;
+    sw[u] = sw[u]! + w;
+    swx[u] = swx[u]! + wx;
+    sumWeights[d] = sumWeights[d]! + w;
+    sumWx[d] = sumWx[d]! + wx;
+    n[d]!++;
   }
-  const df = psus - strataCount;
-  if (blocked || (n === 0 && kind === 'mean')) return naResult(n, df);
-  const mean = sumWx / sumWeights;
-  const units = Int32Array.from(touched);
-  let variance = 0;
-  if (n > 0) {
-    const totals = kind === 'total' ? swx : new Float64Array(stage.nClusters);
-    if (kind === 'mean') for (const c of units) totals[c] = (swx[c]! - mean * sw[c]!) / sumWeights;
-    variance = designVarianceOfUnitTotals(design, 1, totals, units)[0]!;
+  const mean = Float64Array.from(sumWx, (total, d) => total / sumWeights[d]!);
+  // R's svyvar over each domain's used rows: n/(n − 1) · Σw(x − x̄)²/Σw.
+  const ss = new Float64Array(nDomains);
+  for (let i = 0; i < x.length; i++) {
+    const d = domainOf(i);
+    if (d < 0) continue;
+    const w = weights[i]!;
+    const xi = x[i]!;
+    if (w === 0 || Number.isNaN(xi)) continue;
+    const deviation = xi - mean[d]!;
+    ss[d] = ss[d]! + w * deviation * deviation;
   }
-  // R's svyvar over the used rows: n/(n − 1) · Σw(x − x̄)²/Σw.
-  let s2 = Number.NaN;
-  if (n >= 2) {
-    let ss = 0;
-    for (let i = 0; i < x.length; i++) {
-      if (domain !== undefined && !domain[i]) continue;
-      const w = weights[i]!;
-      const xi = x[i]!;
-      if (w === 0 || Number.isNaN(xi)) continue;
-      const d = xi - mean;
-      ss += w * d * d;
+  const t = (df: number) => tCritical(options.level ?? 0.95, df);
+  return Array.from({ length: nDomains }, (_, d) => {
+    const df = psus[d]! - strataCount[d]!;
+    const count = n[d]!;
+    if (blocked[d] || (count === 0 && kind === 'mean')) return naResult(count, df);
+    const unitList = Int32Array.from(touched[d]!);
+    let variance = 0;
+    if (count > 0) {
+      const totals = new Float64Array(units);
+      for (const c of unitList) {
+        const u = d * units + c;
+        totals[c] = kind === 'total' ? swx[u]! : (swx[u]! - mean[d]! * sw[u]!) / sumWeights[d]!;
+      }
+      variance = designVarianceOfUnitTotals(design, 1, totals, unitList)[0]!;
     }
-    s2 = ((ss / sumWeights) * n) / (n - 1);
-  }
-  const estimate = kind === 'mean' ? mean : sumWx;
-  const se = Math.sqrt(variance);
-  let vsrs: number;
-  if (kind === 'mean') {
-    if (options.deff === 'replace') vsrs = s2 / n;
-    else vsrs = sumWeights < n ? Number.NaN : (s2 * (sumWeights - n)) / (sumWeights * n);
-  } else {
-    const N = sumWeights;
-    vsrs = options.deff === 'replace' ? (s2 * N * N) / n : (s2 * N * N * (N - n)) / (N * n);
-  }
-  const t = tCritical(options.level ?? 0.95, df);
-  return { estimate, se, variance, ciLow: estimate - t * se, ciHigh: estimate + t * se, df, deff: variance / vsrs, n };
+    const s2 = count >= 2 ? ((ss[d]! / sumWeights[d]!) * count) / (count - 1) : Number.NaN;
+    const N = sumWeights[d]!;
+    let vsrs: number;
+    if (kind === 'mean') {
+      if (options.deff === 'replace') vsrs = s2 / count;
+      else vsrs = N < count ? Number.NaN : (s2 * (N - count)) / (N * count);
+    } else {
+      vsrs = options.deff === 'replace' ? (s2 * N * N) / count : (s2 * N * N * (N - count)) / (N * count);
+    }
+    const estimate = kind === 'mean' ? mean[d]! : sumWx[d]!;
+    const se = Math.sqrt(variance);
+    const tq = t(df);
+    return { estimate, se, variance, ciLow: estimate - tq * se, ciHigh: estimate + tq * se, df, deff: variance / vsrs, n: count };
+  });
 }
 
 /** Several means with their full covariance (R's `vcov(svymean(~x1 + x2 + …))`). */

@@ -2,7 +2,8 @@
 // inference/ and returns the fields of a results.json row (NaN → null).
 import type { SurveyDesign } from '../design/types.js';
 import type { FactorColumn } from '../io/columns.js';
-import { svymean } from '../estimate/mean.js';
+import { meanOrTotalByDomains as estimateByDomains, svymean } from '../estimate/mean.js';
+import { unitTotalsSuffice } from '../design/variance.js';
 import { svytotal } from '../estimate/total.js';
 import { svyratio } from '../estimate/ratio.js';
 import type { EstimateResult } from '../estimate/common.js';
@@ -45,6 +46,16 @@ function options(o: DomainOptions): { domain?: Uint8Array; naRm: boolean } {
 
 export function meanOrTotal(design: SurveyDesign, y: Float64Array, kind: 'mean' | 'total', o: DomainOptions): ResultRow {
   return estimateFields(kind === 'mean' ? svymean(design, y, options(o)) : svytotal(design, y, options(o)));
+}
+
+/**
+ * Means or totals of every domain of a `by` (row i in domain `codes[i]`, −1 = none) in one go, as
+ * {@link meanOrTotal} per domain gives them; undefined when the design needs the per-domain path
+ * (calibration or a later stage adds variance) or the domains × PSUs table would be large.
+ */
+export function meanOrTotalByDomains(design: SurveyDesign, y: Float64Array, kind: 'mean' | 'total', codes: Int32Array, count: number, naRm: boolean): ResultRow[] | undefined {
+  if (!unitTotalsSuffice(design) || count * design.stages[0]!.nClusters > 1 << 23) return undefined;
+  return estimateByDomains(design, y, codes, count, { naRm }, kind).map(estimateFields);
 }
 
 export function ratio(design: SurveyDesign, numerator: Float64Array, denominator: Float64Array, o: DomainOptions): ResultRow {

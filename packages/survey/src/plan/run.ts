@@ -15,6 +15,7 @@ import { cronbachAlpha } from '../scales/alpha.js';
 import { omegaTotal } from '../scales/omega.js';
 import { designAlpha } from '../scales/svycralpha.js';
 import { PlanColumns } from './context.js';
+import { levelMask } from '../design/domain.js';
 import { applyDerivations } from './derive.js';
 import * as estimators from './estimators.js';
 import type { AnalysisResult, Results, ResultRow } from './results.js';
@@ -190,13 +191,16 @@ function runAnalysis(analysis: Analysis, design: SurveyDesign, columns: PlanColu
   return { ...rest, rows };
 }
 
-/** One domain of a `by` list: its labels and its row mask (undefined = whole population). */
+/** One domain of a `by` list: its labels and its row mask (undefined = whole population; made when first read). */
 interface Domain {
   labels: Record<string, string>;
-  mask: Uint8Array | undefined;
+  readonly mask: Uint8Array | undefined;
 }
 
-function domainsOf(by: readonly string[] | undefined, columns: PlanColumns, analysisId: string): Domain[] {
+/** The domains of a `by` list, in order, with every row's domain (−1 = a `by` value is missing). */
+type Domains = Domain[] & { codes?: Int32Array };
+
+function domainsOf(by: readonly string[] | undefined, columns: PlanColumns, analysisId: string): Domains {
   if (by === undefined || by.length === 0) return [{ labels: {}, mask: undefined }];
   const factors: FactorColumn[] = by.map((name, k) => columns.factorOf(name, analysisId, `by[${k}]`));
   const n = columns.table.nrow;
@@ -215,7 +219,8 @@ function domainsOf(by: readonly string[] | undefined, columns: PlanColumns, anal
     }
     combined[i] = code;
   }
-  const domains: Domain[] = [];
+  const domains: Domains = [];
+  domains.codes = combined;
   for (let code = 0; code < size; code++) {
     const labels: Record<string, string> = {};
     let rest = code;
@@ -226,9 +231,14 @@ function domainsOf(by: readonly string[] | undefined, columns: PlanColumns, anal
     }
     const ordered: Record<string, string> = {};
     for (const name of by) ordered[name] = labels[name]!;
-    const mask = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (combined[i] === code) mask[i] = 1;
-    domains.push({ labels: ordered, mask });
+    let mask: Uint8Array | undefined;
+    domains.push({
+      labels: ordered,
+      get mask(): Uint8Array {
+        mask ??= levelMask(combined, code);
+        return mask;
+      },
+    });
   }
   return domains;
 }
@@ -239,9 +249,13 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
     case 'mean':
     case 'total': {
       const y = columns.numericOf(analysis.variable, id, 'variable');
-      return domainsOf(analysis.by, columns, id).map((domain) => ({
+      const domains = domainsOf(analysis.by, columns, id);
+      const naRm = analysis.naRm ?? false;
+      // Every domain in the same two passes over the rows, when the design allows.
+      const all = domains.codes === undefined ? undefined : estimators.meanOrTotalByDomains(design, y, analysis.type, domains.codes, domains.length, naRm);
+      return domains.map((domain, d) => ({
         domain: domain.labels,
-        ...estimators.meanOrTotal(design, y, analysis.type, { domain: domain.mask, naRm: analysis.naRm ?? false }),
+        ...(all?.[d] ?? estimators.meanOrTotal(design, y, analysis.type, { domain: domain.mask, naRm })),
       }));
     }
     case 'ratio': {
