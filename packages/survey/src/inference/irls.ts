@@ -1,5 +1,5 @@
 import type { GlmFamily } from './glmFamily.js';
-import { qrDecompose, qrSolve, qrUnscaledCovariance, type QrFit } from './leastSquares.js';
+import { chol2inv, qrDecompose, qrSolve, qrUnscaledCovariance, type QrFit } from './leastSquares.js';
 import type { ModelRows } from './modelMatrix.js';
 
 /** The fitted IRLS quantities `svyglm` needs (R's `glm.fit` result). */
@@ -138,6 +138,7 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
   const wBuffer = new Float64Array(m);
   const zwBuffer = new Float64Array(m);
   const xwBuffers = x.map(() => new Float64Array(m));
+  const row = new Float64Array(p);
   let ainv: Float64Array = new Float64Array(p * p);
   for (let iter = 1; iter <= maxit; iter++) {
     iterations = iter;
@@ -160,10 +161,10 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
     if (fit.aliased.length > 0) onAliased(fit.aliased);
     ainv = qrUnscaledCovariance(fit);
     beta = qrSolve(fit, zw);
-    let dev = updateFit(x, beta, family, eta, mu, y, prior);
+    let dev = updateFitByRows(input.x, beta, family, eta, mu, y, prior, row);
     for (let halvings = 0; !Number.isFinite(dev) && coefold !== undefined && halvings < maxit; halvings++) {
       for (let a = 0; a < p; a++) beta[a] = (beta[a]! + coefold[a]!) / 2;
-      dev = updateFit(x, beta, family, eta, mu, y, prior);
+      dev = updateFitByRows(input.x, beta, family, eta, mu, y, prior, row);
     }
     if (family.name === 'gaussian' || Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
       converged = true;
@@ -190,26 +191,6 @@ function deviance(family: GlmFamily, y: Float64Array, mu: Float64Array, prior: F
   let d = 0;
   for (let k = 0; k < y.length; k++) d += family.devResid(y[k]!, mu[k]!, prior[k]!);
   return d;
-}
-
-/** η = Xβ, μ = linkinv(η); returns the deviance. */
-function updateFit(
-  x: readonly Float64Array[],
-  beta: Float64Array,
-  family: GlmFamily,
-  eta: Float64Array,
-  mu: Float64Array,
-  y: Float64Array,
-  prior: Float64Array,
-): number {
-  eta.fill(0);
-  for (let a = 0; a < x.length; a++) addScaled(eta, x[a]!, beta[a]!);
-  for (let k = 0; k < eta.length; k++) mu[k] = family.linkinv(eta[k]!);
-  return deviance(family, y, mu, prior);
-}
-
-function addScaled(target: Float64Array, column: Float64Array, factor: number): void {
-  for (let k = 0; k < target.length; k++) target[k] = target[k]! + column[k]! * factor;
 }
 
 function gatherScaled(column: Float64Array, good: Int32Array, w: Float64Array, g: number, out: Float64Array, all: boolean): Float64Array {
@@ -335,25 +316,7 @@ export function solveEquilibrated(a: Float64Array, b: Float64Array, p: number): 
       r[j * p + i] = v / rjj;
     }
   }
-  // S⁻¹ = R⁻¹R⁻ᵀ.
-  const rinv = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    rinv[j * p + j] = 1 / r[j * p + j]!;
-    for (let i = j - 1; i >= 0; i--) {
-      let v = 0;
-      for (let k = i + 1; k <= j; k++) v += r[i * p + k]! * rinv[k * p + j]!;
-      rinv[i * p + j] = -v / r[i * p + i]!;
-    }
-  }
-  const sinv = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = i; j < p; j++) {
-      let v = 0;
-      for (let k = j; k < p; k++) v += rinv[i * p + k]! * rinv[j * p + k]!;
-      sinv[i * p + j] = v;
-      sinv[j * p + i] = v;
-    }
-  }
+  const sinv = chol2inv(r, p);
   if (oneNorm(s, p) * oneNorm(sinv, p) > MAX_CONDITION) return undefined;
   // β = D⁻¹ S⁻¹ D⁻¹ b, A⁻¹ = D⁻¹ S⁻¹ D⁻¹ (β from the triangular solves, not the explicit inverse).
   const c = new Float64Array(p);

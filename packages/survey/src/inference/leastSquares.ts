@@ -77,8 +77,11 @@ export function qrSolve(fit: QrFit, y: Float64Array): Float64Array {
 
 /** `(R'R)^{-1} = (X'X)^{-1}` from a full-rank fit, row-major p×p (R's `chol2inv(qr$qr)`). */
 export function qrUnscaledCovariance(fit: QrFit): Float64Array {
-  const { p, r } = fit;
-  // Invert the upper-triangular R column by column.
+  return chol2inv(fit.r, fit.p);
+}
+
+/** `(RᵀR)⁻¹` from an upper-triangular p×p R (row-major), as R's `chol2inv`: R⁻¹ column by column, then R⁻¹R⁻ᵀ. */
+export function chol2inv(r: Float64Array, p: number): Float64Array {
   const rinv = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
     rinv[j * p + j] = 1 / r[j * p + j]!;
