@@ -26,8 +26,9 @@ export class HmacSha256 {
   private readonly inner = new Int32Array(8);
   private readonly outer = new Int32Array(8);
   private readonly state = new Int32Array(8);
-  private readonly schedule = new Int32Array(64);
-  private readonly block = new Uint8Array(BLOCK);
+  /** The message schedule; its first 16 words are the block being hashed. */
+  private readonly w = new Int32Array(64);
+  private readonly tail = new Uint8Array(2 * BLOCK);
 
   constructor(key: Uint8Array) {
     // Keys longer than a block are hashed first (RFC 2104).
@@ -36,58 +37,58 @@ export class HmacSha256 {
     for (const [target, byte] of [[this.inner, 0x36], [this.outer, 0x5c]] as const) {
       for (let i = 0; i < BLOCK; i++) pad[i] = (i < k.length ? k[i]! : 0) ^ byte;
       target.set(IV);
-      this.compress(target, pad, 0);
+      this.load(pad, 0);
+      this.compress(target);
     }
   }
 
   /** Writes the 32-byte HMAC of the message `bytes[start … end)` into `out`. */
   digest(bytes: Uint8Array, start: number, end: number, out: Uint8Array): void {
     const state = this.state;
-    const block = this.block;
+    const w = this.w;
     // Inner hash: the key's inner pad block (already hashed), then the message and its padding.
     state.set(this.inner);
     let at = start;
-    for (; at + BLOCK <= end; at += BLOCK) this.compress(state, bytes, at);
-    this.finish(state, bytes, at, end, BLOCK + end - start);
-    // Outer hash: the key's outer pad block, then the inner digest (32 bytes) and its padding.
-    for (let i = 0; i < 8; i++) writeWord(block, 4 * i, state[i]!);
-    state.set(this.outer);
-    this.finish(state, block, 0, 32, BLOCK + 32);
-    for (let i = 0; i < 8; i++) writeWord(out, 4 * i, state[i]!);
-  }
-
-  /** Hashes the last `end − from` (< 64) bytes of `data` with the padding for `total` bytes in all. */
-  private finish(state: Int32Array, data: Uint8Array, from: number, end: number, total: number): void {
-    const block = this.block;
-    const rest = end - from;
-    if (data !== block || from !== 0) for (let i = 0; i < rest; i++) block[i] = data[from + i]!;
-    block[rest] = 0x80;
-    block.fill(0, rest + 1);
-    if (rest + 1 > BLOCK - 8) {
-      this.compress(state, block, 0);
-      block.fill(0);
+    for (; at + BLOCK <= end; at += BLOCK) {
+      this.load(bytes, at);
+      this.compress(state);
     }
-    // The message length in bits, big-endian over the last 8 bytes.
-    const bits = total * 8;
-    writeWord(block, 56, Math.floor(bits / 0x100000000));
-    writeWord(block, 60, bits >>> 0);
-    this.compress(state, block, 0);
+    // The rest of the message, 0x80, zeros and the length in bits (of the pad block and message).
+    const tail = this.tail;
+    const rest = end - at;
+    for (let i = 0; i < rest; i++) tail[i] = bytes[at + i]!;
+    const blocks = rest + 9 > BLOCK ? 2 : 1;
+    tail[rest] = 0x80;
+    tail.fill(0, rest + 1, blocks * BLOCK);
+    const bits = (BLOCK + end - start) * 8;
+    writeWord(tail, blocks * BLOCK - 8, Math.floor(bits / 0x100000000));
+    writeWord(tail, blocks * BLOCK - 4, bits >>> 0);
+    for (let b = 0; b < blocks; b++) {
+      this.load(tail, b * BLOCK);
+      this.compress(state);
+    }
+    // Outer hash: the key's outer pad block, then the inner digest (8 words), 0x80 and 768 bits.
+    for (let t = 0; t < 8; t++) w[t] = state[t]!;
+    w[8] = 0x80000000;
+    w.fill(0, 9, 15);
+    w[15] = (BLOCK + 32) * 8;
+    state.set(this.outer);
+    this.compress(state);
+    for (let t = 0; t < 8; t++) writeWord(out, 4 * t, state[t]!);
   }
 
-  /** The SHA-256 compression function on the 64 bytes of `data` from `at` (FIPS 180-4, 6.2.2). */
-  private compress(state: Int32Array, data: Uint8Array, at: number): void {
-    const w = this.schedule;
+  /** Reads the 64 bytes of `data` from `at` as the 16 big-endian words to hash next. */
+  private load(data: Uint8Array, at: number): void {
+    const w = this.w;
     for (let t = 0; t < 16; t++) {
       const p = at + 4 * t;
       w[t] = (data[p]! << 24) | (data[p + 1]! << 16) | (data[p + 2]! << 8) | data[p + 3]!;
     }
-    for (let t = 16; t < 64; t++) {
-      const x = w[t - 15]!;
-      const y = w[t - 2]!;
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
-    }
+  }
+
+  /** The SHA-256 compression function on the loaded block (FIPS 180-4, 6.2.2), extending the schedule as it goes. */
+  private compress(state: Int32Array): void {
+    const w = this.w;
     let a = state[0]!;
     let b = state[1]!;
     let c = state[2]!;
@@ -97,9 +98,19 @@ export class HmacSha256 {
     let g = state[6]!;
     let h = state[7]!;
     for (let t = 0; t < 64; t++) {
+      let wt: number;
+      if (t < 16) wt = w[t]!;
+      else {
+        const x = w[t - 15]!;
+        const y = w[t - 2]!;
+        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        wt = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
+        w[t] = wt;
+      }
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + K[t]! + w[t]!) | 0;
+      const t1 = (h + S1 + ch + K[t]! + wt) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & b) ^ (a & c) ^ (b & c);
       const t2 = (S0 + maj) | 0;
