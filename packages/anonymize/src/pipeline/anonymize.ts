@@ -5,6 +5,7 @@ import {
   countCellsIn,
   csvColumnCells,
   factorCells,
+  factorColumns,
   factorStrings,
   isMissingCell,
   missingCodesOf,
@@ -84,8 +85,13 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   const { table, config, key, configFile, codebook } = input;
   const missingCodes = input.missingCodes ?? codebookMissing(codebook, table.header);
   const missingOf = (column: string) => missingCodes.get(column);
-  // Columns read as distinct values by several steps (weights, quasi-identifiers, sensitive columns).
+  // Columns read as distinct values (weights, quasi-identifiers, sensitive columns, dates to shift),
+  // all in one pass over the rows.
   const shared = new Map<string, CellFactor>();
+  const asValues = [
+    ...new Set([config.privacy.weights, ...quasiColumns(config), ...(config.privacy.l?.sensitive ?? []), ...table.header.filter((c) => config.columns[c]?.role === 'dateShift')]),
+  ].filter((c): c is string => c !== undefined && table.header.includes(c));
+  factorColumns(table, asValues.map((c) => table.header.indexOf(c))).forEach((factor, p) => shared.set(asValues[p]!, factor));
   const factorOf = (column: string): CellFactor => {
     let factor = shared.get(column);
     if (factor === undefined) shared.set(column, (factor = factorCells(table, table.header.indexOf(column))));
@@ -252,7 +258,7 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
         const maxDays = spec.maxDays ?? 0;
         record.maxDays = maxDays;
         const ids = respondent === undefined ? undefined : respondentTexts();
-        const shifted = shiftDateColumn(factorCells(table, j), ids, key!, maxDays, missing, { file: table.file, column: name });
+        const shifted = shiftDateColumn(factorOf(name), ids, key!, maxDays, missing, { file: table.file, column: name });
         record.cells = shifted.cells;
         record.changed = shifted.changed;
         out = { kind: 'factor', index: shifted.index, values: shifted.values };

@@ -167,7 +167,8 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
   const putBytes = (bytes: Buffer, start: number, end: number): void => {
     const length = end - start;
     ensure(length);
-    if (length <= 16) {
+    if (length <= 64) {
+      // A native copy costs more than a loop for short ranges (it makes a view of the source).
       for (let k = 0; k < length; k++) buffer[pos + k] = bytes[start + k]!;
     } else {
       bytes.copy(buffer, pos, start, end);
