@@ -50,6 +50,16 @@ describe('parseCsvBytes', () => {
     expect(() => parse('x\n1\nabc\n').columns && numericColumn(parse('x\n1\nabc\n'), 'x')).toThrow(/row 2 holds "abc"/);
   });
 
+  it('reads rows without quotes and rows with them alike: CRLF, a lone CR inside a cell, no final line end', () => {
+    const table = parse('a,b\r\n1,x\ry\r\n"2",",z"\r\n3,\r\n,last\r');
+    expect(table.columns).toEqual([
+      ['1', '2', '3', ''],
+      ['x\ry', ',z', '', 'last'],
+    ]);
+    expect(() => parse('a,b\n1,2,3\n')).toThrow(/row 1 has 3 fields but the header has 2/);
+    expect(() => parse('a,b\n1\n')).toThrow(/row 1 has 1 field but the header has 2/);
+  });
+
   it('leaves only non-empty cells that are not plain decimals to be read as text', () => {
     const parsed = numericCells(parse('x\n1\n\nNA\n"2"\n1e3\n-0.5\n'), 0)!;
     expect(Array.from(parsed.values)).toEqual([1, Number.NaN, Number.NaN, Number.NaN, Number.NaN, -0.5]);

@@ -225,6 +225,8 @@ function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undef
   let rowEnd = new Uint32Array(capacity);
   let nrow = 0;
   let blankLine = 0;
+  // The next quote character at or after the current row (`end` when there is none before it).
+  let nextQuote = -1;
   while (pos < end || moreRows(pos)) {
     const lineOfRow = line;
     // An empty line: allowed only as the very last thing in the file.
@@ -248,15 +250,35 @@ function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undef
     const base = nrow * ncol;
     let fields = 0;
     let p = pos;
-    for (;;) {
-      if (fields < ncol) cellStart[base + fields] = p;
-      fields++;
-      p = scanCell(p);
-      if (p < end && bytes[p] === COMMA) {
-        p++;
-        continue;
+    if (nextQuote < pos) {
+      const at = bytes.subarray(pos, end).indexOf(QUOTE);
+      nextQuote = at < 0 ? end : pos + at;
+    }
+    let lineEnd = bytes.indexOf(LF, pos);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (nextQuote >= lineEnd) {
+      // No quote in this row: its cells are the bytes up to the line end (before a CR), split at commas.
+      const stop = lineEnd > pos && bytes[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
+      cellStart[base] = p;
+      fields = 1;
+      for (let q = p; q < stop; q++) {
+        if (bytes[q] === COMMA) {
+          if (fields < ncol) cellStart[base + fields] = q + 1;
+          fields++;
+        }
       }
-      break;
+      p = stop;
+    } else {
+      for (;;) {
+        if (fields < ncol) cellStart[base + fields] = p;
+        fields++;
+        p = scanCell(p);
+        if (p < end && bytes[p] === COMMA) {
+          p++;
+          continue;
+        }
+        break;
+      }
     }
     if (fields !== ncol) {
       throw new LeakriskError(
