@@ -14,6 +14,14 @@ export async function analyzeCommand(
   options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean },
   data: DataInBackground = readDataInBackground(options.data),
 ): Promise<void> {
+  try {
+    await analyzeData(options, data);
+  } finally {
+    data.stop(); // also on an error: the process need not wait for the reading thread
+  }
+}
+
+async function analyzeData(options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean }, data: DataInBackground): Promise<void> {
   const progress = makeProgress(options.quiet);
   const plan = loadPlan(options.plan);
   const { table, codebook, codebookPath } = await loadInputs({

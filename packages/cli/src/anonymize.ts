@@ -5,7 +5,7 @@ import { anonymize, comparePlanResults, draftConfig, loadAnonymizeConfig, resolv
 import type { AnonymizeCliOptions } from './main.js';
 import { UsageError } from './errors.js';
 import { loadInputs } from './inputs.js';
-import { readDataInBackground } from './files.js';
+import { readDataInBackground, type DataInBackground } from './files.js';
 import { makeProgress } from './progress.js';
 import { VERSION } from './version.js';
 
@@ -30,19 +30,34 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
   }
 
   // The data file is read on another thread while the config and codebook load, and parsed as it arrives.
-  const data = readDataInBackground(options.data);
-  const config = loadAnonymizeConfig(options.config);
+  const data = readDataInBackground(options.data, { hash: false });
+  try {
+    await anonymizeData(options, options.config, options.out, auditPath, data, progress);
+  } finally {
+    data.stop(); // also on an error: the process need not wait for the reading thread
+  }
+}
+
+async function anonymizeData(
+  options: AnonymizeCliOptions,
+  configPath: string,
+  outPath: string,
+  auditPath: string,
+  data: DataInBackground,
+  progress: ReturnType<typeof makeProgress>,
+): Promise<void> {
+  const config = loadAnonymizeConfig(configPath);
   const { table, codebook } = await loadInputs({
     data: options.data,
     codebook: options.codebook,
-    codebookFromFile: options.config,
+    codebookFromFile: configPath,
     codebookInFile: config.codebook,
     bytes: data.bytes,
     progress,
   });
-  const key = loadKeyIfNeeded(config, options.config);
+  const key = loadKeyIfNeeded(config, configPath);
   progress.step(`anonymizing ${table.nrow} rows`);
-  const released = anonymize({ table, config, key, configFile: options.config, codebook });
+  const released = anonymize({ table, config, key, configFile: configPath, codebook });
   const audit = released.audit;
 
   if (options.plan !== undefined) {
@@ -51,15 +66,15 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
     const planCodebook = codebook;
     const common = { plan, codebook: planCodebook, planFile: options.plan, now: new Date(0), toolVersion: VERSION };
     const before = runPlan({ ...common, table, dataFile: options.data, dataSha256: '' });
-    const releasedTable: RawTable = { file: options.out, header: released.header, columns: released.columns, nrow: released.columns[0]?.length ?? 0 };
-    const after = runPlan({ ...common, table: releasedTable, dataFile: options.out, dataSha256: '' });
+    const releasedTable: RawTable = { file: outPath, header: released.header, columns: released.columns, nrow: released.columns[0]?.length ?? 0 };
+    const after = runPlan({ ...common, table: releasedTable, dataFile: outPath, dataSha256: '' });
     audit.planImpact = comparePlanResults(before, after);
   }
 
-  writeCsvColumnsAtomic(options.out, released.header, released.csvColumns);
+  writeCsvColumnsAtomic(outPath, released.header, released.csvColumns);
   writeFileAtomic(auditPath, `${JSON.stringify(audit, null, 2)}\n`);
   if (!options.quiet) {
-    process.stdout.write(`Anonymized ${table.nrow} rows → ${options.out}; audit → ${auditPath}.\n`);
+    process.stdout.write(`Anonymized ${table.nrow} rows → ${outPath}; audit → ${auditPath}.\n`);
   }
 }
 

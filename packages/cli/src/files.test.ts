@@ -42,4 +42,15 @@ describe('readDataInBackground', () => {
     expect(await data.bytes).toBeUndefined();
     await expect(data.sha256).rejects.toThrow(/ENOENT/);
   });
+
+  it('reads without hashing when the hash is not wanted, and can be stopped', async () => {
+    const path = join(dir, 'nohash.csv');
+    writeFileSync(path, 'a,b\n1,2\n');
+    const data = readDataInBackground(path, { hash: false });
+    const reading = (await data.bytes)!;
+    expect(readCsvBytes(reading.bytes, path, reading.incoming).columns).toEqual([['1'], ['2']]);
+    await expect(data.sha256).rejects.toThrow(/not asked for/);
+    data.stop();
+  });
 });
+

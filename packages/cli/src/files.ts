@@ -11,8 +11,10 @@ export interface DataInBackground {
    * permission, over 2 GB): the caller then reads the file itself, which reports why.
    */
   bytes: Promise<{ bytes: Buffer; incoming: IncomingBytes } | undefined>;
-  /** The SHA-256 of those bytes (of the file, streamed, when it was too large to hold). */
+  /** The SHA-256 of those bytes (of the file, streamed, when it was too large to hold); rejects when not asked for. */
   sha256: Promise<string>;
+  /** Ends the other thread (call when done, or on an error, so that the process need not wait for it). */
+  stop(): void;
 }
 
 // Shared progress: [0] bytes read, [1] 0 reading / 1 complete / 2 failed, [2] 0 unchecked / 1 valid
@@ -25,7 +27,7 @@ const UTF8 = 2;
 // how far it is after each chunk, checks UTF-8, then hashes the bytes while the main thread parses
 // them. Files over 2 GB are only hashed, by streaming.
 const READ_AND_HASH = `
-const { parentPort, workerData: path } = require('node:worker_threads');
+const { parentPort, workerData: { path, hash: wanted } } = require('node:worker_threads');
 const { closeSync, createReadStream, fstatSync, openSync, readSync } = require('node:fs');
 const { isUtf8 } = require('node:buffer');
 const { createHash } = require('node:crypto');
@@ -43,6 +45,7 @@ try {
 } catch (error) {
   if (fd !== undefined) try { closeSync(fd); } catch {}
   parentPort.postMessage({ unreadable: error.code || error.message });
+  if (!wanted) process.exit(0);
   const hash = createHash('sha256');
   createReadStream(path)
     .on('data', (chunk) => hash.update(chunk))
@@ -70,7 +73,7 @@ if (view !== undefined) {
   if (Atomics.load(progress, ${STATE}) === 1) {
     Atomics.store(progress, ${UTF8}, isUtf8(view.subarray(0, length)) ? 1 : 2);
     Atomics.notify(progress, ${UTF8});
-    parentPort.postMessage({ digest: createHash('sha256').update(view.subarray(0, length)).digest('hex') });
+    if (wanted) parentPort.postMessage({ digest: createHash('sha256').update(view.subarray(0, length)).digest('hex') });
   } else {
     parentPort.postMessage({ hashError: 'the read failed' });
   }
@@ -116,13 +119,14 @@ interface WorkerMessage {
 }
 
 /**
- * Starts reading and hashing a data file on another thread, so that the main thread can load the
+ * Starts reading (and, unless `hash: false`, hashing) a data file on another thread, so that the main thread can load the
  * code, the plan and the codebook meanwhile, parse the rows as they arrive, and go on while the
  * bytes are hashed (reading 70 MB and hashing it take about 0.6 s of a million-row analysis that
  * would otherwise wait for them). The bytes are the file as read once: the hash recorded in
  * results.json is of the data analysed.
  */
-export function readDataInBackground(path: string): DataInBackground {
+export function readDataInBackground(path: string, options: { hash?: boolean } = {}): DataInBackground {
+  const hash = options.hash ?? true;
   let settleBytes!: (bytes: { bytes: Buffer; incoming: IncomingBytes } | undefined) => void;
   let settleHash!: { resolve: (digest: string) => void; reject: (error: Error) => void };
   const bytes = new Promise<{ bytes: Buffer; incoming: IncomingBytes } | undefined>((resolve) => {
@@ -132,7 +136,8 @@ export function readDataInBackground(path: string): DataInBackground {
     settleHash = { resolve, reject };
   });
   sha256.catch(() => undefined); // awaited only after the data was read; a read error is reported from there
-  const worker = new Worker(READ_AND_HASH, { eval: true, workerData: path });
+  const worker = new Worker(READ_AND_HASH, { eval: true, workerData: { path, hash } });
+  if (!hash) settleHash.reject(new Error('the hash was not asked for'));
   worker.on('message', (message: WorkerMessage) => {
     if (message.shared !== undefined) settleBytes({ bytes: Buffer.from(message.shared), incoming: incomingBytes(message.progress!, path) });
     else if (message.unreadable !== undefined) settleBytes(undefined);
@@ -148,5 +153,11 @@ export function readDataInBackground(path: string): DataInBackground {
     settleBytes(undefined);
     settleHash.reject(error);
   });
-  return { bytes, sha256 };
+  return {
+    bytes,
+    sha256,
+    stop() {
+      void worker.terminate();
+    },
+  };
 }
