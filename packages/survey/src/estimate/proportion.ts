@@ -80,11 +80,20 @@ function logitIntercept(
   let priorOnes = 0;
   let priorZeros = 0;
   let binary = true;
+  // Rows of a stratum or PSU share their weight: the first step (three logs and exps) is redone only
+  // when the weight or the response changes from the row before.
+  let first = firstStep(0, 1);
+  let firstPw = Number.NaN;
+  let firstY = Number.NaN;
   for (let i = 0; i < n; i++) {
     if (!used[i]) continue;
     const pw = weights[i]! / meanWeight;
     const yi = y[i]!;
-    const first = firstStep(yi, pw);
+    if (pw !== firstPw || yi !== firstY) {
+      first = firstStep(yi, pw);
+      firstPw = pw;
+      firstY = yi;
+    }
     devold += 2 * pw * (yLogY(yi, first.mu) + yLogY(1 - yi, 1 - first.mu));
     swz += first.w2 * (first.e + (yi - first.mu) / first.me);
     sw += first.w2;

@@ -590,6 +590,10 @@ class DistinctBuilder {
   private firstStart: number[] = [];
   private firstEnd: number[] = [];
   private readonly quoted = new Map<string, number>();
+  /** The last longer text met (its code and bytes), for runs of equal cells. */
+  private previousCode = -1;
+  private previousStart = 0;
+  private previousEnd = 0;
 
   constructor(
     /** The file's bytes, for making the strings of new values. */
@@ -633,6 +637,16 @@ class DistinctBuilder {
       this.index[i] = this.packed(bytes, start, end, low, high);
       return;
     }
+    // Sorted or clustered columns (strata, PSU labels) repeat the row above: compare with it first.
+    if (this.previousCode >= 0 && this.previousEnd - this.previousStart === length) {
+      const s0 = this.previousStart;
+      let same = true;
+      for (let k = 0; same && k < length; k++) same = bytes[s0 + k] === bytes[start + k];
+      if (same) {
+        this.index[i] = this.previousCode;
+        return;
+      }
+    }
     let h = 0x811c9dc5 ^ length;
     let hasQuote = false;
     for (let k = start; k < end; k++) {
@@ -640,7 +654,13 @@ class DistinctBuilder {
       if (b === QUOTE) hasQuote = true;
       h = Math.imul(h ^ b, 0x01000193);
     }
-    this.index[i] = hasQuote ? this.byText(bytes, start, end, quoted) : this.hashed(bytes, start, end, h);
+    const code = hasQuote ? this.byText(bytes, start, end, quoted) : this.hashed(bytes, start, end, h);
+    this.index[i] = code;
+    if (!hasQuote) {
+      this.previousCode = code;
+      this.previousStart = start;
+      this.previousEnd = end;
+    }
   }
 
   private packed(_bytes: Uint8Array, start: number, end: number, low: number, high: number): number {
