@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -13,6 +13,30 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, mode
     writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
     renameSync(temporary, path);
   } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes a file atomically in pieces: `write` gets the descriptor of a temporary file beside `path`,
+ * which is renamed over `path` only when `write` returns; on any error it is removed.
+ */
+export function writeThroughAtomic(path: string, write: (fd: number) => void): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temporary = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(temporary, 'w');
+  try {
+    write(fd);
+    closeSync(fd);
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
     rmSync(temporary, { force: true });
     throw error;
   }

@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeSync } from 'node:fs';
+import { writeThroughAtomic } from './atomicWrite.js';
 import { cellBytesOf, type CellBytes } from './byteTable.js';
 import { textAt, type CellTexts } from './cellTexts.js';
 import { csvField, type RawTable } from './csv.js';
@@ -74,23 +74,7 @@ type Segment =
  * bytes come out as the texts would be written.
  */
 export function writeCsvColumnsAtomic(path: string, header: readonly string[], columns: readonly CsvColumn[]): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temporary, 'w');
-  try {
-    writeColumns(fd, header, columns);
-    closeSync(fd);
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeThroughAtomic(path, (fd) => writeColumns(fd, header, columns));
 }
 
 function segmentsOf(columns: readonly CsvColumn[]): Segment[] {

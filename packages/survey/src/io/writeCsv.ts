@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeSync } from 'node:fs';
+import { writeThroughAtomic } from './atomicWrite.js';
 import { csvField } from './csv.js';
 
 const ROWS_PER_WRITE = 20_000;
@@ -18,11 +18,7 @@ function needsQuoting(cell: string): boolean {
  * so that a million-row file never has to exist as one JavaScript string.
  */
 export function writeCsvFileAtomic(path: string, header: readonly string[], columns: readonly (readonly string[])[]): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temporary, 'w');
-  try {
+  writeThroughAtomic(path, (fd) => {
     const nrow = columns.length > 0 ? columns[0]!.length : 0;
     const ncol = columns.length;
     writeSync(fd, `${header.map(csvField).join(',')}\n`);
@@ -39,15 +35,5 @@ export function writeCsvFileAtomic(path: string, header: readonly string[], colu
       }
       writeSync(fd, `${lines.join('\n')}\n`);
     }
-    closeSync(fd);
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  });
 }
