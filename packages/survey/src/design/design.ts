@@ -1,7 +1,7 @@
 import { LeakriskError } from '../errors.js';
 import { getColumn, isMissingCell, type RawTable } from '../io/csv.js';
 import { numericColumn, sortLevels } from '../io/columns.js';
-import { distinctCells } from '../io/byteTable.js';
+import { factorCells } from '../io/cellFactor.js';
 import {
   LONELY_PSU_RULES,
   type CalibrationStep,
@@ -30,7 +30,7 @@ function requiredCodes(
   missing: ReadonlySet<string> | undefined,
 ): { codes: Int32Array; labels: string[] } {
   if (!table.header.includes(column)) getColumn(table, column, `name an existing column as the design's ${role}`); // names it
-  const { index, values } = distinctCells(table, table.header.indexOf(column));
+  const { index, values } = factorCells(table, table.header.indexOf(column));
   values.forEach((cell, k) => {
     if (isMissingCell(cell, missing)) {
       const row = index.indexOf(k) + 1;

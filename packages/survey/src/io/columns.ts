@@ -1,6 +1,7 @@
 import { LeakriskError } from '../errors.js';
 import { getColumn, isMissingCell, type RawTable } from './csv.js';
-import { cellAt, distinctCells, numericCells } from './byteTable.js';
+import { cellAt, numericCells } from './byteTable.js';
+import { factorCells } from './cellFactor.js';
 
 /** Options shared by the typed column readers. */
 export interface ColumnOptions {
@@ -136,7 +137,7 @@ export function factorColumn(
   const j = table.header.indexOf(name);
   if (j < 0) getColumn(table, name); // names the missing column
   // Work per distinct value, then spread to the rows: a categorical column has few of them.
-  const { index, values } = distinctCells(table, j);
+  const { index, values } = factorCells(table, j);
   const missing = options.missingCodes;
   const firstRowOf = (k: number): number => index.indexOf(k);
   const codeOf = new Int32Array(values.length);
