@@ -79,6 +79,47 @@ export function designVarianceOfUnitTotals(design: SurveyDesign, p: number, tota
   return new VarianceRun(design, [], p).fromUnitTotals(totals, touched);
 }
 
+/**
+ * Influence totals per first-stage unit (PSU), built row by row for {@link designVarianceOfUnitTotals}:
+ * `unitOf(i)` marks row i's PSU as in the estimate (in order of first row) and returns it; callers add
+ * into `totals[unit * p + k]`. Only when {@link unitTotalsSuffice}.
+ */
+export class UnitTotals {
+  readonly totals: Float64Array;
+  private readonly cluster: Int32Array;
+  private readonly seen: Uint8Array;
+  private readonly units: number[] = [];
+
+  constructor(
+    private readonly design: SurveyDesign,
+    readonly p: number,
+  ) {
+    const stage = design.stages[0]!;
+    this.cluster = stage.cluster;
+    this.totals = new Float64Array(stage.nClusters * p);
+    this.seen = new Uint8Array(stage.nClusters);
+  }
+
+  unitOf(i: number): number {
+    const c = this.cluster[i]!;
+    if (this.seen[c] === 0) {
+      this.seen[c] = 1;
+      this.units.push(c);
+    }
+    return c;
+  }
+
+  /** The units met so far, in order of their first row. */
+  touched(): Int32Array {
+    return Int32Array.from(this.units);
+  }
+
+  /** The p×p covariance of the statistics, from `totals`. */
+  variance(): Float64Array {
+    return designVarianceOfUnitTotals(this.design, this.p, this.totals, this.touched());
+  }
+}
+
 /** Per-stage scratch buffers, reused across the recursive calls of one stage. */
 interface StageScratch {
   totals: Float64Array; // nClusters × p

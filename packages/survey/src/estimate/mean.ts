@@ -62,11 +62,29 @@ export function svymean(design: SurveyDesign, x: Float64Array, options: MeanOpti
   if (blocked || n === 0) return naResult(n, df);
   const { estimate, z, sumWeights } = meanInfluence(design.weights, x, used);
   const variance = designVariance(design, [z], { present: used })[0]!;
-  const se = Math.sqrt(variance);
-  const s2 = weightedVariance(x, design.weights, used);
+  return estimateResult('mean', estimate, variance, weightedVariance(x, design.weights, used), sumWeights, n, df, options);
+}
+
+/**
+ * A mean's or total's result from its variance: the t interval on `df` degrees of freedom and R's
+ * design effect, the variance over the SRS variance from the rows' spread `s2` (R's `svyvar`), N̂ = Σw
+ * and the n rows used — without replacement (R's `deff = TRUE`) or with (`deff = "replace"`).
+ */
+export function estimateResult(
+  kind: 'mean' | 'total',
+  estimate: number,
+  variance: number,
+  s2: number,
+  N: number,
+  n: number,
+  df: number,
+  options: MeanOptions,
+): EstimateResult {
+  const replace = options.deff === 'replace';
   let vsrs: number;
-  if (options.deff === 'replace') vsrs = s2 / n;
-  else vsrs = sumWeights < n ? Number.NaN : (s2 * (sumWeights - n)) / (sumWeights * n);
+  if (kind === 'mean') vsrs = replace ? s2 / n : N < n ? Number.NaN : (s2 * (N - n)) / (N * n);
+  else vsrs = replace ? (s2 * N * N) / n : (s2 * N * N * (N - n)) / (N * n);
+  const se = Math.sqrt(variance);
   const t = tCritical(options.level ?? 0.95, df);
   return { estimate, se, variance, ciLow: estimate - t * se, ciHigh: estimate + t * se, df, deff: variance / vsrs, n };
 }
@@ -162,7 +180,6 @@ export function meanOrTotalByDomains(
     const deviation = xi - mean[d]!;
     ss[d] = ss[d]! + w * deviation * deviation;
   }
-  const t = (df: number) => tCritical(options.level ?? 0.95, df);
   return Array.from({ length: nDomains }, (_, d) => {
     const df = psus[d]! - strataCount[d]!;
     const count = n[d]!;
@@ -178,18 +195,7 @@ export function meanOrTotalByDomains(
       variance = designVarianceOfUnitTotals(design, 1, totals, unitList)[0]!;
     }
     const s2 = count >= 2 ? ((ss[d]! / sumWeights[d]!) * count) / (count - 1) : Number.NaN;
-    const N = sumWeights[d]!;
-    let vsrs: number;
-    if (kind === 'mean') {
-      if (options.deff === 'replace') vsrs = s2 / count;
-      else vsrs = N < count ? Number.NaN : (s2 * (N - count)) / (N * count);
-    } else {
-      vsrs = options.deff === 'replace' ? (s2 * N * N) / count : (s2 * N * N * (N - count)) / (N * count);
-    }
-    const estimate = kind === 'mean' ? mean[d]! : sumWx[d]!;
-    const se = Math.sqrt(variance);
-    const tq = t(df);
-    return { estimate, se, variance, ciLow: estimate - tq * se, ciHigh: estimate + tq * se, df, deff: variance / vsrs, n: count };
+    return estimateResult(kind, kind === 'mean' ? mean[d]! : sumWx[d]!, variance, s2, sumWeights[d]!, count, df, options);
   });
 }
 

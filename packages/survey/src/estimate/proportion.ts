@@ -1,5 +1,5 @@
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
+import { designVariance, unitTotalsSuffice, UnitTotals } from '../design/variance.js';
 import { domainRows } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { qt, tCritical, usedRows, type EstimateOptions } from './common.js';
@@ -189,20 +189,13 @@ export function svyciprop(design: SurveyDesign, y: Float64Array, options: Propor
   const fit = { ...intercept, mu: expit(intercept.eta), me: muEta(intercept.eta) };
   let vEta: number;
   if (unitTotalsSuffice(design)) {
-    const stage = design.stages[0]!;
-    const totals = new Float64Array(stage.nClusters);
-    const seen = new Uint8Array(stage.nClusters);
-    const touched: number[] = [];
+    const units = new UnitTotals(design, 1);
     for (let i = 0; i < design.nrow; i++) {
       if (!used[i]) continue;
-      const c = stage.cluster[i]!;
-      if (seen[c] === 0) {
-        seen[c] = 1;
-        touched.push(c);
-      }
-      totals[c] = totals[c]! + logitInfluence(fit, y[i]!, w[i]! / meanWeight);
+      const c = units.unitOf(i);
+      units.totals[c] = units.totals[c]! + logitInfluence(fit, y[i]!, w[i]! / meanWeight);
     }
-    vEta = designVarianceOfUnitTotals(design, 1, totals, Int32Array.from(touched))[0]!;
+    vEta = units.variance()[0]!;
   } else {
     const z = new Float64Array(design.nrow);
     for (let i = 0; i < design.nrow; i++) if (used[i]) z[i] = logitInfluence(fit, y[i]!, w[i]! / meanWeight);

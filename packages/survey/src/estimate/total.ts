@@ -1,8 +1,8 @@
 import { designVariance, unitTotalsSuffice } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { naResult, tCritical, usedRows, weightedVariance, type EstimateOptions, type EstimateResult } from './common.js';
-import { meanOrTotalByUnits, type MeanOptions, type MeansWithCovariance } from './mean.js';
+import { naResult, usedRows, weightedVariance, type EstimateOptions, type EstimateResult } from './common.js';
+import { estimateResult, meanOrTotalByUnits, type MeanOptions, type MeansWithCovariance } from './mean.js';
 
 /**
  * Design-based total, R's `svytotal(~x, design, na.rm, deff = TRUE)` (on `subset(design, domain)`).
@@ -31,11 +31,7 @@ export function svytotal(design: SurveyDesign, x: Float64Array, options: MeanOpt
     N += w[i]!;
   }
   const variance = n === 0 ? 0 : designVariance(design, [z], { present: used })[0]!;
-  const se = Math.sqrt(variance);
-  const s2 = weightedVariance(x, w, used);
-  const vsrs = options.deff === 'replace' ? (s2 * N * N) / n : (s2 * N * N * (N - n)) / (N * n);
-  const t = tCritical(options.level ?? 0.95, df);
-  return { estimate, se, variance, ciLow: estimate - t * se, ciHigh: estimate + t * se, df, deff: variance / vsrs, n };
+  return estimateResult('total', estimate, variance, weightedVariance(x, w, used), N, n, df, options);
 }
 
 /** Totals of several variables with their joint covariance, R's `svytotal(~x1 + x2 + …, design, na.rm)`. */

@@ -1,6 +1,6 @@
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
+import { designVariance, unitTotalsSuffice, UnitTotals } from '../design/variance.js';
 import { LeakriskError } from '../errors.js';
 import { twoSidedTPValue } from './distributions.js';
 import { parseFormula, type ModelFormula } from './formula.js';
@@ -126,7 +126,7 @@ export function svyglm(
     }
   }
   const covariance = unitTotalsSuffice(design)
-    ? designVarianceOfUnitTotals(design, p, ...influenceTotals(design, matrix, fit, rows, prior))
+    ? influenceTotals(design, matrix, fit, rows, prior)
     : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
   const dfResidual = domainDf(design, present) + 1 - p;
   const coefficients = matrix.names.map((term, a) => {
@@ -225,47 +225,43 @@ function influenceValues(x: ModelRows, fit: IrlsFit, rows: Int32Array, n: number
   const p = x.p;
   const influence = Array.from({ length: p }, () => new Float64Array(n));
   const row = new Float64Array(p);
-  const ainv = fit.ainv;
+  const value = new Float64Array(p);
   for (let k = 0; k < rows.length; k++) {
-    x.fill(k, row);
-    const rw = fit.residualTimesWeight(k, row);
+    rowInfluence(x, fit, k, row, value);
     const i = rows[k]!;
-    for (let b = 0; b < p; b++) {
-      let s = 0;
-      for (let a = 0; a < p; a++) s += row[a]! * ainv[a * p + b]!;
-      influence[b]![i] = s * rw;
-    }
+    for (let b = 0; b < p; b++) influence[b]![i] = value[b]!;
   }
   return influence;
 }
 
 /**
- * The influence values of {@link influenceValues} summed per PSU, with the PSUs in order of their first
- * row in the model (rows of zero weight are not in it): what the variance needs when
+ * The coefficients' covariance from the influence values of {@link influenceValues} summed per PSU,
+ * with the PSUs in order of their first row in the model (rows of zero weight are not in it): when
  * {@link unitTotalsSuffice}, without a column as long as the data.
  */
-function influenceTotals(design: SurveyDesign, x: ModelRows, fit: IrlsFit, rows: Int32Array, prior: Float64Array): [Float64Array, Int32Array] {
+function influenceTotals(design: SurveyDesign, x: ModelRows, fit: IrlsFit, rows: Int32Array, prior: Float64Array): Float64Array {
   const p = x.p;
-  const stage = design.stages[0]!;
-  const totals = new Float64Array(stage.nClusters * p);
-  const seen = new Uint8Array(stage.nClusters);
-  const touched: number[] = [];
+  const units = new UnitTotals(design, p);
   const row = new Float64Array(p);
-  const ainv = fit.ainv;
+  const value = new Float64Array(p);
   for (let k = 0; k < rows.length; k++) {
     if (!(prior[k]! > 0)) continue;
-    const c = stage.cluster[rows[k]!]!;
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      touched.push(c);
-    }
-    x.fill(k, row);
-    const rw = fit.residualTimesWeight(k, row);
-    for (let b = 0; b < p; b++) {
-      let s = 0;
-      for (let a = 0; a < p; a++) s += row[a]! * ainv[a * p + b]!;
-      totals[c * p + b] = totals[c * p + b]! + s * rw;
-    }
+    const c = units.unitOf(rows[k]!);
+    rowInfluence(x, fit, k, row, value);
+    for (let b = 0; b < p; b++) units.totals[c * p + b] = units.totals[c * p + b]! + value[b]!;
   }
-  return [totals, Int32Array.from(touched)];
+  return units.variance();
+}
+
+/** Model row k's influence on the coefficients, `x_k A⁻¹ r_k W_k`, into `value` (`row` is scratch for x_k). */
+function rowInfluence(x: ModelRows, fit: IrlsFit, k: number, row: Float64Array, value: Float64Array): void {
+  const p = x.p;
+  const ainv = fit.ainv;
+  x.fill(k, row);
+  const rw = fit.residualTimesWeight(k, row);
+  for (let b = 0; b < p; b++) {
+    let s = 0;
+    for (let a = 0; a < p; a++) s += row[a]! * ainv[a * p + b]!;
+    value[b] = s * rw;
+  }
 }

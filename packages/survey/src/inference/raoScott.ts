@@ -1,6 +1,6 @@
 import { Matrix, solve } from 'ml-matrix';
 import type { SurveyDesign } from '../design/types.js';
-import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
+import { designVariance, unitTotalsSuffice, UnitTotals } from '../design/variance.js';
 import { LeakriskError } from '../errors.js';
 import type { FactorColumn } from '../io/columns.js';
 import { chiSquareUpperTail, fUpperTail } from './distributions.js';
@@ -91,31 +91,24 @@ export function svychisq(
   let v: Float64Array;
   if (unitTotalsSuffice(design)) {
     // Influence values wᵢ(1[cell i = k] − p̂ₖ)/Σw summed per PSU from the PSU's weight per cell.
-    const stage = design.stages[0]!;
-    const unitCellWeight = new Float64Array(stage.nClusters * cells);
-    const unitWeight = new Float64Array(stage.nClusters);
-    const seen = new Uint8Array(stage.nClusters);
-    const touched: number[] = [];
+    const units = new UnitTotals(design, cells);
+    const unitCellWeight = units.totals; // the weight per PSU and cell, made into influence totals below
+    const unitWeight = new Float64Array(design.stages[0]!.nClusters);
     for (let i = 0; i < n; i++) {
       if (!complete[i]) continue;
       const k = cellOfRow(i);
       const w = weights[i]!;
-      const c = stage.cluster[i]!;
-      if (seen[c] === 0) {
-        seen[c] = 1;
-        touched.push(c);
-      }
+      const c = units.unitOf(i);
       total += w;
       cellTotals[k] += w;
       unitCellWeight[c * cells + k] += w;
       unitWeight[c] += w;
     }
     proportions = cellTotals.map((t) => t / total);
-    const unitTotals = new Float64Array(stage.nClusters * cells);
-    for (const c of touched) {
-      for (let k = 0; k < cells; k++) unitTotals[c * cells + k] = (unitCellWeight[c * cells + k]! - proportions[k]! * unitWeight[c]!) / total;
+    for (const c of units.touched()) {
+      for (let k = 0; k < cells; k++) unitCellWeight[c * cells + k] = (unitCellWeight[c * cells + k]! - proportions[k]! * unitWeight[c]!) / total;
     }
-    v = designVarianceOfUnitTotals(design, cells, unitTotals, Int32Array.from(touched));
+    v = units.variance();
   } else {
     const cellOf = new Int32Array(n).fill(-1);
     for (let i = 0; i < n; i++) {

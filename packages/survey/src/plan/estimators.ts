@@ -28,7 +28,7 @@ export function num(x: number | null | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
-function estimateFields(r: EstimateResult): ResultRow {
+function estimateFields(r: Omit<EstimateResult, 'variance'>): ResultRow {
   return {
     estimate: num(r.estimate),
     se: num(r.se),
@@ -75,17 +75,7 @@ export function proportion(design: SurveyDesign, factor: FactorColumn, level: nu
 
 /** Every level's proportion with its CI (`svyciprop` per level). */
 export function distribution(design: SurveyDesign, factor: FactorColumn, ci: CiMethod, o: DomainOptions): ResultRow[] {
-  return distributionOf(design, factor, { ...options(o), method: ci }).map((r) => ({
-    level: r.level,
-    estimate: num(r.estimate),
-    se: num(r.se),
-    ciLow: num(r.ciLow),
-    ciHigh: num(r.ciHigh),
-    df: num(r.df),
-    deff: num(r.deff),
-    n: r.n,
-    count: r.count,
-  }));
+  return distributionOf(design, factor, { ...options(o), method: ci }).map((r) => ({ level: r.level, ...estimateFields(r), count: r.count }));
 }
 
 /** `svyquantile` (survey 4.x defaults): one row per probability. */
