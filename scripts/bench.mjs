@@ -7,10 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const benches = [
-  join(root, 'packages', 'survey', 'bench', 'analyze.bench.mjs'),
-  join(root, 'packages', 'anonymize', 'bench', 'anonymize.bench.mjs'),
-];
+const benches = [join(root, 'packages', 'survey', 'bench', 'analyze.bench.mjs'), join(root, 'packages', 'anonymize', 'bench', 'anonymize.bench.mjs')];
 let failed = 0;
 for (const bench of benches) {
   if (!existsSync(bench)) {

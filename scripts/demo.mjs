@@ -44,11 +44,26 @@ function step(title, args) {
 const data = join(sampleDir, sample);
 const anonymized = join(work, 'anonymized.csv');
 step('1/3 Anonymize the synthetic raw sample (fail-closed)', [
-  'anonymize', '--data', data, '--config', join(root, 'data', 'config', 'anonymize.json'),
-  '--out', anonymized, '--audit', join(results, 'audit.json'), '--quiet',
+  'anonymize',
+  '--data',
+  data,
+  '--config',
+  join(root, 'data', 'config', 'anonymize.json'),
+  '--out',
+  anonymized,
+  '--audit',
+  join(results, 'audit.json'),
+  '--quiet',
 ]);
 step('2/3 Analyze the anonymized data with the bundled plan (raked to census 2023 margins)', [
-  'analyze', '--data', anonymized, '--plan', join(root, 'data', 'plans', 'main.plan.json'), '--out', results, '--quiet',
+  'analyze',
+  '--data',
+  anonymized,
+  '--plan',
+  join(root, 'data', 'plans', 'main.plan.json'),
+  '--out',
+  results,
+  '--quiet',
 ]);
 step('3/3 Build the bilingual report', ['report', '--results', results, '--out', site, '--quiet']);
 

@@ -23,11 +23,15 @@ const vitestBin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 function runVitest(suite) {
   const out = join(scratch, `${suite.name}.json`);
   console.log(`\n=== ${suite.name}: vitest (${suite.dir}) ===`);
-  const result = spawnSync(process.execPath, [vitestBin, 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    cwd: join(root, suite.dir),
-    stdio: 'inherit',
-    env: { ...process.env, TZ: 'UTC' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vitestBin, 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    {
+      cwd: join(root, suite.dir),
+      stdio: 'inherit',
+      env: { ...process.env, TZ: 'UTC' },
+    },
+  );
   if (!existsSync(out)) {
     totals.failed += 1;
     failures.push(`${suite.name}: vitest did not run (exit ${result.status})`);

@@ -3,11 +3,12 @@
 (function () {
   'use strict';
   var lang = document.documentElement.lang;
-  var labels = lang === 'ur'
-    ? { open: 'تمام ڈیٹا جدول دکھائیں', close: 'ڈیٹا جدول بند کریں' }
-    : { open: 'Show all data tables', close: 'Hide all data tables' };
+  var labels =
+    lang === 'ur' ? { open: 'تمام ڈیٹا جدول دکھائیں', close: 'ڈیٹا جدول بند کریں' } : { open: 'Show all data tables', close: 'Hide all data tables' };
 
-  function tables() { return Array.prototype.slice.call(document.querySelectorAll('details.data-table')); }
+  function tables() {
+    return Array.prototype.slice.call(document.querySelectorAll('details.data-table'));
+  }
 
   function addToggle() {
     var main = document.getElementById('main');
@@ -19,7 +20,9 @@
     button.textContent = labels.open;
     button.addEventListener('click', function () {
       var open = button.getAttribute('aria-pressed') !== 'true';
-      tables().forEach(function (d) { d.open = open; });
+      tables().forEach(function (d) {
+        d.open = open;
+      });
       button.setAttribute('aria-pressed', open ? 'true' : 'false');
       button.textContent = open ? labels.close : labels.open;
     });
@@ -36,26 +39,40 @@
     document.addEventListener('mousemove', function (event) {
       var target = event.target;
       var text = target && target.getAttribute ? target.getAttribute('data-tip') : null;
-      if (!text) { tip.hidden = true; return; }
+      if (!text) {
+        tip.hidden = true;
+        return;
+      }
       tip.textContent = text;
       tip.hidden = false;
-      tip.style.left = (event.pageX + 12) + 'px';
-      tip.style.top = (event.pageY + 12) + 'px';
+      tip.style.left = event.pageX + 12 + 'px';
+      tip.style.top = event.pageY + 12 + 'px';
     });
-    document.addEventListener('keydown', function (event) { if (event.key === 'Escape') tip.hidden = true; });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') tip.hidden = true;
+    });
   }
 
   var opened = [];
   window.addEventListener('beforeprint', function () {
-    opened = tables().filter(function (d) { return !d.open; });
-    opened.forEach(function (d) { d.open = true; });
+    opened = tables().filter(function (d) {
+      return !d.open;
+    });
+    opened.forEach(function (d) {
+      d.open = true;
+    });
   });
   window.addEventListener('afterprint', function () {
-    opened.forEach(function (d) { d.open = false; });
+    opened.forEach(function (d) {
+      d.open = false;
+    });
     opened = [];
   });
 
-  function start() { addToggle(); addTooltips(); }
+  function start() {
+    addToggle();
+    addTooltips();
+  }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();

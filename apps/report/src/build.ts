@@ -58,7 +58,11 @@ export function loadReportSettings(path: string): ReportSettings {
   const raw = readJson(path, 'report settings file') as Record<string, unknown>;
   const need = (field: string) => {
     if (!isLocalized(raw[field])) {
-      throw new LeakriskError(`report settings need "${field}" with "en" and "ur" texts`, { file: path, column: field }, `add "${field}": { "en": "…", "ur": "…" }`);
+      throw new LeakriskError(
+        `report settings need "${field}" with "en" and "ur" texts`,
+        { file: path, column: field },
+        `add "${field}": { "en": "…", "ur": "…" }`,
+      );
     }
     return raw[field] as Localized;
   };
@@ -67,19 +71,37 @@ export function loadReportSettings(path: string): ReportSettings {
   const contactsFile = typeof contactsField === 'string' ? resolve(dirname(path), contactsField) : undefined;
   const list = contactsFile ? (readJson(contactsFile, 'help contacts file') as Record<string, unknown>)['contacts'] : contactsField;
   if (!Array.isArray(list) || list.length === 0) {
-    throw new LeakriskError('report settings name no help contacts', { file: contactsFile ?? path, column: 'contacts' }, 'list the help services (name, channels, sources, checked date) in the contacts file');
+    throw new LeakriskError(
+      'report settings name no help contacts',
+      { file: contactsFile ?? path, column: 'contacts' },
+      'list the help services (name, channels, sources, checked date) in the contacts file',
+    );
   }
   contacts = list.map((entry: unknown, index) => {
     const contact = entry as HelpContact;
     const column = `contacts[${index}]`;
-    if (!isLocalized(contact.name) || !Array.isArray(contact.channels) || !Array.isArray(contact.sources) || contact.sources.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(String(contact.checked))) {
-      throw new LeakriskError('a help contact needs "name" (en/ur), "channels", at least one "sources" entry and a "checked" date (YYYY-MM-DD)', { file: contactsFile ?? path, column }, 'complete the entry; say where each detail comes from and when it was checked');
+    if (
+      !isLocalized(contact.name) ||
+      !Array.isArray(contact.channels) ||
+      !Array.isArray(contact.sources) ||
+      contact.sources.length === 0 ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(String(contact.checked))
+    ) {
+      throw new LeakriskError(
+        'a help contact needs "name" (en/ur), "channels", at least one "sources" entry and a "checked" date (YYYY-MM-DD)',
+        { file: contactsFile ?? path, column },
+        'complete the entry; say where each detail comes from and when it was checked',
+      );
     }
     return contact;
   });
   const minBase = raw['minBase'] === undefined ? 30 : Number(raw['minBase']);
   if (!Number.isInteger(minBase) || minBase < 1) {
-    throw new LeakriskError('"minBase" must be a whole number of at least 1', { file: path, column: 'minBase' }, 'use the smallest unweighted base you will publish, e.g. 30');
+    throw new LeakriskError(
+      '"minBase" must be a whole number of at least 1',
+      { file: path, column: 'minBase' },
+      'use the smallest unweighted base you will publish, e.g. 30',
+    );
   }
   return {
     title: need('title'),
@@ -150,12 +172,21 @@ function findMargins(results: ResultsFile, resultsDir: string, warnings: string[
 }
 
 function csvText(header: string[], rows: (string | number | boolean | null)[][]): string {
-  return formatCsvRows(header, rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))));
+  return formatCsvRows(
+    header,
+    rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))),
+  );
 }
 
 /** Reads the results folder and everything it names, refusing microdata. */
-export function loadReportInputs(options: BuildReportOptions, warnings: string[]): {
-  results: ResultsFile; codebook: Codebook | undefined; settings: ReportSettings; audit: unknown;
+export function loadReportInputs(
+  options: BuildReportOptions,
+  warnings: string[],
+): {
+  results: ResultsFile;
+  codebook: Codebook | undefined;
+  settings: ReportSettings;
+  audit: unknown;
 } {
   const resultsDir = resolve(options.resultsDir);
   if (!existsSync(resultsDir) || !statSync(resultsDir).isDirectory()) {
@@ -163,7 +194,10 @@ export function loadReportInputs(options: BuildReportOptions, warnings: string[]
   }
   const resultsFile = join(resultsDir, 'results.json');
   const parsed = readJson(resultsFile, 'results.json');
-  const meta = (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as { meta?: { codebook?: unknown; reportSettings?: unknown } }).meta : undefined) ?? {};
+  const meta =
+    (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as { meta?: { codebook?: unknown; reportSettings?: unknown } }).meta
+      : undefined) ?? {};
 
   const codebookCandidates = [
     options.codebookPath,
@@ -174,7 +208,13 @@ export function loadReportInputs(options: BuildReportOptions, warnings: string[]
   const codebookPath = options.codebookPath ?? codebookCandidates.find((path) => existsSync(path));
   if (codebookPath) codebook = loadCodebook(codebookPath);
   else warnings.push('no codebook found: questions and answers are shown by their column names and codes');
-  if (codebookPath && typeof meta.codebook === 'string' && !options.codebookPath && codebookPath === BUNDLED_CODEBOOK && resolve(resultsDir, meta.codebook) !== BUNDLED_CODEBOOK) {
+  if (
+    codebookPath &&
+    typeof meta.codebook === 'string' &&
+    !options.codebookPath &&
+    codebookPath === BUNDLED_CODEBOOK &&
+    resolve(resultsDir, meta.codebook) !== BUNDLED_CODEBOOK
+  ) {
     warnings.push(`the codebook named in results.json (${meta.codebook}) was not found; using the bundled codebook`);
   }
 
@@ -186,13 +226,18 @@ export function loadReportInputs(options: BuildReportOptions, warnings: string[]
   }
   const results = assertAggregateOnly(parsed, resultsFile, names);
 
-  const settingsPath = options.settingsPath
-    ?? [typeof meta.reportSettings === 'string' ? resolve(resultsDir, meta.reportSettings) : undefined, BUNDLED_SETTINGS]
-      .find((path): path is string => path !== undefined && existsSync(path))
-    ?? BUNDLED_SETTINGS;
+  const settingsPath =
+    options.settingsPath ??
+    [typeof meta.reportSettings === 'string' ? resolve(resultsDir, meta.reportSettings) : undefined, BUNDLED_SETTINGS].find(
+      (path): path is string => path !== undefined && existsSync(path),
+    ) ??
+    BUNDLED_SETTINGS;
   const settings = loadReportSettings(settingsPath);
   for (const contact of settings.contacts) {
-    if (contact.status !== 'verified') warnings.push(`help contact "${contact.name.en}" is marked "${contact.status}" (recorded ${contact.checked}): confirm its details at the source before publishing`);
+    if (contact.status !== 'verified')
+      warnings.push(
+        `help contact "${contact.name.en}" is marked "${contact.status}" (recorded ${contact.checked}): confirm its details at the source before publishing`,
+      );
   }
   const auditPath = join(resultsDir, 'audit.json');
   const audit = existsSync(auditPath) ? readJson(auditPath, 'audit.json') : undefined;
@@ -225,7 +270,10 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   const strings = { en, ur };
   const labels = new Labels(codebook, strings);
   const model = buildSiteModel({
-    results, settings, labels, strings,
+    results,
+    settings,
+    labels,
+    strings,
     audit: audit === undefined ? undefined : summarizeAudit(audit),
     margins: findMargins(results, resolve(options.resultsDir), warnings),
     warnings,

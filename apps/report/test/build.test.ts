@@ -36,7 +36,10 @@ function page(path: string): Document {
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 function csv(id: string): string[][] {
-  return readFileSync(join(site, 'data', `${id}.csv`), 'utf8').trim().split('\n').map((line) => line.split(','));
+  return readFileSync(join(site, 'data', `${id}.csv`), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
 }
 
 describe('buildReport on the fixture results', () => {
@@ -58,7 +61,10 @@ describe('buildReport on the fixture results', () => {
     expect(built.warnings.some((warning) => /Digital Rights Foundation.*verify-before-publishing/.test(warning))).toBe(true);
   });
 
-  for (const [path, lang, dir] of [['index.html', 'en', 'ltr'], ['ur/index.html', 'ur', 'rtl']] as const) {
+  for (const [path, lang, dir] of [
+    ['index.html', 'en', 'ltr'],
+    ['ur/index.html', 'ur', 'rtl'],
+  ] as const) {
     describe(path, () => {
       it(`declares lang="${lang}" dir="${dir}" and a Content-Security-Policy that allows only the site itself`, () => {
         const document = page(path);
@@ -96,7 +102,9 @@ describe('buildReport on the fixture results', () => {
         const figures = [...document.querySelectorAll('main figure')];
         expect(figures.length).toBeGreaterThanOrEqual(6);
         const kinds = new Set(figures.map((figure) => [...figure.classList].find((c) => c.startsWith('figure-'))));
-        expect(kinds).toEqual(new Set(['figure-likert', 'figure-dot-interval', 'figure-small-multiples', 'figure-awareness', 'figure-coefficients', 'figure-score-distribution']));
+        expect(kinds).toEqual(
+          new Set(['figure-likert', 'figure-dot-interval', 'figure-small-multiples', 'figure-awareness', 'figure-coefficients', 'figure-score-distribution']),
+        );
         for (const figure of figures) {
           expect(figure.querySelectorAll('svg[role="img"]')).toHaveLength(2);
           const svg = figure.querySelector('.chart-wide svg')!;
@@ -187,7 +195,12 @@ describe('buildReport on the fixture results', () => {
     expect(main).toContain('by rake (7 iterations, converged');
     expect(main).toContain('68,200,000');
     expect(document.querySelectorAll('#reliability-heading + p + .table-scroll tbody tr')).toHaveLength(6);
-    const auditRows = new Map([...document.querySelectorAll('#anonymization-heading ~ .table-scroll tbody tr')].map((row) => [text(row.querySelector('th')), text(row.querySelector('td'))]));
+    const auditRows = new Map(
+      [...document.querySelectorAll('#anonymization-heading ~ .table-scroll tbody tr')].map((row) => [
+        text(row.querySelector('th')),
+        text(row.querySelector('td')),
+      ]),
+    );
     expect(auditRows.get('k-anonymity achieved')).toBe('5 (required 5)');
     expect(auditRows.get('l-diversity achieved')).toBe('3 (required 2)');
     expect(auditRows.get('Share of records with a suppressed cell')).toBe('2.10%');

@@ -24,7 +24,6 @@ const TARGET_MB = 2048;
 // A fixed benchmark key (synthetic data only; never use a committed key on real data).
 const BENCH_KEY = 'bench-key-0123456789abcdef0123456789';
 
-
 /** The header line of a CSV without reading the whole file. */
 function firstLine(path) {
   const fd = openSync(path, 'r');
@@ -85,7 +84,11 @@ export async function runAnonymizeBench({ rows = 1_000_000, keep = false } = {})
   try {
     const data = join(folder, 'raw.csv');
     const t0 = process.hrtime.bigint();
-    const gen = spawnSync(process.execPath, [...sourceFlags(), join(here, 'generate.mjs'), '--rows', String(rows), '--out', data], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+    const gen = spawnSync(process.execPath, [...sourceFlags(), join(here, 'generate.mjs'), '--rows', String(rows), '--out', data], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (gen.status !== 0) throw new Error('generating the raw survey failed');
     console.log(`generated ${rows.toLocaleString('en')} raw rows in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s: ${data}`);
     const header = firstLine(data).split(',');
@@ -100,7 +103,11 @@ export async function runAnonymizeBench({ rows = 1_000_000, keep = false } = {})
     let run;
     if (cliHasAnonymize()) {
       how = 'node packages/cli/bin/leakrisk.mjs anonymize (whole CLI process)';
-      run = measure(process.execPath, [cli, 'anonymize', '--data', data, '--config', config, '--codebook', codebookPath, '--out', out, '--audit', audit, '--quiet'], { cwd: root, env });
+      run = measure(
+        process.execPath,
+        [cli, 'anonymize', '--data', data, '--config', config, '--codebook', codebookPath, '--out', out, '--audit', audit, '--quiet'],
+        { cwd: root, env },
+      );
     } else {
       how = `FALLBACK: the CLI has no \`anonymize\` yet; a Node process calling the ${existsSync(anonymizeDist) ? 'built dist' : 'source'} pipeline`;
       const dist = existsSync(anonymizeDist) ? anonymizeDist : join(root, 'packages', 'anonymize', 'src', 'index.ts');
@@ -114,8 +121,12 @@ export async function runAnonymizeBench({ rows = 1_000_000, keep = false } = {})
     const levels = result.quasiIdentifiers.map((q) => `${q.column}@${q.chosenLevelName}`).join(', ');
     const lines = [];
     lines.push('', `anonymize benchmark: ${rows.toLocaleString('en')} rows, 5 quasi-identifiers, k = 5, distinct l = 2, scrubbing on`);
-    lines.push(`  leakrisk: ${run.seconds.toFixed(2)} s wall, peak ${run.peakMb === null ? 'n/a (no /usr/bin/time)' : `${run.peakMb.toFixed(0)} MB`}   [${how}]`);
-    lines.push(`  chose ${levels}; ${result.privacy.suppressedRecords} records (${(100 * result.privacy.suppressedShare).toFixed(2)}%) with a suppressed cell; k achieved ${result.privacy.achieved.k}; ${result.search.evaluated} of ${result.search.latticeSize} lattice nodes evaluated`);
+    lines.push(
+      `  leakrisk: ${run.seconds.toFixed(2)} s wall, peak ${run.peakMb === null ? 'n/a (no /usr/bin/time)' : `${run.peakMb.toFixed(0)} MB`}   [${how}]`,
+    );
+    lines.push(
+      `  chose ${levels}; ${result.privacy.suppressedRecords} records (${(100 * result.privacy.suppressedShare).toFixed(2)}%) with a suppressed cell; k achieved ${result.privacy.achieved.k}; ${result.search.evaluated} of ${result.search.latticeSize} lattice nodes evaluated`,
+    );
     const verdict = (ok) => (ok === null ? 'not measured' : ok ? 'MET' : 'NOT MET');
     const memoryOk = run.peakMb === null ? null : run.peakMb <= TARGET_MB;
     lines.push(`  time:   ${run.seconds.toFixed(1)} s (target ≤ ${TARGET_SECONDS} s): ${verdict(run.seconds <= TARGET_SECONDS)}`);

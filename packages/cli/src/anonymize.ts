@@ -22,11 +22,15 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
     for (const note of draft.notes) process.stderr.write(`note: ${note}\n`);
     return;
   }
-  if (options.config === undefined) throw new UsageError("anonymize needs --config (or --init to draft one)");
+  if (options.config === undefined) throw new UsageError('anonymize needs --config (or --init to draft one)');
   if (options.out === undefined) throw new UsageError('anonymize needs --out, the anonymized CSV to write');
   const auditPath = options.audit ?? join(dirname(options.out), 'audit.json');
   if (resolve(options.out) === resolve(options.data)) {
-    throw new LeakriskError('--out is the same file as --data; the input is never overwritten', { file: options.out }, 'write the anonymized data to a new file');
+    throw new LeakriskError(
+      '--out is the same file as --data; the input is never overwritten',
+      { file: options.out },
+      'write the anonymized data to a new file',
+    );
   }
 
   // The data file is read on another thread while the config and codebook load, and parsed as it arrives.

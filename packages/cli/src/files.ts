@@ -83,7 +83,11 @@ if (view !== undefined) {
 /** The main thread's view of the shared progress (it may block: Node lets the main thread wait). */
 function incomingBytes(progress: Int32Array, path: string): IncomingBytes {
   const failed = (): never => {
-    throw new LeakriskError(`cannot read the file (error ${-Atomics.load(progress, 3)} while reading)`, { file: path }, 'check that the file is readable and not being changed');
+    throw new LeakriskError(
+      `cannot read the file (error ${-Atomics.load(progress, 3)} while reading)`,
+      { file: path },
+      'check that the file is readable and not being changed',
+    );
   };
   return {
     available: () => Atomics.load(progress, READ),

@@ -38,7 +38,9 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--codebook <file>', 'codebook (default: the bundled data/instrument/codebook.json)')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { n: number; seed: number; out: string; codebook?: string; quiet?: boolean }) => run(async () => (await import('./synth.js')).synthCommand(options)));
+    .action((options: { n: number; seed: number; out: string; codebook?: string; quiet?: boolean }) =>
+      run(async () => (await import('./synth.js')).synthCommand(options)),
+    );
 
   program
     .command('anonymize')
@@ -48,7 +50,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--out <file>', 'anonymized CSV to write')
     .option('--audit <file>', 'audit JSON to write (default: audit.json beside --out)')
     .option('--codebook <file>', 'codebook: missing codes, level order, labels')
-    .option('--plan <file>', 'rerun this analysis plan on raw and anonymized data and report each estimate\'s change in the audit')
+    .option('--plan <file>', "rerun this analysis plan on raw and anonymized data and report each estimate's change in the audit")
     .option('--init', 'draft a config for this data on stdout (every column listed; undecided ones must be decided)')
     .option('--quiet', 'no progress messages')
     .exitOverride()
@@ -63,7 +65,9 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--codebook <file>', 'codebook: missing codes')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { data: string; config: string; out: string; codebook?: string; quiet?: boolean }) => run(async () => (await import('./risk.js')).riskCommand(options)));
+    .action((options: { data: string; config: string; out: string; codebook?: string; quiet?: boolean }) =>
+      run(async () => (await import('./risk.js')).riskCommand(options)),
+    );
 
   program
     .command('analyze')
@@ -91,7 +95,9 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--settings <file>', 'report settings (default: the ones named in results.json, else data/report/settings.json)')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { results: string; out: string; codebook?: string; settings?: string; quiet?: boolean }) => run(async () => (await import('./report.js')).reportCommand(options)));
+    .action((options: { results: string; out: string; codebook?: string; settings?: string; quiet?: boolean }) =>
+      run(async () => (await import('./report.js')).reportCommand(options)),
+    );
 
   return program;
 }

@@ -7,7 +7,13 @@ import { makeProgress } from './progress.js';
 export async function riskCommand(options: { data: string; config: string; out: string; codebook?: string; quiet?: boolean }): Promise<void> {
   const progress = makeProgress(options.quiet);
   const config = loadAnonymizeConfig(options.config);
-  const { table, codebook } = await loadInputs({ data: options.data, codebook: options.codebook, codebookFromFile: options.config, codebookInFile: config.codebook, progress });
+  const { table, codebook } = await loadInputs({
+    data: options.data,
+    codebook: options.codebook,
+    codebookFromFile: options.config,
+    codebookInFile: config.codebook,
+    progress,
+  });
   progress.step('computing fk, Fk and individual risk');
   const risk = measureRisk(table, config, { missingCodes: missingCodesByColumn(table, codebook) });
   writeFileAtomic(options.out, `${JSON.stringify(risk, null, 2)}\n`);

@@ -24,7 +24,6 @@ const surveyDist = join(root, 'packages', 'survey', 'dist', 'index.js');
 const TARGET_RATIO = 10;
 const TARGET_MB = 600;
 
-
 function cliHasAnalyze() {
   if (!existsSync(cli)) return false;
   const run = spawnSync(process.execPath, [cli, 'analyze', '--help'], { encoding: 'utf8', cwd: root });
@@ -100,8 +99,13 @@ export async function runAnalyzeBench({ rows = 1_000_000, keep = false, withR = 
     }
 
     const lines = [];
-    lines.push('', `analysis benchmark: ${rows.toLocaleString('en')} rows, 8 analyses (2 means, total with missing values, 2 by-means, logit proportion, Rao–Scott F, gaussian glm)`);
-    lines.push(`  leakrisk: ${ours.seconds.toFixed(2)} s wall, peak ${ours.peakMb === null ? 'n/a (no /usr/bin/time)' : `${ours.peakMb.toFixed(0)} MB`}   [${how}]`);
+    lines.push(
+      '',
+      `analysis benchmark: ${rows.toLocaleString('en')} rows, 8 analyses (2 means, total with missing values, 2 by-means, logit proportion, Rao–Scott F, gaussian glm)`,
+    );
+    lines.push(
+      `  leakrisk: ${ours.seconds.toFixed(2)} s wall, peak ${ours.peakMb === null ? 'n/a (no /usr/bin/time)' : `${ours.peakMb.toFixed(0)} MB`}   [${how}]`,
+    );
     if (r) {
       const phases = /R read\.csv.*$/m.exec(r.stdout)?.[0] ?? '';
       lines.push(`  R survey: ${r.seconds.toFixed(2)} s wall, peak ${r.peakMb === null ? 'n/a' : `${r.peakMb.toFixed(0)} MB`}   (${phases})`);

@@ -35,7 +35,8 @@ export async function generateSurvey({ rows = 1_000_000, seed = 20240611, out } 
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
   };
   const strata = [];
-  for (const province of PROVINCES) for (const area of ['urban', 'rural']) for (const half of ['a', 'b']) strata.push({ province, area, name: `${province}_${area}_${half}` });
+  for (const province of PROVINCES)
+    for (const area of ['urban', 'rural']) for (const half of ['a', 'b']) strata.push({ province, area, name: `${province}_${area}_${half}` });
   const psusPerStratum = 50;
   const nPsu = strata.length * psusPerStratum;
   const psuEffect = Float64Array.from({ length: nPsu }, () => 0.4 * normal());
@@ -57,7 +58,7 @@ export async function generateSurvey({ rows = 1_000_000, seed = 20240611, out } 
     const vb1 = Math.max(1, Math.min(5, Math.round(3 + latent)));
     const vb2 = Math.max(1, Math.min(5, Math.round(3 + 0.8 * latent + 0.6 * normal())));
     const blames = latent + 0.5 * normal() > 0.4 ? 'yes' : 'no';
-    buffer += `${stratum.name},${p % psusPerStratum + 1},${weight},${fpc[h]},${age},${gender},${stratum.province},${stratum.area},${hours},${vb1},${vb2},${blames}\n`;
+    buffer += `${stratum.name},${(p % psusPerStratum) + 1},${weight},${fpc[h]},${age},${gender},${stratum.province},${stratum.area},${hours},${vb1},${vb2},${blames}\n`;
     if (buffer.length > 1 << 20) {
       if (!stream.write(buffer)) await once(stream, 'drain');
       buffer = '';

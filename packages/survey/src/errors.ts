@@ -33,9 +33,7 @@ export class LeakriskError extends Error {
 
   /** One line (two with the fix) for the terminal: `file:line: column "x": problem. Fix: …`. */
   format(): string {
-    const place = [this.file, this.line !== undefined ? String(this.line) : undefined]
-      .filter((part) => part !== undefined)
-      .join(':');
+    const place = [this.file, this.line !== undefined ? String(this.line) : undefined].filter((part) => part !== undefined).join(':');
     const parts: string[] = [];
     if (place) parts.push(place);
     if (this.row !== undefined && this.line === undefined) parts.push(`row ${this.row}`);

@@ -34,7 +34,9 @@ export function awarenessBars(document: Document, data: AwarenessData, options: 
   const top = 6;
   const bottom = top + rows.reduce((sum, row) => sum + row.height, 0);
   const height = bottom + lineHeight + 8;
-  const x = scaleLinear().domain([0, 1]).range([labelWidth + 14, width - 44]);
+  const x = scaleLinear()
+    .domain([0, 1])
+    .range([labelWidth + 14, width - 44]);
   const m = mirror(width, options.rtl);
   const svg = createSvg(document, options, width, height, 'awareness');
   drawAxis(svg.append('g'), x, { top, bottom, width, rtl: options.rtl, lineHeight, format, ticks: 5 });
@@ -44,28 +46,59 @@ export function awarenessBars(document: Document, data: AwarenessData, options: 
     const g = svg.append('g').attr('class', 'row');
     multilineText(g, lines, m.x(labelWidth), middle, lineHeight, 'end');
     if (row.suppressed || row.estimate === null) {
-      g.append('text').attr('class', 'suppressed').attr('x', m.x(x(0) + 4)).attr('y', round(middle)).attr('dominant-baseline', 'central')
-        .attr('text-anchor', 'start').attr('font-style', 'italic').attr('fill', palette.suppressed).text(options.suppressedLabel ?? 'suppressed');
+      g.append('text')
+        .attr('class', 'suppressed')
+        .attr('x', m.x(x(0) + 4))
+        .attr('y', round(middle))
+        .attr('dominant-baseline', 'central')
+        .attr('text-anchor', 'start')
+        .attr('font-style', 'italic')
+        .attr('fill', palette.suppressed)
+        .text(options.suppressedLabel ?? 'suppressed');
     } else {
       const barHeight = Math.min(rowHeight - 10, 22);
       const x0 = x(0);
       const x1 = x(row.estimate);
       const tip = `${row.label}: ${format(row.estimate)}${row.ciLow !== null && row.ciHigh !== null ? ` (${format(row.ciLow)}–${format(row.ciHigh)})` : ''}`;
-      g.append('rect').attr('class', 'bar').attr('x', m.rect(x0, x1 - x0)).attr('y', round(middle - barHeight / 2))
-        .attr('width', round(x1 - x0)).attr('height', round(barHeight)).attr('fill', palette.bar).attr('data-tip', tip)
-        .append('title').text(tip);
+      g.append('rect')
+        .attr('class', 'bar')
+        .attr('x', m.rect(x0, x1 - x0))
+        .attr('y', round(middle - barHeight / 2))
+        .attr('width', round(x1 - x0))
+        .attr('height', round(barHeight))
+        .attr('fill', palette.bar)
+        .attr('data-tip', tip)
+        .append('title')
+        .text(tip);
       let labelAt = x1;
       if (row.ciLow !== null && row.ciHigh !== null) {
-        g.append('line').attr('class', 'interval').attr('x1', m.x(x(row.ciLow))).attr('x2', m.x(x(row.ciHigh)))
-          .attr('y1', round(middle)).attr('y2', round(middle)).attr('stroke', palette.ink).attr('stroke-width', 1.5);
+        g.append('line')
+          .attr('class', 'interval')
+          .attr('x1', m.x(x(row.ciLow)))
+          .attr('x2', m.x(x(row.ciHigh)))
+          .attr('y1', round(middle))
+          .attr('y2', round(middle))
+          .attr('stroke', palette.ink)
+          .attr('stroke-width', 1.5);
         for (const end of [row.ciLow, row.ciHigh]) {
-          g.append('line').attr('x1', m.x(x(end))).attr('x2', m.x(x(end))).attr('y1', round(middle - 4)).attr('y2', round(middle + 4))
-            .attr('stroke', palette.ink).attr('stroke-width', 1.5);
+          g.append('line')
+            .attr('x1', m.x(x(end)))
+            .attr('x2', m.x(x(end)))
+            .attr('y1', round(middle - 4))
+            .attr('y2', round(middle + 4))
+            .attr('stroke', palette.ink)
+            .attr('stroke-width', 1.5);
         }
         labelAt = Math.max(x1, x(row.ciHigh));
       }
-      g.append('text').attr('class', 'value').attr('x', m.x(labelAt + 5)).attr('y', round(middle)).attr('dominant-baseline', 'central')
-        .attr('text-anchor', 'start').attr('aria-hidden', 'true').text(format(row.estimate));
+      g.append('text')
+        .attr('class', 'value')
+        .attr('x', m.x(labelAt + 5))
+        .attr('y', round(middle))
+        .attr('dominant-baseline', 'central')
+        .attr('text-anchor', 'start')
+        .attr('aria-hidden', 'true')
+        .text(format(row.estimate));
     }
     y += rowHeight;
   }

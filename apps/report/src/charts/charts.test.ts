@@ -121,12 +121,16 @@ describe('smallMultiples', () => {
 });
 
 describe('awarenessBars', () => {
-  const svg = awarenessBars(document, {
-    rows: [
-      { label: 'Knows PECA', estimate: 0.5, ciLow: 0.45, ciHigh: 0.55, n: 2900, suppressed: false },
-      { label: 'Knows the NCCIA', estimate: 0.25, ciLow: 0.2, ciHigh: 0.3, n: 2900, suppressed: false },
-    ],
-  }, { ...base, id: 'aw', width: 640 });
+  const svg = awarenessBars(
+    document,
+    {
+      rows: [
+        { label: 'Knows PECA', estimate: 0.5, ciLow: 0.45, ciHigh: 0.55, n: 2900, suppressed: false },
+        { label: 'Knows the NCCIA', estimate: 0.25, ciLow: 0.2, ciHigh: 0.3, n: 2900, suppressed: false },
+      ],
+    },
+    { ...base, id: 'aw', width: 640 },
+  );
   it('draws bars proportional to the share on a 0–100% axis', () => {
     const bars = [...svg.querySelectorAll('rect.bar')].map((bar) => Number(bar.getAttribute('width')));
     expect(bars[0]! / bars[1]!).toBeCloseTo(2, 1);
@@ -138,13 +142,17 @@ describe('awarenessBars', () => {
 });
 
 describe('coefficientPlot', () => {
-  const svg = coefficientPlot(document, {
-    rows: [
-      { label: 'Gender: male (vs female)', estimate: 0.58, ciLow: 0.44, ciHigh: 0.72, significant: true },
-      { label: 'Area: rural (vs urban)', estimate: 0.02, ciLow: -0.08, ciHigh: 0.12, significant: false },
-    ],
-    zeroLabel: 'no difference',
-  }, { ...base, id: 'co', markedLabel: 'significant' });
+  const svg = coefficientPlot(
+    document,
+    {
+      rows: [
+        { label: 'Gender: male (vs female)', estimate: 0.58, ciLow: 0.44, ciHigh: 0.72, significant: true },
+        { label: 'Area: rural (vs urban)', estimate: 0.02, ciLow: -0.08, ciHigh: 0.12, significant: false },
+      ],
+      zeroLabel: 'no difference',
+    },
+    { ...base, id: 'co', markedLabel: 'significant' },
+  );
   it('draws a zero reference line and marks significant terms', () => {
     expect(svg.getAttribute('class')).toBe('chart chart-coefficients');
     expect(svg.querySelector('line.reference')).not.toBeNull();
@@ -157,22 +165,45 @@ describe('coefficientPlot', () => {
 });
 
 describe('scoreDistribution', () => {
-  const quantiles = scoreDistribution(document, {
-    kind: 'quantiles',
-    quantiles: [0.1, 0.25, 0.5, 0.75, 0.9].map((probability, index) => ({ probability, estimate: 1.5 + index * 0.5, ciLow: 1.45 + index * 0.5, ciHigh: 1.6 + index * 0.5 })),
-    min: 1,
-    max: 5,
-  }, { ...base, id: 'sd' });
+  const quantiles = scoreDistribution(
+    document,
+    {
+      kind: 'quantiles',
+      quantiles: [0.1, 0.25, 0.5, 0.75, 0.9].map((probability, index) => ({
+        probability,
+        estimate: 1.5 + index * 0.5,
+        ciLow: 1.45 + index * 0.5,
+        ciHigh: 1.6 + index * 0.5,
+      })),
+      min: 1,
+      max: 5,
+    },
+    { ...base, id: 'sd' },
+  );
   it('draws a box from the lower to the upper quartile and labels each quantile', () => {
     const box = quantiles.querySelector('.box rect')!;
     expect(Number(box.getAttribute('width'))).toBeGreaterThan(0);
-    expect([...quantiles.querySelectorAll('.quantile text')].map((text) => text.textContent)).toEqual(['P10 1.50', 'P25 2.00', 'P50 2.50', 'P75 3.00', 'P90 3.50']);
+    expect([...quantiles.querySelectorAll('.quantile text')].map((text) => text.textContent)).toEqual([
+      'P10 1.50',
+      'P25 2.00',
+      'P50 2.50',
+      'P75 3.00',
+      'P90 3.50',
+    ]);
   });
   it('draws a histogram from shares', () => {
-    const histogram = scoreDistribution(document, {
-      kind: 'histogram',
-      bins: [{ label: '1', share: 0.2, suppressed: false }, { label: '2', share: 0.4, suppressed: false }, { label: '3', share: null, suppressed: true }],
-    }, { ...base, id: 'hist' });
+    const histogram = scoreDistribution(
+      document,
+      {
+        kind: 'histogram',
+        bins: [
+          { label: '1', share: 0.2, suppressed: false },
+          { label: '2', share: 0.4, suppressed: false },
+          { label: '3', share: null, suppressed: true },
+        ],
+      },
+      { ...base, id: 'hist' },
+    );
     const heights = [...histogram.querySelectorAll('.bin rect')].map((rect) => Number(rect.getAttribute('height')));
     expect(heights).toHaveLength(2);
     expect(heights[1]! / heights[0]!).toBeCloseTo(2, 1);

@@ -25,7 +25,13 @@ export function coefficientPlot(document: Document, data: CoefficientData, optio
     document,
     {
       rows: data.rows.map((row) => ({
-        label: row.label, estimate: row.estimate, ciLow: row.ciLow, ciHigh: row.ciHigh, n: null, suppressed: false, marked: row.significant,
+        label: row.label,
+        estimate: row.estimate,
+        ciLow: row.ciLow,
+        ciHigh: row.ciHigh,
+        n: null,
+        suppressed: false,
+        marked: row.significant,
       })),
       reference: { value: 0, label: data.zeroLabel },
     },

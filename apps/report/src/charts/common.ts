@@ -84,9 +84,7 @@ export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxL
 
 /** Horizontal mirror for right-to-left charts: positions are computed left-to-right, then flipped. */
 export function mirror(width: number, rtl: boolean | undefined): { x: (x: number) => number; rect: (x: number, w: number) => number } {
-  return rtl
-    ? { x: (x) => round(width - x), rect: (x, w) => round(width - x - w) }
-    : { x: (x) => round(x), rect: (x) => round(x) };
+  return rtl ? { x: (x) => round(width - x), rect: (x, w) => round(width - x - w) } : { x: (x) => round(x), rect: (x) => round(x) };
 }
 
 /** Writes multi-line text as `<tspan>`s, vertically centred on `y`. */
@@ -101,7 +99,12 @@ export function multilineText(
   const text = parent.append('text').attr('x', x).attr('text-anchor', anchor);
   const top = y - ((lines.length - 1) * lineHeight) / 2;
   lines.forEach((line, index) => {
-    text.append('tspan').attr('x', x).attr('y', round(top + index * lineHeight)).attr('dominant-baseline', 'central').text(line);
+    text
+      .append('tspan')
+      .attr('x', x)
+      .attr('y', round(top + index * lineHeight))
+      .attr('dominant-baseline', 'central')
+      .text(line);
   });
   return text;
 }

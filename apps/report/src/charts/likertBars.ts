@@ -1,8 +1,5 @@
 import { scaleLinear } from 'd3';
-import {
-  approxTextWidth, createSvg, defaultPercent, fontSizeOf, lineHeightOf, mirror, multilineText, round, wrapLabel,
-  type ChartOptions,
-} from './common.js';
+import { approxTextWidth, createSvg, defaultPercent, fontSizeOf, lineHeightOf, mirror, multilineText, round, wrapLabel, type ChartOptions } from './common.js';
 import { likertColors, palette, textColorOn } from './palette.js';
 
 export interface LikertLevel {
@@ -86,20 +83,43 @@ export function likertBars(document: Document, data: LikertData, options: ChartO
   const legendGroup = svg.append('g').attr('class', 'legend').attr('aria-hidden', 'true');
   for (const entry of legend) {
     const y = entry.row * lineHeight + lineHeight / 2 + 2;
-    legendGroup.append('rect').attr('x', m.rect(entry.x, 12)).attr('y', round(y - 6)).attr('width', 12).attr('height', 12)
-      .attr('fill', entry.color).attr('stroke', palette.axis).attr('stroke-width', 0.5);
-    legendGroup.append('text').attr('x', m.x(entry.x + 17)).attr('y', round(y)).attr('dominant-baseline', 'central')
-      .attr('text-anchor', 'start').text(entry.level.label);
+    legendGroup
+      .append('rect')
+      .attr('x', m.rect(entry.x, 12))
+      .attr('y', round(y - 6))
+      .attr('width', 12)
+      .attr('height', 12)
+      .attr('fill', entry.color)
+      .attr('stroke', palette.axis)
+      .attr('stroke-width', 0.5);
+    legendGroup
+      .append('text')
+      .attr('x', m.x(entry.x + 17))
+      .attr('y', round(y))
+      .attr('dominant-baseline', 'central')
+      .attr('text-anchor', 'start')
+      .text(entry.level.label);
   }
 
   const ticks = x.ticks(4);
   const grid = svg.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
   const plotBottom = height - axisHeight;
   for (const tick of ticks) {
-    grid.append('line').attr('x1', m.x(x(tick))).attr('x2', m.x(x(tick))).attr('y1', top).attr('y2', plotBottom)
-      .attr('stroke', tick === 0 ? palette.axis : palette.grid).attr('stroke-width', tick === 0 ? 1.5 : 1);
-    grid.append('text').attr('x', m.x(x(tick))).attr('y', round(plotBottom + lineHeight / 2 + 4))
-      .attr('dominant-baseline', 'central').attr('text-anchor', 'middle').attr('fill', palette.muted)
+    grid
+      .append('line')
+      .attr('x1', m.x(x(tick)))
+      .attr('x2', m.x(x(tick)))
+      .attr('y1', top)
+      .attr('y2', plotBottom)
+      .attr('stroke', tick === 0 ? palette.axis : palette.grid)
+      .attr('stroke-width', tick === 0 ? 1.5 : 1);
+    grid
+      .append('text')
+      .attr('x', m.x(x(tick)))
+      .attr('y', round(plotBottom + lineHeight / 2 + 4))
+      .attr('dominant-baseline', 'central')
+      .attr('text-anchor', 'middle')
+      .attr('fill', palette.muted)
       .text(format(Math.abs(tick)));
   }
 
@@ -110,9 +130,16 @@ export function likertBars(document: Document, data: LikertData, options: ChartO
     const group = svg.append('g').attr('class', 'row').attr('data-item', item.id);
     multilineText(group, lines, m.x(labelWidth), middle, lineHeight, 'end');
     if (item.suppressed) {
-      group.append('text').attr('class', 'suppressed').attr('x', m.x(x(0))).attr('y', round(middle))
-        .attr('dominant-baseline', 'central').attr('text-anchor', 'middle').attr('fill', palette.suppressed)
-        .attr('font-style', 'italic').text(options.suppressedLabel ?? 'suppressed');
+      group
+        .append('text')
+        .attr('class', 'suppressed')
+        .attr('x', m.x(x(0)))
+        .attr('y', round(middle))
+        .attr('dominant-baseline', 'central')
+        .attr('text-anchor', 'middle')
+        .attr('fill', palette.suppressed)
+        .attr('font-style', 'italic')
+        .text(options.suppressedLabel ?? 'suppressed');
     } else {
       const barHeight = Math.min(rowHeight - 8, 26);
       let left = -item.shares.reduce<number>((sum, share, index) => {
@@ -128,16 +155,29 @@ export function likertBars(document: Document, data: LikertData, options: ChartO
         left += value;
         if (value <= 0) return;
         const color = colors[index]!;
-        const segment = group.append('rect').attr('class', 'segment')
-          .attr('x', m.rect(x0, x1 - x0)).attr('y', round(middle - barHeight / 2))
-          .attr('width', round(x1 - x0)).attr('height', round(barHeight)).attr('fill', color)
+        const segment = group
+          .append('rect')
+          .attr('class', 'segment')
+          .attr('x', m.rect(x0, x1 - x0))
+          .attr('y', round(middle - barHeight / 2))
+          .attr('width', round(x1 - x0))
+          .attr('height', round(barHeight))
+          .attr('fill', color)
           .attr('data-tip', `${item.label}: ${data.levels[index]!.label} ${format(value)}`);
         segment.append('title').text(`${data.levels[index]!.label}: ${format(value)}`);
         const label = format(value);
         if (x1 - x0 >= approxTextWidth(label, fontSize - 2) + 6) {
-          group.append('text').attr('class', 'value').attr('x', m.x((x0 + x1) / 2)).attr('y', round(middle))
-            .attr('dominant-baseline', 'central').attr('text-anchor', 'middle').attr('font-size', fontSize - 2)
-            .attr('fill', textColorOn(color)).attr('aria-hidden', 'true').text(label);
+          group
+            .append('text')
+            .attr('class', 'value')
+            .attr('x', m.x((x0 + x1) / 2))
+            .attr('y', round(middle))
+            .attr('dominant-baseline', 'central')
+            .attr('text-anchor', 'middle')
+            .attr('font-size', fontSize - 2)
+            .attr('fill', textColorOn(color))
+            .attr('aria-hidden', 'true')
+            .text(label);
         }
       });
     }

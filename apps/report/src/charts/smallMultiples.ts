@@ -28,12 +28,16 @@ export function smallMultiples(document: Document, data: SmallMultiplesData, opt
   const format = options.format ?? defaultNumber;
   const gap = 20;
   const panelWidth = (width - gap * (columns - 1)) / columns;
-  const labelWidth = Math.min(panelWidth * 0.45, Math.max(40, ...data.panels.flatMap((panel) => panel.rows.map((row) => approxTextWidth(`${row.label} *`, fontSize)))));
+  const labelWidth = Math.min(
+    panelWidth * 0.45,
+    Math.max(40, ...data.panels.flatMap((panel) => panel.rows.map((row) => approxTextWidth(`${row.label} *`, fontSize)))),
+  );
   const domain = options.domain ?? intervalDomain(data.panels.flatMap((panel) => panel.rows));
-  const layoutRows = (rows: DotRow[]) => rows.map((row) => {
-    const lines = wrapLabel(row.label, labelWidth, fontSize, 2);
-    return { row, lines, height: Math.max(lineHeight + 6, lines.length * lineHeight + 4) };
-  });
+  const layoutRows = (rows: DotRow[]) =>
+    rows.map((row) => {
+      const lines = wrapLabel(row.label, labelWidth, fontSize, 2);
+      return { row, lines, height: Math.max(lineHeight + 6, lines.length * lineHeight + 4) };
+    });
   const panelRows = data.panels.map((panel) => layoutRows(panel.rows));
   const panelHeight = lineHeight + 6 + Math.max(...panelRows.map((rows) => rows.reduce((sum, row) => sum + row.height, 0))) + lineHeight + 12;
   const gridRows = Math.ceil(data.panels.length / columns);
@@ -49,21 +53,46 @@ export function smallMultiples(document: Document, data: SmallMultiplesData, opt
     const offsetY = row * panelHeight;
     // Panels are laid out left to right and then mirrored as a whole for right-to-left pages.
     const panelX = options.rtl ? width - offsetX - panelWidth : offsetX;
-    const group = svg.append('g').attr('class', 'panel').attr('transform', `translate(${round(panelX)} ${round(offsetY)})`);
-    group.append('text').attr('class', 'panel-title').attr('x', options.rtl ? round(panelWidth) : 0).attr('y', round(lineHeight / 2 + 2))
-      .attr('dominant-baseline', 'central').attr('text-anchor', 'start').attr('font-weight', 'bold').text(panel.title);
-    const x = scaleLinear().domain(domain).range([labelWidth + 10, panelWidth - 10]);
+    const group = svg
+      .append('g')
+      .attr('class', 'panel')
+      .attr('transform', `translate(${round(panelX)} ${round(offsetY)})`);
+    group
+      .append('text')
+      .attr('class', 'panel-title')
+      .attr('x', options.rtl ? round(panelWidth) : 0)
+      .attr('y', round(lineHeight / 2 + 2))
+      .attr('dominant-baseline', 'central')
+      .attr('text-anchor', 'start')
+      .attr('font-weight', 'bold')
+      .text(panel.title);
+    const x = scaleLinear()
+      .domain(domain)
+      .range([labelWidth + 10, panelWidth - 10]);
     const top = lineHeight + 6;
     const rows = panelRows[index]!;
     const bottom = top + rows.reduce((sum, r) => sum + r.height, 0);
     drawAxis(group, x, { top, bottom, width: panelWidth, rtl: options.rtl, lineHeight, format, ticks: 3 });
     drawDotRows(group, rows, x, {
-      top, labelX: labelWidth, width: panelWidth, rtl: options.rtl, lineHeight, format, suppressedLabel: options.suppressedLabel ?? 'suppressed',
+      top,
+      labelX: labelWidth,
+      width: panelWidth,
+      rtl: options.rtl,
+      lineHeight,
+      format,
+      suppressedLabel: options.suppressedLabel ?? 'suppressed',
     });
   });
   if (hasMarked) {
-    svg.append('text').attr('class', 'legend').attr('x', m.x(4)).attr('y', round(height - lineHeight / 2))
-      .attr('text-anchor', 'start').attr('dominant-baseline', 'central').attr('fill', palette.marked).text(`◆ * ${options.markedLabel}`);
+    svg
+      .append('text')
+      .attr('class', 'legend')
+      .attr('x', m.x(4))
+      .attr('y', round(height - lineHeight / 2))
+      .attr('text-anchor', 'start')
+      .attr('dominant-baseline', 'central')
+      .attr('fill', palette.marked)
+      .text(`◆ * ${options.markedLabel}`);
   }
   return svg.node()!;
 }

@@ -20,8 +20,7 @@ export const en: Strings = {
   sectionsHeading: 'Topics',
   readSection: (title) => `Read more: ${title}`,
   findings: {
-    scaleMean: (scale, mean, low, high, min, max) =>
-      `The average ${scale} score was ${mean} on a scale from ${min} to ${max} (95% CI ${low} to ${high}).`,
+    scaleMean: (scale, mean, low, high, min, max) => `The average ${scale} score was ${mean} on a scale from ${min} to ${max} (95% CI ${low} to ${high}).`,
     itemShare: (item, total, parts) => `${total} agreed that “${item}” (${parts}).`,
     itemPart: (share, level, low, high) => `${share} ${level.toLowerCase()}, 95% CI ${low} to ${high}`,
     knowledge: (item, share, low, high) => `${share} (95% CI ${low} to ${high}) answered correctly: ${item}`,
@@ -80,7 +79,8 @@ export const en: Strings = {
     provinceTitle: 'Scale scores by province',
     provinceDescription: (count) => `One panel per province, each showing the mean score and 95% confidence interval of ${count} scales on a shared axis.`,
     knowledgeTitle: 'Knowledge of the law and of where to report',
-    knowledgeDescription: (count) => `Bars showing the weighted share of adults answering each of ${count} knowledge questions correctly, with 95% confidence intervals.`,
+    knowledgeDescription: (count) =>
+      `Bars showing the weighted share of adults answering each of ${count} knowledge questions correctly, with 95% confidence intervals.`,
     sharesTitle: (section) => `${section}: share of adults`,
     sharesDescription: (count) => `Bars showing the weighted share of adults for ${count} questions, with 95% confidence intervals.`,
     coefficientTitle: (outcome) => `What goes with ${outcome}: regression coefficients`,
@@ -102,7 +102,8 @@ export const en: Strings = {
     termLabel: (variable, level, reference) => `${variable}: ${level} (vs ${reference})`,
     numericTerm: (variable) => `${variable} (per unit)`,
   },
-  scaleQuestion: (scale, count, min, max) => `${scale}: the mean of ${count} statements, each answered from ${min} to ${max} (reverse-worded statements re-keyed); the statements are listed on the topic page.`,
+  scaleQuestion: (scale, count, min, max) =>
+    `${scale}: the mean of ${count} statements, each answered from ${min} to ${max} (reverse-worded statements re-keyed); the statements are listed on the topic page.`,
   knowledgeQuestion: (score, count) => `${score}: the number of ${count} knowledge questions answered correctly.`,
   groups: {
     gender: 'Gender',
@@ -125,7 +126,8 @@ export const en: Strings = {
   },
   subgroups: {
     title: 'Differences between groups',
-    intro: 'Mean scale scores by gender, age band, province, urban or rural area, education and TikTok use. Differences that are significant after the Benjamini–Hochberg adjustment for multiple testing are marked ◆ *.',
+    intro:
+      'Mean scale scores by gender, age band, province, urban or rural area, education and TikTok use. Differences that are significant after the Benjamini–Hochberg adjustment for multiple testing are marked ◆ *.',
     testsHeading: 'Significance tests',
     testsIntro: 'Every test in the analysis plan, with its p-value and the Benjamini–Hochberg adjusted p-value over all tests of the plan.',
     byHeading: (group) => `By ${group.toLowerCase()}`,

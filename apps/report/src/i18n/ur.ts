@@ -23,8 +23,7 @@ export const ur: Strings = {
   sectionsHeading: 'موضوعات',
   readSection: (title) => `مزید پڑھیں: ${title}`,
   findings: {
-    scaleMean: (scale, mean, low, high, min, max) =>
-      `${scale} کا اوسط اسکور ${min} سے ${max} کے پیمانے پر ${mean} رہا (95 فیصد CI: ${low} تا ${high})۔`,
+    scaleMean: (scale, mean, low, high, min, max) => `${scale} کا اوسط اسکور ${min} سے ${max} کے پیمانے پر ${mean} رہا (95 فیصد CI: ${low} تا ${high})۔`,
     itemShare: (item, total, parts) => `${total} نے اس بات سے اتفاق کیا: ”${item}“ (${parts})۔`,
     itemPart: (share, level, low, high) => `${level} ${share}، 95 فیصد CI: ${low} تا ${high}`,
     knowledge: (item, share, low, high) => `${share} (95 فیصد CI: ${low} تا ${high}) نے درست جواب دیا: ${item}`,
@@ -81,7 +80,8 @@ export const ur: Strings = {
     byDescription: (scale, group, count) =>
       `${group} کے ${count} گروہوں کے لیے ${scale} کا اوسط اسکور اور 95 فیصد اعتماد کا وقفہ؛ نقطہ دار لکیر تمام بالغ افراد کا اوسط ہے۔`,
     provinceTitle: 'صوبوں کے لحاظ سے پیمانوں کے اسکور',
-    provinceDescription: (count) => `ہر صوبے کے لیے ایک خانہ، جس میں ${count} پیمانوں کا اوسط اسکور اور 95 فیصد اعتماد کا وقفہ ایک مشترکہ محور پر دکھایا گیا ہے۔`,
+    provinceDescription: (count) =>
+      `ہر صوبے کے لیے ایک خانہ، جس میں ${count} پیمانوں کا اوسط اسکور اور 95 فیصد اعتماد کا وقفہ ایک مشترکہ محور پر دکھایا گیا ہے۔`,
     knowledgeTitle: 'قانون اور شکایت کے ذرائع کا علم',
     knowledgeDescription: (count) => `${count} معلوماتی سوالات میں سے ہر ایک کا درست جواب دینے والے بالغ افراد کا وزن شدہ حصہ، 95 فیصد اعتماد کے وقفے کے ساتھ۔`,
     sharesTitle: (section) => `${section}: بالغ افراد کا حصہ`,
@@ -105,7 +105,8 @@ export const ur: Strings = {
     termLabel: (variable, level, reference) => `${variable}: ${level} (بمقابلہ ${reference})`,
     numericTerm: (variable) => `${variable} (فی اکائی)`,
   },
-  scaleQuestion: (scale, count, min, max) => `${scale}: ${count} بیانات کا اوسط، ہر ایک کا جواب ${min} سے ${max} تک (الٹے الفاظ والے بیانات کی درجہ بندی الٹ دی گئی)؛ بیانات موضوع کے صفحے پر درج ہیں۔`,
+  scaleQuestion: (scale, count, min, max) =>
+    `${scale}: ${count} بیانات کا اوسط، ہر ایک کا جواب ${min} سے ${max} تک (الٹے الفاظ والے بیانات کی درجہ بندی الٹ دی گئی)؛ بیانات موضوع کے صفحے پر درج ہیں۔`,
   knowledgeQuestion: (score, count) => `${score}: ${count} معلوماتی سوالات میں سے درست جوابات کی تعداد۔`,
   groups: {
     gender: 'صنف',
@@ -128,7 +129,8 @@ export const ur: Strings = {
   },
   subgroups: {
     title: 'گروہوں کے درمیان فرق',
-    intro: 'صنف، عمر کے گروہ، صوبے، شہری یا دیہی علاقے، تعلیم اور ٹک ٹاک کے استعمال کے لحاظ سے پیمانوں کے اوسط اسکور۔ متعدد ٹیسٹوں کے لیے بینجمنی–ہوکبرگ تصحیح کے بعد معنی خیز فرق ◆ * سے نشان زد ہیں۔',
+    intro:
+      'صنف، عمر کے گروہ، صوبے، شہری یا دیہی علاقے، تعلیم اور ٹک ٹاک کے استعمال کے لحاظ سے پیمانوں کے اوسط اسکور۔ متعدد ٹیسٹوں کے لیے بینجمنی–ہوکبرگ تصحیح کے بعد معنی خیز فرق ◆ * سے نشان زد ہیں۔',
     testsHeading: 'معنویت کے ٹیسٹ',
     testsIntro: 'تجزیاتی منصوبے کا ہر ٹیسٹ، اس کی p قدر اور منصوبے کے تمام ٹیسٹوں پر بینجمنی–ہوکبرگ تصحیح شدہ p قدر کے ساتھ۔',
     byHeading: (group) => `${group} کے لحاظ سے`,

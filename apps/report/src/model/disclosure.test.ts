@@ -22,7 +22,10 @@ describe('protectGroups', () => {
   it('suppresses the next-smallest group when a single group is suppressed and the margin is published', () => {
     const out = protectGroups(cells, 30, true);
     expect(out.map((cell) => [cell.key, cell.suppressed, cell.reason])).toEqual([
-      ['female', false, null], ['male', false, null], ['transgender', true, 'base'], ['prefer_not', true, 'secondary'],
+      ['female', false, null],
+      ['male', false, null],
+      ['transgender', true, 'base'],
+      ['prefer_not', true, 'secondary'],
     ]);
     expect(cells[3]!.suppressed).toBe(false);
   });

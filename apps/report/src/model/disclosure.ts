@@ -31,7 +31,11 @@ export function primarySuppression(n: number | null | undefined, minBase: number
 export function protectGroups<T extends ProtectedCell & { key: string }>(cells: T[], minBase: number, marginPublished: boolean): T[] {
   if (!marginPublished || cells.length < 2) return cells.map((cell) => ({ ...cell }));
   const table = protectTable(
-    { rows: ['estimate'], cols: cells.map((cell) => cell.key), counts: [cells.map((cell) => (cell.n === null ? 1 : cell.suppressed ? Math.min(cell.n, minBase - 1) : cell.n))] },
+    {
+      rows: ['estimate'],
+      cols: cells.map((cell) => cell.key),
+      counts: [cells.map((cell) => (cell.n === null ? 1 : cell.suppressed ? Math.min(cell.n, minBase - 1) : cell.n))],
+    },
     { threshold: minBase, zerosSensitive: true },
   );
   return cells.map((cell, index) => {

@@ -90,7 +90,8 @@ export function likertFigure(ctx: FigureContext, id: string, section: string, an
   if (usable.length === 0) return undefined;
   const first = usable[0]!.variable!;
   const codebookLevels = ctx.labels.levelOrder(first);
-  const levels = codebookLevels ?? [...new Set(usable.flatMap((a) => a.rows.map((row) => row.level ?? '')))].filter(Boolean).sort((a, b) => Number(a) - Number(b));
+  const levels =
+    codebookLevels ?? [...new Set(usable.flatMap((a) => a.rows.map((row) => row.level ?? '')))].filter(Boolean).sort((a, b) => Number(a) - Number(b));
   const items = usable.map((analysis) => {
     const rows = analysis.rows.filter((row) => isWhole(row.domain));
     const n = rows.find((row) => row.n !== undefined && row.n !== null)?.n ?? null;
@@ -104,9 +105,15 @@ export function likertFigure(ctx: FigureContext, id: string, section: string, an
       const row = item.byLevel.get(level);
       const shown = !item.cell.suppressed && row !== undefined;
       csvRows.push([
-        item.variable, ctx.labels.short(item.variable, 'en'), level, ctx.labels.level(item.variable, level, 'en'),
-        shown ? row.estimate ?? null : null, shown ? row.ciLow ?? null : null, shown ? row.ciHigh ?? null : null,
-        item.cell.n, item.cell.suppressed,
+        item.variable,
+        ctx.labels.short(item.variable, 'en'),
+        level,
+        ctx.labels.level(item.variable, level, 'en'),
+        shown ? (row.estimate ?? null) : null,
+        shown ? (row.ciLow ?? null) : null,
+        shown ? (row.ciHigh ?? null) : null,
+        item.cell.n,
+        item.cell.suppressed,
       ]);
     }
   }
@@ -127,7 +134,7 @@ export function likertFigure(ctx: FigureContext, id: string, section: string, an
         label: ctx.labels.short(item.variable, lang),
         n: item.cell.n,
         suppressed: item.cell.suppressed,
-        shares: levels.map((level) => (item.cell.suppressed ? null : item.byLevel.get(level)?.estimate ?? null)),
+        shares: levels.map((level) => (item.cell.suppressed ? null : (item.byLevel.get(level)?.estimate ?? null))),
       }));
       const levelLabels = levels.map((level) => ({ code: level, label: ctx.labels.level(first, level, lang) }));
       const sectionTitle = ctx.labels.sectionTitle(section, lang);
@@ -136,9 +143,19 @@ export function likertFigure(ctx: FigureContext, id: string, section: string, an
       const top = shown.reduce<LikertItem | undefined>((best, item) => (best === undefined || agreement(item) > agreement(best) ? item : best), undefined);
       const description = `${t.chart.likertDescription(chartItems.length, sectionTitle)}${top ? ` ${t.chart.summaryHighest(top.label, formatPercent(agreement(top)))}` : ''}`;
       const title = t.chart.likertTitle(sectionTitle);
-      const svg = likertBars(document, { levels: levelLabels, items: chartItems }, {
-        id: domId, width: layout.width, title, description, rtl: lang === 'ur', format: percentFormat, suppressedLabel: suppressedLabel(t),
-      });
+      const svg = likertBars(
+        document,
+        { levels: levelLabels, items: chartItems },
+        {
+          id: domId,
+          width: layout.width,
+          title,
+          description,
+          rtl: lang === 'ur',
+          format: percentFormat,
+          suppressedLabel: suppressedLabel(t),
+        },
+      );
       return {
         svg,
         description,
@@ -176,7 +193,12 @@ export function groupEstimates(ctx: FigureContext, analysis: AnalysisResult, byV
 }
 
 /** Tests of `variable` by `byVariable` that are significant after BH, and the levels they involve. */
-function significantLevels(ctx: FigureContext, variable: string, byVariable: string, levels: string[]): { marked: Set<string>; tests: TestEntry[]; tested: boolean } {
+function significantLevels(
+  ctx: FigureContext,
+  variable: string,
+  byVariable: string,
+  levels: string[],
+): { marked: Set<string>; tests: TestEntry[]; tested: boolean } {
   const tests = ctx.tests.filter((test) => (test.type === 'contrast' || test.type === 'ttest') && test.variable === variable && test.by === byVariable);
   const marked = new Set<string>();
   const significant = tests.filter((test) => isSignificant(test));
@@ -189,20 +211,39 @@ function significantLevels(ctx: FigureContext, variable: string, byVariable: str
 
 function dotRowsCsv(variable: string, byVariable: string, cells: GroupEstimate[], marked: Set<string>, labels: Labels): CsvValue[][] {
   return cells.map((cell) => [
-    variable, byVariable, cell.key, labels.level(byVariable, cell.key, 'en'),
-    cell.suppressed ? null : cell.row.estimate ?? null, cell.suppressed ? null : cell.row.ciLow ?? null, cell.suppressed ? null : cell.row.ciHigh ?? null,
-    cell.n, cell.suppressed, marked.has(cell.key),
+    variable,
+    byVariable,
+    cell.key,
+    labels.level(byVariable, cell.key, 'en'),
+    cell.suppressed ? null : (cell.row.estimate ?? null),
+    cell.suppressed ? null : (cell.row.ciLow ?? null),
+    cell.suppressed ? null : (cell.row.ciHigh ?? null),
+    cell.n,
+    cell.suppressed,
+    marked.has(cell.key),
   ]);
 }
 
 /** Dot-and-interval plot of a mean (or proportion) by one grouping variable, BH-significant groups marked. */
-export function byGroupFigure(ctx: FigureContext, id: string, section: string, analysis: AnalysisResult, byVariable: string, overall: ResultRow | undefined): FigureSpec | undefined {
+export function byGroupFigure(
+  ctx: FigureContext,
+  id: string,
+  section: string,
+  analysis: AnalysisResult,
+  byVariable: string,
+  overall: ResultRow | undefined,
+): FigureSpec | undefined {
   const variable = analysis.variable;
   if (variable === undefined) return undefined;
   const overallShown = overall !== undefined && overall.estimate !== null && overall.estimate !== undefined;
   const cells = groupEstimates(ctx, analysis, byVariable, overallShown);
   if (cells.length === 0) return undefined;
-  const { marked, tests, tested } = significantLevels(ctx, variable, byVariable, cells.map((cell) => cell.key));
+  const { marked, tests, tested } = significantLevels(
+    ctx,
+    variable,
+    byVariable,
+    cells.map((cell) => cell.key),
+  );
   const isProportion = analysis.type === 'proportion';
   const format = isProportion ? percentFormat : (value: number) => formatNumber(value);
   const range = ctx.labels.scaleRange(variable);
@@ -225,9 +266,9 @@ export function byGroupFigure(ctx: FigureContext, id: string, section: string, a
       const group = ctx.labels.short(byVariable, lang);
       const rows: DotRow[] = cells.map((cell) => ({
         label: ctx.labels.level(byVariable, cell.key, lang),
-        estimate: cell.suppressed ? null : cell.row.estimate ?? null,
-        ciLow: cell.suppressed ? null : cell.row.ciLow ?? null,
-        ciHigh: cell.suppressed ? null : cell.row.ciHigh ?? null,
+        estimate: cell.suppressed ? null : (cell.row.estimate ?? null),
+        ciLow: cell.suppressed ? null : (cell.row.ciLow ?? null),
+        ciHigh: cell.suppressed ? null : (cell.row.ciHigh ?? null),
         n: cell.n,
         suppressed: cell.suppressed,
         marked: marked.has(cell.key),
@@ -239,18 +280,38 @@ export function byGroupFigure(ctx: FigureContext, id: string, section: string, a
         t.chart.byDescription(scale, group, rows.length),
         high ? t.chart.summaryHighest(high.label, format(high.estimate!)) : '',
         low ? t.chart.summaryLowest(low.label, format(low.estimate!)) : '',
-      ].filter(Boolean).join(' ');
+      ]
+        .filter(Boolean)
+        .join(' ');
       const title = t.chart.byTitle(scale, group);
-      const svg = dotInterval(document, {
-        rows,
-        ...(overallShown ? { reference: { value: overall!.estimate!, label: t.chart.overall } } : {}),
-      }, {
-        id: domId, width: layout.width, title, description, rtl: lang === 'ur', format, suppressedLabel: t.figure.suppressed, markedLabel: t.figure.marked,
-        ...(isProportion ? {} : { axisLabel: range ? t.chart.meanAxis(String(range[0]), String(range[1])) : t.table.estimate }),
-      });
-      const notes = tests.length > 0
-        ? tests.map((test) => t.figure.markedNote(`${(test.levels ?? cells.map((cell) => cell.key)).map((level) => ctx.labels.level(byVariable, level, lang)).join(' / ')}: p (BH) ${formatPRelation(test.pAdjusted)}`))
-        : tested ? [] : [t.figure.noTest];
+      const svg = dotInterval(
+        document,
+        {
+          rows,
+          ...(overallShown ? { reference: { value: overall!.estimate!, label: t.chart.overall } } : {}),
+        },
+        {
+          id: domId,
+          width: layout.width,
+          title,
+          description,
+          rtl: lang === 'ur',
+          format,
+          suppressedLabel: t.figure.suppressed,
+          markedLabel: t.figure.marked,
+          ...(isProportion ? {} : { axisLabel: range ? t.chart.meanAxis(String(range[0]), String(range[1])) : t.table.estimate }),
+        },
+      );
+      const notes =
+        tests.length > 0
+          ? tests.map((test) =>
+              t.figure.markedNote(
+                `${(test.levels ?? cells.map((cell) => cell.key)).map((level) => ctx.labels.level(byVariable, level, lang)).join(' / ')}: p (BH) ${formatPRelation(test.pAdjusted)}`,
+              ),
+            )
+          : tested
+            ? []
+            : [t.figure.noTest];
       return {
         svg,
         description,
@@ -272,16 +333,37 @@ export function byGroupFigure(ctx: FigureContext, id: string, section: string, a
 }
 
 /** Small multiples: one panel per province, the whole-population means of several scales in each. */
-export function provinceFigure(ctx: FigureContext, id: string, analyses: AnalysisResult[], overallOf: (variable: string) => ResultRow | undefined, byVariable = 'province'): FigureSpec | undefined {
+export function provinceFigure(
+  ctx: FigureContext,
+  id: string,
+  analyses: AnalysisResult[],
+  overallOf: (variable: string) => ResultRow | undefined,
+  byVariable = 'province',
+): FigureSpec | undefined {
   const perScale = analyses.flatMap((analysis) => {
     const variable = analysis.variable;
     if (variable === undefined) return [];
     const cells = groupEstimates(ctx, analysis, byVariable, overallOf(variable) !== undefined);
     if (cells.length === 0) return [];
-    return [{ variable, cells, marked: significantLevels(ctx, variable, byVariable, cells.map((cell) => cell.key)).marked }];
+    return [
+      {
+        variable,
+        cells,
+        marked: significantLevels(
+          ctx,
+          variable,
+          byVariable,
+          cells.map((cell) => cell.key),
+        ).marked,
+      },
+    ];
   });
   if (perScale.length === 0) return undefined;
-  const provinces = sortByOrder([...new Set(perScale.flatMap((scale) => scale.cells.map((cell) => cell.key)))], (key) => key, ctx.labels.levelOrder(byVariable));
+  const provinces = sortByOrder(
+    [...new Set(perScale.flatMap((scale) => scale.cells.map((cell) => cell.key)))],
+    (key) => key,
+    ctx.labels.levelOrder(byVariable),
+  );
   const csvRows = perScale.flatMap((scale) => dotRowsCsv(scale.variable, byVariable, scale.cells, scale.marked, ctx.labels));
   return {
     id,
@@ -292,7 +374,10 @@ export function provinceFigure(ctx: FigureContext, id: string, analyses: Analysi
     base: baseRange(perScale.flatMap((scale) => scale.cells.map((cell) => cell.n))),
     weighted: true,
     hasSuppressed: perScale.some((scale) => scale.cells.some((cell) => cell.suppressed)),
-    csv: { header: ['variable', 'group_variable', 'group', 'group_label', 'estimate', 'ci_low', 'ci_high', 'n', 'suppressed', 'significant_bh'], rows: csvRows },
+    csv: {
+      header: ['variable', 'group_variable', 'group', 'group_label', 'estimate', 'ci_low', 'ci_high', 'n', 'suppressed', 'significant_bh'],
+      rows: csvRows,
+    },
     draw(document, lang, domId, layout = WIDE) {
       const t = ctx.strings[lang];
       const panels = provinces.map((province) => ({
@@ -302,9 +387,9 @@ export function provinceFigure(ctx: FigureContext, id: string, analyses: Analysi
           const shown = cell !== undefined && !cell.suppressed;
           return {
             label: ctx.labels.short(scale.variable, lang),
-            estimate: shown ? cell.row.estimate ?? null : null,
-            ciLow: shown ? cell.row.ciLow ?? null : null,
-            ciHigh: shown ? cell.row.ciHigh ?? null : null,
+            estimate: shown ? (cell.row.estimate ?? null) : null,
+            ciLow: shown ? (cell.row.ciLow ?? null) : null,
+            ciHigh: shown ? (cell.row.ciHigh ?? null) : null,
             n: cell?.n ?? null,
             suppressed: !shown,
             marked: scale.marked.has(province),
@@ -312,20 +397,36 @@ export function provinceFigure(ctx: FigureContext, id: string, analyses: Analysi
         }),
       }));
       const description = t.chart.provinceDescription(perScale.length);
-      const svg = smallMultiples(document, { panels }, {
-        id: domId, width: layout.width, columns: layout.narrow ? 1 : 2, title: t.chart.provinceTitle, description, rtl: lang === 'ur', format: (v) => formatNumber(v, 1),
-        suppressedLabel: t.figure.suppressed, markedLabel: t.figure.marked,
-      });
+      const svg = smallMultiples(
+        document,
+        { panels },
+        {
+          id: domId,
+          width: layout.width,
+          columns: layout.narrow ? 1 : 2,
+          title: t.chart.provinceTitle,
+          description,
+          rtl: lang === 'ur',
+          format: (v) => formatNumber(v, 1),
+          suppressedLabel: t.figure.suppressed,
+          markedLabel: t.figure.marked,
+        },
+      );
       return {
         svg,
         description,
         table: {
           head: [t.table.group, t.table.scale, t.table.estimate, t.table.ciLow, t.table.ciHigh, t.table.base],
-          rows: panels.flatMap((panel) => panel.rows.map((row) => [
-            panel.title, row.label,
-            row.suppressed ? t.figure.suppressed : formatCell(row.estimate),
-            formatCell(row.ciLow), formatCell(row.ciHigh), row.n === null ? '–' : formatCount(row.n),
-          ])),
+          rows: panels.flatMap((panel) =>
+            panel.rows.map((row) => [
+              panel.title,
+              row.label,
+              row.suppressed ? t.figure.suppressed : formatCell(row.estimate),
+              formatCell(row.ciLow),
+              formatCell(row.ciHigh),
+              row.n === null ? '–' : formatCount(row.n),
+            ]),
+          ),
         },
         notes: [],
       };
@@ -353,33 +454,53 @@ export function scaleMeansFigure(ctx: FigureContext, id: string, analyses: Analy
     csv: {
       header: ['variable', 'label', 'estimate', 'ci_low', 'ci_high', 'n', 'suppressed'],
       rows: entries.map((entry) => [
-        entry.variable, ctx.labels.short(entry.variable, 'en'),
-        entry.cell.suppressed ? null : entry.row.estimate ?? null, entry.cell.suppressed ? null : entry.row.ciLow ?? null,
-        entry.cell.suppressed ? null : entry.row.ciHigh ?? null, entry.cell.n, entry.cell.suppressed,
+        entry.variable,
+        ctx.labels.short(entry.variable, 'en'),
+        entry.cell.suppressed ? null : (entry.row.estimate ?? null),
+        entry.cell.suppressed ? null : (entry.row.ciLow ?? null),
+        entry.cell.suppressed ? null : (entry.row.ciHigh ?? null),
+        entry.cell.n,
+        entry.cell.suppressed,
       ]),
     },
     draw(document, lang, domId, layout = WIDE) {
       const t = ctx.strings[lang];
       const rows: DotRow[] = entries.map((entry) => ({
         label: ctx.labels.short(entry.variable, lang),
-        estimate: entry.cell.suppressed ? null : entry.row.estimate ?? null,
-        ciLow: entry.cell.suppressed ? null : entry.row.ciLow ?? null,
-        ciHigh: entry.cell.suppressed ? null : entry.row.ciHigh ?? null,
+        estimate: entry.cell.suppressed ? null : (entry.row.estimate ?? null),
+        ciLow: entry.cell.suppressed ? null : (entry.row.ciLow ?? null),
+        ciHigh: entry.cell.suppressed ? null : (entry.row.ciHigh ?? null),
         n: entry.cell.n,
         suppressed: entry.cell.suppressed,
       }));
       const description = t.chart.meansDescription(rows.length);
       const range = ctx.labels.scaleRange(entries[0]!.variable);
-      const svg = dotInterval(document, { rows }, {
-        id: domId, width: layout.width, title: t.chart.meansTitle, description, rtl: lang === 'ur', format: (v) => formatNumber(v),
-        suppressedLabel: t.figure.suppressed, ...(range ? { domain: range, axisLabel: t.chart.meanAxis(String(range[0]), String(range[1])) } : {}),
-      });
+      const svg = dotInterval(
+        document,
+        { rows },
+        {
+          id: domId,
+          width: layout.width,
+          title: t.chart.meansTitle,
+          description,
+          rtl: lang === 'ur',
+          format: (v) => formatNumber(v),
+          suppressedLabel: t.figure.suppressed,
+          ...(range ? { domain: range, axisLabel: t.chart.meanAxis(String(range[0]), String(range[1])) } : {}),
+        },
+      );
       return {
         svg,
         description,
         table: {
           head: [t.table.scale, t.table.estimate, t.table.ciLow, t.table.ciHigh, t.table.base],
-          rows: rows.map((row) => [row.label, row.suppressed ? t.figure.suppressed : formatCell(row.estimate), formatCell(row.ciLow), formatCell(row.ciHigh), row.n === null ? '–' : formatCount(row.n)]),
+          rows: rows.map((row) => [
+            row.label,
+            row.suppressed ? t.figure.suppressed : formatCell(row.estimate),
+            formatCell(row.ciLow),
+            formatCell(row.ciHigh),
+            row.n === null ? '–' : formatCount(row.n),
+          ]),
         },
         notes: [],
       };
@@ -395,12 +516,14 @@ export function knowledgeFigure(ctx: FigureContext, id: string, section: string,
     return [{ variable: analysis.variable, level: analysis.level, row, cell: primarySuppression(row.n, ctx.minBase, true, ctx.sampleSize) }];
   });
   if (entries.length === 0) return undefined;
-  const shownValue = (entry: (typeof entries)[number], value: number | null | undefined) => (entry.cell.suppressed ? null : value ?? null);
+  const shownValue = (entry: (typeof entries)[number], value: number | null | undefined) => (entry.cell.suppressed ? null : (value ?? null));
   return {
     id,
     kind: 'awareness',
     section,
-    title: ctx.labels.both((lang) => (section === 'legal_awareness' ? ctx.strings[lang].chart.knowledgeTitle : ctx.strings[lang].chart.sharesTitle(ctx.labels.sectionTitle(section, lang)))),
+    title: ctx.labels.both((lang) =>
+      section === 'legal_awareness' ? ctx.strings[lang].chart.knowledgeTitle : ctx.strings[lang].chart.sharesTitle(ctx.labels.sectionTitle(section, lang)),
+    ),
     questions: entries.map((entry) => ctx.labels.both((lang) => ctx.labels.question(entry.variable, lang))),
     base: baseRange(entries.map((entry) => entry.cell.n)),
     weighted: true,
@@ -408,8 +531,14 @@ export function knowledgeFigure(ctx: FigureContext, id: string, section: string,
     csv: {
       header: ['variable', 'label', 'level', 'share', 'ci_low', 'ci_high', 'n', 'suppressed'],
       rows: entries.map((entry) => [
-        entry.variable, ctx.labels.short(entry.variable, 'en'), entry.level ?? null,
-        shownValue(entry, entry.row.estimate), shownValue(entry, entry.row.ciLow), shownValue(entry, entry.row.ciHigh), entry.cell.n, entry.cell.suppressed,
+        entry.variable,
+        ctx.labels.short(entry.variable, 'en'),
+        entry.level ?? null,
+        shownValue(entry, entry.row.estimate),
+        shownValue(entry, entry.row.ciLow),
+        shownValue(entry, entry.row.ciHigh),
+        entry.cell.n,
+        entry.cell.suppressed,
       ]),
     },
     draw(document, lang, domId, layout = WIDE) {
@@ -423,20 +552,36 @@ export function knowledgeFigure(ctx: FigureContext, id: string, section: string,
         suppressed: entry.cell.suppressed,
       }));
       const shown = rows.filter((row) => row.estimate !== null);
-      const low = shown.reduce<(typeof rows)[number] | undefined>((best, row) => (best === undefined || row.estimate! < best.estimate! ? row : best), undefined);
+      const low = shown.reduce<(typeof rows)[number] | undefined>(
+        (best, row) => (best === undefined || row.estimate! < best.estimate! ? row : best),
+        undefined,
+      );
       const title = section === 'legal_awareness' ? t.chart.knowledgeTitle : t.chart.sharesTitle(ctx.labels.sectionTitle(section, lang));
       const description = `${section === 'legal_awareness' ? t.chart.knowledgeDescription(rows.length) : t.chart.sharesDescription(rows.length)}${low ? ` ${t.chart.summaryLowest(low.label, formatPercent(low.estimate!))}` : ''}`;
-      const svg = awarenessBars(document, { rows }, {
-        id: domId, width: layout.width, title, description, rtl: lang === 'ur', format: percentFormat, suppressedLabel: t.figure.suppressed,
-      });
+      const svg = awarenessBars(
+        document,
+        { rows },
+        {
+          id: domId,
+          width: layout.width,
+          title,
+          description,
+          rtl: lang === 'ur',
+          format: percentFormat,
+          suppressedLabel: t.figure.suppressed,
+        },
+      );
       return {
         svg,
         description,
         table: {
           head: [t.table.item, t.table.share, t.table.ciLow, t.table.ciHigh, t.table.base],
           rows: rows.map((row) => [
-            row.label, row.suppressed ? t.figure.suppressed : row.estimate === null ? '–' : formatPercent(row.estimate, 1),
-            row.ciLow === null ? '–' : formatPercent(row.ciLow, 1), row.ciHigh === null ? '–' : formatPercent(row.ciHigh, 1), row.n === null ? '–' : formatCount(row.n),
+            row.label,
+            row.suppressed ? t.figure.suppressed : row.estimate === null ? '–' : formatPercent(row.estimate, 1),
+            row.ciLow === null ? '–' : formatPercent(row.ciLow, 1),
+            row.ciHigh === null ? '–' : formatPercent(row.ciHigh, 1),
+            row.n === null ? '–' : formatCount(row.n),
           ]),
         },
         notes: [],
@@ -464,7 +609,10 @@ export function coefficientFigure(ctx: FigureContext, id: string, section: strin
   const formula = analysis.formula ?? '';
   const [lhs, rhs] = formula.split('~').map((part) => part.trim());
   const outcome = lhs || analysis.variable || analysis.id;
-  const variables = (rhs ?? '').split('+').map((part) => part.trim()).filter(Boolean);
+  const variables = (rhs ?? '')
+    .split('+')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const terms = analysis.rows.filter((row) => row.term !== undefined && row.term !== '(Intercept)' && row.estimate !== null && row.estimate !== undefined);
   if (terms.length === 0) return undefined;
   const designDf = ctx.designDf === null ? null : ctx.designDf + 1 - analysis.rows.length;
@@ -501,23 +649,59 @@ export function coefficientFigure(ctx: FigureContext, id: string, section: strin
     hasSuppressed: false,
     csv: {
       header: ['term', 'label', 'estimate', 'ci_low', 'ci_high', 'se', 'p_value', 'p_adjusted', 'significant_bh'],
-      rows: entries.map((entry) => [entry.term, termLabel(entry, 'en'), entry.row.estimate!, entry.ciLow, entry.ciHigh, entry.row.se ?? null, entry.row.pValue ?? null, entry.row.pAdjusted ?? null, entry.significant]),
+      rows: entries.map((entry) => [
+        entry.term,
+        termLabel(entry, 'en'),
+        entry.row.estimate!,
+        entry.ciLow,
+        entry.ciHigh,
+        entry.row.se ?? null,
+        entry.row.pValue ?? null,
+        entry.row.pAdjusted ?? null,
+        entry.significant,
+      ]),
     },
     draw(document, lang, domId, layout = WIDE) {
       const t = ctx.strings[lang];
       const outcomeLabel = ctx.labels.short(outcome, lang);
       const description = t.chart.coefficientDescription(outcomeLabel, entries.length);
       const title = t.chart.coefficientTitle(outcomeLabel);
-      const svg = coefficientPlot(document, {
-        rows: entries.map((entry) => ({ label: termLabel(entry, lang), estimate: entry.row.estimate!, ciLow: entry.ciLow, ciHigh: entry.ciHigh, significant: entry.significant })),
-        zeroLabel: t.chart.zeroLine,
-      }, { id: domId, width: layout.width, title, description, rtl: lang === 'ur', format: (v) => formatNumber(v), axisLabel: t.chart.coefficientAxis, markedLabel: t.figure.marked });
+      const svg = coefficientPlot(
+        document,
+        {
+          rows: entries.map((entry) => ({
+            label: termLabel(entry, lang),
+            estimate: entry.row.estimate!,
+            ciLow: entry.ciLow,
+            ciHigh: entry.ciHigh,
+            significant: entry.significant,
+          })),
+          zeroLabel: t.chart.zeroLine,
+        },
+        {
+          id: domId,
+          width: layout.width,
+          title,
+          description,
+          rtl: lang === 'ur',
+          format: (v) => formatNumber(v),
+          axisLabel: t.chart.coefficientAxis,
+          markedLabel: t.figure.marked,
+        },
+      );
       return {
         svg,
         description,
         table: {
           head: [t.table.term, t.table.estimate, t.table.ciLow, t.table.ciHigh, t.table.pValue, t.table.pAdjusted],
-          rows: entries.map((entry) => [termLabel(entry, lang), formatCell(entry.row.estimate), formatCell(entry.ciLow), formatCell(entry.ciHigh), formatP(entry.row.pValue), formatP(entry.row.pAdjusted)]),
+          rows: entries.map((entry) => [
+            termLabel(entry, lang),
+            formatCell(entry.row.estimate),
+            formatCell(entry.ciLow),
+            formatCell(entry.ciHigh),
+            formatP(entry.row.pValue),
+            formatP(entry.row.pAdjusted),
+          ]),
         },
         notes: [],
       };
@@ -543,24 +727,50 @@ export function quantileFigure(ctx: FigureContext, id: string, section: string, 
     hasSuppressed: cell.suppressed,
     csv: {
       header: ['variable', 'probability', 'estimate', 'ci_low', 'ci_high', 'n', 'suppressed'],
-      rows: rows.map((row) => [variable, row.probability!, cell.suppressed ? null : row.estimate!, cell.suppressed ? null : row.ciLow ?? null, cell.suppressed ? null : row.ciHigh ?? null, cell.n, cell.suppressed]),
+      rows: rows.map((row) => [
+        variable,
+        row.probability!,
+        cell.suppressed ? null : row.estimate!,
+        cell.suppressed ? null : (row.ciLow ?? null),
+        cell.suppressed ? null : (row.ciHigh ?? null),
+        cell.n,
+        cell.suppressed,
+      ]),
     },
     draw(document, lang, domId, layout = WIDE) {
       const t = ctx.strings[lang];
       const scale = ctx.labels.short(variable, lang);
       const description = t.chart.distributionDescription(scale);
       const title = t.chart.distributionTitle(scale);
-      const quantiles = cell.suppressed ? [] : rows.map((row) => ({ probability: row.probability!, estimate: row.estimate!, ciLow: row.ciLow ?? null, ciHigh: row.ciHigh ?? null }));
-      const svg = scoreDistribution(document, { kind: 'quantiles', quantiles, ...(range ? { min: range[0], max: range[1] } : {}) }, {
-        id: domId, width: layout.width, title, description, rtl: lang === 'ur', format: (v) => formatNumber(v), quantileLabel: t.chart.quantileLabel,
-        suppressedLabel: t.figure.suppressed, ...(range ? { axisLabel: t.chart.meanAxis(String(range[0]), String(range[1])).replace(/^[^(]*/, `${scale} `) } : {}),
-      });
+      const quantiles = cell.suppressed
+        ? []
+        : rows.map((row) => ({ probability: row.probability!, estimate: row.estimate!, ciLow: row.ciLow ?? null, ciHigh: row.ciHigh ?? null }));
+      const svg = scoreDistribution(
+        document,
+        { kind: 'quantiles', quantiles, ...(range ? { min: range[0], max: range[1] } : {}) },
+        {
+          id: domId,
+          width: layout.width,
+          title,
+          description,
+          rtl: lang === 'ur',
+          format: (v) => formatNumber(v),
+          quantileLabel: t.chart.quantileLabel,
+          suppressedLabel: t.figure.suppressed,
+          ...(range ? { axisLabel: t.chart.meanAxis(String(range[0]), String(range[1])).replace(/^[^(]*/, `${scale} `) } : {}),
+        },
+      );
       return {
         svg,
         description,
         table: {
           head: [t.table.quantile, t.table.estimate, t.table.ciLow, t.table.ciHigh],
-          rows: rows.map((row) => [t.chart.quantileLabel(row.probability!), cell.suppressed ? t.figure.suppressed : formatCell(row.estimate), cell.suppressed ? '–' : formatCell(row.ciLow), cell.suppressed ? '–' : formatCell(row.ciHigh)]),
+          rows: rows.map((row) => [
+            t.chart.quantileLabel(row.probability!),
+            cell.suppressed ? t.figure.suppressed : formatCell(row.estimate),
+            cell.suppressed ? '–' : formatCell(row.ciLow),
+            cell.suppressed ? '–' : formatCell(row.ciHigh),
+          ]),
         },
         notes: [],
       };

@@ -11,7 +11,10 @@ const DERIVED_LEVELS: Record<string, string[]> = {
  * codebook, the report's own names for derived grouping variables, and the raw name as a last resort.
  */
 export class Labels {
-  constructor(readonly codebook: Codebook | undefined, readonly strings: Record<Lang, Strings>) {}
+  constructor(
+    readonly codebook: Codebook | undefined,
+    readonly strings: Record<Lang, Strings>,
+  ) {}
 
   /** Weighting copies of a variable (the plan's `gender_w`, `province_w`, …) are named like the variable. */
   private base(name: string): string {

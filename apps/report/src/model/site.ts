@@ -4,15 +4,28 @@ import type { AuditSummary } from '../results/audit.js';
 import type { ReportSettings } from '../results/settings.js';
 import type { AnalysisResult, ResultRow, ResultsFile } from '../results/types.js';
 import {
-  byGroupFigure, coefficientFigure, knowledgeFigure, likertFigure, provinceFigure, quantileFigure, scaleMeansFigure,
-  type FigureContext, type FigureSpec,
+  byGroupFigure,
+  coefficientFigure,
+  knowledgeFigure,
+  likertFigure,
+  provinceFigure,
+  quantileFigure,
+  scaleMeansFigure,
+  type FigureContext,
+  type FigureSpec,
 } from './figures.js';
 import type { Labels } from './labels.js';
 import { collectTests, isSignificant, type TestEntry } from './tests.js';
 
 /** The construct sections of the report, in reading order (codebook section ids). */
 export const CONSTRUCT_SECTIONS = [
-  'privacy_concern', 'victim_blaming', 'resharing', 'online_safety', 'legal_awareness', 'platform_accountability', 'help_seeking',
+  'privacy_concern',
+  'victim_blaming',
+  'resharing',
+  'online_safety',
+  'legal_awareness',
+  'platform_accountability',
+  'help_seeking',
 ] as const;
 
 /** Grouping variables compared on the subgroups page, in order. */
@@ -80,7 +93,12 @@ export function buildSiteModel(input: {
   const analyses = results.results;
   const tests = collectTests(analyses);
   const ctx: FigureContext = {
-    labels, strings, minBase: settings.minBase, sampleSize: results.meta.rows ?? null, designDf: results.design?.df ?? null, tests,
+    labels,
+    strings,
+    minBase: settings.minBase,
+    sampleSize: results.meta.rows ?? null,
+    designDf: results.design?.df ?? null,
+    tests,
   };
   const figures = new Map<string, FigureSpec>();
   const add = (figure: FigureSpec | undefined): string[] => {
@@ -117,8 +135,7 @@ export function buildSiteModel(input: {
     const section = sectionOf(analysis);
     const row = analysis.rows[0];
     const entry = reliabilityBySection.get(section) ?? { alpha: null, omega: null };
-    const scaleLabel = labels.isScale(section) ? labels.both((lang) => labels.short(section, lang))
-      : labels.both((lang) => labels.sectionTitle(section, lang));
+    const scaleLabel = labels.isScale(section) ? labels.both((lang) => labels.short(section, lang)) : labels.both((lang) => labels.sectionTitle(section, lang));
     // A second alpha for the same scale (e.g. the weighted svycralpha) gets its own row, under its plan label.
     const duplicate = analysis.type === 'alpha' && entry.alpha !== null;
     const label = duplicate && analysis.label !== undefined ? { en: analysis.label, ur: analysis.label } : scaleLabel;
@@ -139,18 +156,35 @@ export function buildSiteModel(input: {
     } else existing.omega = row?.omegaTotal ?? null;
   }
 
-  const sectionIds = [...CONSTRUCT_SECTIONS.filter((id) => analyses.some((a) => sectionOf(a) === id)),
-    ...[...new Set(analyses.map(sectionOf))].filter((id) => !(CONSTRUCT_SECTIONS as readonly string[]).includes(id) && id !== 'other'
-      && analyses.some((a) => sectionOf(a) === id && ['distribution', 'proportion', 'quantile', 'glm', 'mean'].includes(a.type)))];
+  const sectionIds = [
+    ...CONSTRUCT_SECTIONS.filter((id) => analyses.some((a) => sectionOf(a) === id)),
+    ...[...new Set(analyses.map(sectionOf))].filter(
+      (id) =>
+        !(CONSTRUCT_SECTIONS as readonly string[]).includes(id) &&
+        id !== 'other' &&
+        analyses.some((a) => sectionOf(a) === id && ['distribution', 'proportion', 'quantile', 'glm', 'mean'].includes(a.type)),
+    ),
+  ];
   for (const id of sectionIds) {
     const inSection = analyses.filter((a) => sectionOf(a) === id);
-    const distributions = inSection.filter((a) => a.type === 'distribution' && a.variable !== undefined && (typeOf(a.variable) === undefined || typeOf(a.variable) === 'likert'));
+    const distributions = inSection.filter(
+      (a) => a.type === 'distribution' && a.variable !== undefined && (typeOf(a.variable) === undefined || typeOf(a.variable) === 'likert'),
+    );
     const proportions = inSection.filter((a) => a.type === 'proportion' && a.variable !== undefined && a.rows.some(isWhole));
     const scaleFigures = [
-      ...add(scaleMeansFigure(ctx, `mean-${id}`, overallScaleMeans.filter((a) => sectionOf(a) === id))),
+      ...add(
+        scaleMeansFigure(
+          ctx,
+          `mean-${id}`,
+          overallScaleMeans.filter((a) => sectionOf(a) === id),
+        ),
+      ),
       ...inSection.filter((a) => a.type === 'quantile').flatMap((a) => add(quantileFigure(ctx, `dist-${a.id}`, id, a))),
     ];
-    const itemFigures = [...add(likertFigure(ctx, `likert-${id}`, id, distributions)), ...add(knowledgeFigure(ctx, `shares-${id}`, id, dedupeByVariable(proportions)))];
+    const itemFigures = [
+      ...add(likertFigure(ctx, `likert-${id}`, id, distributions)),
+      ...add(knowledgeFigure(ctx, `shares-${id}`, id, dedupeByVariable(proportions))),
+    ];
     const byFigures: string[] = [];
     for (const analysis of inSection.filter((a) => (a.type === 'mean' || a.type === 'proportion') && byList(a).length > 0)) {
       for (const by of byList(analysis)) {
@@ -178,7 +212,13 @@ export function buildSiteModel(input: {
 
   const provinceScales = likertScaleMeans.filter((a) => byList(a).includes('province'));
   const provinceId = add(provinceFigure(ctx, 'province-scales', dedupeByVariable(provinceScales), overallOf));
-  const allMeansId = add(scaleMeansFigure(ctx, 'scale-means', overallScaleMeans.filter((a) => !labels.isKnowledgeScore(a.variable!))));
+  const allMeansId = add(
+    scaleMeansFigure(
+      ctx,
+      'scale-means',
+      overallScaleMeans.filter((a) => !labels.isKnowledgeScore(a.variable!)),
+    ),
+  );
 
   const subgroups = [...GROUPINGS, ...[...subgroupFigures.keys()].filter((by) => !(GROUPINGS as readonly string[]).includes(by))]
     .filter((by) => subgroupFigures.has(by))
@@ -189,9 +229,19 @@ export function buildSiteModel(input: {
   if (landingFigures.length < 6) input.warnings.push(`the landing pages show ${landingFigures.length} charts; the results hold too few analyses for six`);
 
   return {
-    results, settings, labels,
+    results,
+    settings,
+    labels,
     synthetic: settings.synthetic === true || labels.codebook?.synthetic === true || results.meta.synthetic === true || /synth/i.test(results.meta.data ?? ''),
-    figures, landingFigures, findings, sections, subgroups, tests, reliability, margins: input.margins, audit: input.audit,
+    figures,
+    landingFigures,
+    findings,
+    sections,
+    subgroups,
+    tests,
+    reliability,
+    margins: input.margins,
+    audit: input.audit,
   };
 }
 
@@ -217,7 +267,10 @@ function pickLanding(figures: Map<string, FigureSpec>, sections: SectionModel[],
   take(extra.find((id) => id === 'province-scales'));
   take(sections.flatMap((s) => s.itemFigures).find((id) => figures.get(id)?.kind === 'awareness'));
   take(sections.flatMap((s) => s.modelFigures)[0] ?? extra.find((id) => figures.get(id)?.kind === 'coefficients'));
-  take(sections.flatMap((s) => s.scaleFigures).find((id) => figures.get(id)?.kind === 'score-distribution') ?? extra.find((id) => figures.get(id)?.kind === 'score-distribution'));
+  take(
+    sections.flatMap((s) => s.scaleFigures).find((id) => figures.get(id)?.kind === 'score-distribution') ??
+      extra.find((id) => figures.get(id)?.kind === 'score-distribution'),
+  );
   take(extra.find((id) => id === 'scale-means'));
   take(section('resharing')?.itemFigures[0]);
   for (const s of sections) {
@@ -265,7 +318,9 @@ function pickFindings(input: {
     if (best) findings.push({ kind: 'itemShare', variable: best.variable, parts: best.parts });
   }
   // The least and best known law or reporting channel.
-  const knowledge = analyses.filter((a) => a.type === 'proportion' && a.variable !== undefined && (input.sectionOf(a) === 'legal_awareness') && shown(a.rows.find(isWhole)));
+  const knowledge = analyses.filter(
+    (a) => a.type === 'proportion' && a.variable !== undefined && input.sectionOf(a) === 'legal_awareness' && shown(a.rows.find(isWhole)),
+  );
   const sortedKnowledge = [...knowledge].sort((a, b) => a.rows.find(isWhole)!.estimate! - b.rows.find(isWhole)!.estimate!);
   for (const analysis of [sortedKnowledge[0], sortedKnowledge[sortedKnowledge.length - 1]]) {
     if (analysis && !findings.some((f) => f.kind === 'knowledge' && f.variable === analysis.variable)) {
@@ -274,7 +329,14 @@ function pickFindings(input: {
   }
   // The two clearest group differences that survive Benjamini–Hochberg.
   const differences = input.tests
-    .filter((test) => (test.type === 'contrast' || test.type === 'ttest') && isSignificant(test) && test.variable !== undefined && test.by !== undefined && test.estimate !== null)
+    .filter(
+      (test) =>
+        (test.type === 'contrast' || test.type === 'ttest') &&
+        isSignificant(test) &&
+        test.variable !== undefined &&
+        test.by !== undefined &&
+        test.estimate !== null,
+    )
     .sort((a, b) => (a.pAdjusted ?? 1) - (b.pAdjusted ?? 1));
   const seen = new Set<string>();
   for (const test of differences) {

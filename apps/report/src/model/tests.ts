@@ -34,14 +34,14 @@ export function collectTests(results: AnalysisResult[]): TestEntry[] {
   const tests: TestEntry[] = [];
   for (const analysis of results) {
     if (!['chisq', 'ttest', 'contrast', 'glm'].includes(analysis.type)) continue;
-    const outcome = analysis.type === 'glm' ? analysis.formula?.split('~')[0]?.trim() : analysis.variable ?? analysis.variables?.[0] ?? analysis.rowVariable;
+    const outcome = analysis.type === 'glm' ? analysis.formula?.split('~')[0]?.trim() : (analysis.variable ?? analysis.variables?.[0] ?? analysis.rowVariable);
     for (const row of analysis.rows) {
       if (analysis.type === 'glm' && (row.term === '(Intercept)' || row.term === undefined)) continue;
       tests.push({
         analysisId: analysis.id,
         type: analysis.type,
         variable: outcome,
-        by: analysis.type === 'chisq' ? analysis.variables?.[1] ?? analysis.cols : firstBy(analysis.by),
+        by: analysis.type === 'chisq' ? (analysis.variables?.[1] ?? analysis.cols) : firstBy(analysis.by),
         levels: analysis.levels,
         term: row.term,
         statistic: row.statistic ?? row.t ?? null,

@@ -34,20 +34,31 @@ function renderFigure(document: Document, model: SiteModel, figure: FigureSpec, 
   const narrow = figure.draw(document, lang, `${domId}-n`, NARROW);
   const title = figure.title[lang];
   const questions = figure.questions.map((q) => q[lang]);
-  const questionHtml = questions.length === 1
-    ? `<p class="question"><strong>${escapeHtml(t.figure.question)}:</strong> ${escapeHtml(questions[0]!)}</p>`
-    : `<p class="question"><strong>${escapeHtml(t.figure.questions)}:</strong></p><ol class="questions">${questions.map((q) => `<li>${escapeHtml(q)}</li>`).join('')}</ol>`;
-  const base = figure.base === null
-    ? figure.modelBase !== undefined && figure.modelBase !== null ? `<p class="base">${t.figure.baseModel(bdi(formatCount(figure.modelBase)))}</p>` : ''
-    : figure.base.min === figure.base.max
-      ? `<p class="base">${t.figure.base(bdi(formatCount(figure.base.min)))}</p>`
-      : `<p class="base">${t.figure.baseRange(bdi(formatCount(figure.base.min)), bdi(formatCount(figure.base.max)))}</p>`;
+  const questionHtml =
+    questions.length === 1
+      ? `<p class="question"><strong>${escapeHtml(t.figure.question)}:</strong> ${escapeHtml(questions[0]!)}</p>`
+      : `<p class="question"><strong>${escapeHtml(t.figure.questions)}:</strong></p><ol class="questions">${questions.map((q) => `<li>${escapeHtml(q)}</li>`).join('')}</ol>`;
+  const base =
+    figure.base === null
+      ? figure.modelBase !== undefined && figure.modelBase !== null
+        ? `<p class="base">${t.figure.baseModel(bdi(formatCount(figure.modelBase)))}</p>`
+        : ''
+      : figure.base.min === figure.base.max
+        ? `<p class="base">${t.figure.base(bdi(formatCount(figure.base.min)))}</p>`
+        : `<p class="base">${t.figure.baseRange(bdi(formatCount(figure.base.min)), bdi(formatCount(figure.base.max)))}</p>`;
   const notes = [
     ...drawn.notes.map((note) => escapeHtml(note)),
     ...(figure.hasSuppressed ? [escapeHtml(t.figure.suppressedNote(String(model.settings.minBase)))] : []),
-  ].map((note) => `<p class="note">${note}</p>`).join('');
+  ]
+    .map((note) => `<p class="note">${note}</p>`)
+    .join('');
   const head = drawn.table.head.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join('');
-  const rows = drawn.table.rows.map((row) => `<tr>${row.map((cell, index) => (index === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`)).join('')}</tr>`).join('');
+  const rows = drawn.table.rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, index) => (index === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`)).join('')}</tr>`,
+    )
+    .join('');
   const tag = `h${headingLevel}`;
   return `<figure class="figure figure-${figure.kind}" id="fig-${escapeHtml(figure.id)}" aria-labelledby="${domId}-heading">
 <${tag} id="${domId}-heading" class="figure-title">${escapeHtml(title)}</${tag}>

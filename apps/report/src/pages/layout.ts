@@ -23,20 +23,23 @@ export function rootOf(lang: Lang): string {
 }
 
 function contactHtml(contact: HelpContact, lang: Lang, t: Strings): string {
-  const channels = contact.channels.map((channel) => {
-    const label = channel.label ? `${escapeHtml(channel.label[lang])}: ` : '';
-    const value = escapeHtml(channel.value);
-    if (channel.kind === 'phone') return `<li>${label}<a href="tel:${escapeHtml(channel.value.replace(/[^0-9+]/g, ''))}"><bdi class="num" dir="ltr">${value}</bdi></a></li>`;
-    if (channel.kind === 'email') return `<li>${label}<a href="mailto:${value}"><bdi dir="ltr">${value}</bdi></a></li>`;
-    return `<li>${label}<a href="${value}" rel="noopener noreferrer"><bdi dir="ltr">${escapeHtml(channel.value.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</bdi></a></li>`;
-  }).join('');
+  const channels = contact.channels
+    .map((channel) => {
+      const label = channel.label ? `${escapeHtml(channel.label[lang])}: ` : '';
+      const value = escapeHtml(channel.value);
+      if (channel.kind === 'phone')
+        return `<li>${label}<a href="tel:${escapeHtml(channel.value.replace(/[^0-9+]/g, ''))}"><bdi class="num" dir="ltr">${value}</bdi></a></li>`;
+      if (channel.kind === 'email') return `<li>${label}<a href="mailto:${value}"><bdi dir="ltr">${value}</bdi></a></li>`;
+      return `<li>${label}<a href="${value}" rel="noopener noreferrer"><bdi dir="ltr">${escapeHtml(channel.value.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</bdi></a></li>`;
+    })
+    .join('');
   const hours = contact.hours ? `<p class="hours">${escapeHtml(t.helpHours)}: ${escapeHtml(contact.hours[lang])}</p>` : '';
-  const verify = contact.status !== 'verified'
-    ? `<p class="verify">${escapeHtml(t.verifyContact(contact.checked))}</p>`
-    : '';
-  return `<li class="contact"><p class="contact-name"><strong>${escapeHtml(contact.name[lang])}</strong></p>`
-    + (contact.description ? `<p>${escapeHtml(contact.description[lang])}</p>` : '')
-    + `<ul class="channels">${channels}</ul>${hours}${verify}</li>`;
+  const verify = contact.status !== 'verified' ? `<p class="verify">${escapeHtml(t.verifyContact(contact.checked))}</p>` : '';
+  return (
+    `<li class="contact"><p class="contact-name"><strong>${escapeHtml(contact.name[lang])}</strong></p>` +
+    (contact.description ? `<p>${escapeHtml(contact.description[lang])}</p>` : '') +
+    `<ul class="channels">${channels}</ul>${hours}${verify}</li>`
+  );
 }
 
 /** The synthetic-data banner, the content note and the help contacts, at the top of every page. */
@@ -45,9 +48,11 @@ export function noticesHtml(model: SiteModel, lang: Lang, t: Strings): string {
     ? `<section class="notice synthetic" aria-labelledby="synthetic-heading"><h2 id="synthetic-heading">${escapeHtml(t.syntheticHeading)}</h2><p>${escapeHtml(model.settings.syntheticBanner[lang])}</p></section>`
     : '';
   const contacts = model.settings.contacts.map((contact) => contactHtml(contact, lang, t)).join('');
-  return `${synthetic}<section class="notice content-note" aria-labelledby="content-note-heading">`
-    + `<h2 id="content-note-heading">${escapeHtml(t.contentNoteHeading)}</h2><p>${escapeHtml(model.settings.contentNote[lang])}</p>`
-    + `<h3>${escapeHtml(t.helpHeading)}</h3><ul class="contacts">${contacts}</ul></section>`;
+  return (
+    `${synthetic}<section class="notice content-note" aria-labelledby="content-note-heading">` +
+    `<h2 id="content-note-heading">${escapeHtml(t.contentNoteHeading)}</h2><p>${escapeHtml(model.settings.contentNote[lang])}</p>` +
+    `<h3>${escapeHtml(t.helpHeading)}</h3><ul class="contacts">${contacts}</ul></section>`
+  );
 }
 
 export interface NavEntry {
@@ -61,7 +66,9 @@ export function pageHtml(model: SiteModel, lang: Lang, t: Strings, page: PageInf
   const other = t.otherLanguage;
   const otherHref = other.lang === 'ur' ? `ur/${page.file}` : `../${page.file}`;
   const siteTitle = model.settings.title[lang];
-  const navHtml = nav.map((entry) => `<li><a href="${escapeHtml(entry.file)}"${entry.file === page.file ? ' aria-current="page"' : ''}>${escapeHtml(entry.label)}</a></li>`).join('');
+  const navHtml = nav
+    .map((entry) => `<li><a href="${escapeHtml(entry.file)}"${entry.file === page.file ? ' aria-current="page"' : ''}>${escapeHtml(entry.label)}</a></li>`)
+    .join('');
   const version = model.results.meta.version ?? '';
   let main = `${page.heading}${noticesHtml(model, lang, t)}${page.body}`;
   if (lang === 'ur') main = isolateLatinRuns(main);

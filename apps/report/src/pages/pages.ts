@@ -23,7 +23,10 @@ export function navEntries(model: SiteModel, lang: Lang, t: Strings): NavEntry[]
 
 function table(head: string[], rows: string[][], caption: string): string {
   return `<div class="table-scroll" role="region" aria-label="${escapeHtml(caption)}" tabindex="0"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((row) => `<tr>${row.map((cell, index) => (index === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, index) => (index === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td class="num">${escapeHtml(cell)}</td>`)).join('')}</tr>`,
+    )
     .join('')}</tbody></table></div>`;
 }
 
@@ -31,9 +34,10 @@ function table(head: string[], rows: string[][], caption: string): string {
 export function landingPage(document: Document, model: SiteModel, lang: Lang, t: Strings): PageInfo {
   const title = model.settings.title[lang];
   const subtitle = model.settings.subtitle ? `<p class="subtitle">${escapeHtml(model.settings.subtitle[lang])}</p>` : '';
-  const findings = model.findings.length > 0
-    ? `<ul class="findings">${model.findings.map((finding) => `<li>${findingHtml(model, finding, lang, t)}</li>`).join('')}</ul>`
-    : '';
+  const findings =
+    model.findings.length > 0
+      ? `<ul class="findings">${model.findings.map((finding) => `<li>${findingHtml(model, finding, lang, t)}</li>`).join('')}</ul>`
+      : '';
   const significant = model.tests.some((test) => isSignificant(test)) ? '' : `<p>${escapeHtml(t.findings.noneSignificant)}</p>`;
   const figures = model.landingFigures.map((id) => figureHtml(document, model, model.figures.get(id)!, lang, t, 3)).join('\n');
   const topics = model.sections.map((section) => `<li><a href="${sectionFile(section.id)}">${escapeHtml(section.title[lang])}</a></li>`).join('');
@@ -49,12 +53,16 @@ ${figures}
 export function sectionPage(document: Document, model: SiteModel, section: SectionModel, lang: Lang, t: Strings): PageInfo {
   const title = section.title[lang];
   const block = (heading: string, ids: string[], key: string) =>
-    ids.length === 0 ? '' : `<section aria-labelledby="${key}-heading" class="figures"><h2 id="${key}-heading">${escapeHtml(heading)}</h2>${ids.map((id) => figureHtml(document, model, model.figures.get(id)!, lang, t, 3)).join('\n')}</section>`;
+    ids.length === 0
+      ? ''
+      : `<section aria-labelledby="${key}-heading" class="figures"><h2 id="${key}-heading">${escapeHtml(heading)}</h2>${ids.map((id) => figureHtml(document, model, model.figures.get(id)!, lang, t, 3)).join('\n')}</section>`;
   const reliability = section.reliability
     ? `<p class="reliability">${t.sectionPage.reliability(bdi(formatCell(section.reliability.alpha)), bdi(formatCell(section.reliability.omega)))}</p>`
     : '';
-  const empty = section.scaleFigures.length + section.itemFigures.length + section.byFigures.length + section.modelFigures.length === 0
-    ? `<p>${escapeHtml(t.sectionPage.noData)}</p>` : '';
+  const empty =
+    section.scaleFigures.length + section.itemFigures.length + section.byFigures.length + section.modelFigures.length === 0
+      ? `<p>${escapeHtml(t.sectionPage.noData)}</p>`
+      : '';
   const body = `${reliability}${empty}
 ${block(t.sectionPage.scoreHeading, section.scaleFigures, 'score')}
 ${block(t.sectionPage.itemsHeading, section.itemFigures, 'items')}
@@ -67,9 +75,10 @@ ${block(t.sectionPage.modelsHeading, section.modelFigures, 'model')}`;
 export function subgroupsPage(document: Document, model: SiteModel, lang: Lang, t: Strings): PageInfo {
   const title = t.subgroups.title;
   const testRows = model.tests.map((test) => {
-    const what = test.type === 'glm'
-      ? `${model.labels.short(test.variable ?? '', lang)} ~ ${test.term ?? ''}`
-      : `${model.labels.short(test.variable ?? '', lang)}${test.by ? ` × ${model.labels.short(test.by, lang)}` : ''}`;
+    const what =
+      test.type === 'glm'
+        ? `${model.labels.short(test.variable ?? '', lang)} ~ ${test.term ?? ''}`
+        : `${model.labels.short(test.variable ?? '', lang)}${test.by ? ` × ${model.labels.short(test.by, lang)}` : ''}`;
     return [
       `${test.label ?? test.analysisId}: ${what}`,
       test.method ?? test.type,
@@ -80,14 +89,21 @@ export function subgroupsPage(document: Document, model: SiteModel, lang: Lang, 
       isSignificant(test) ? t.table.yes : t.table.no,
     ];
   });
-  const tests = model.tests.length === 0 ? '' : `<section aria-labelledby="tests-heading"><h2 id="tests-heading">${escapeHtml(t.subgroups.testsHeading)}</h2><p>${escapeHtml(t.subgroups.testsIntro)}</p>${table(
-    [t.table.test, t.table.variable, t.table.statistic, t.table.df, t.table.pValue, t.table.pAdjusted, t.table.significant], testRows, t.subgroups.testsHeading,
-  )}</section>`;
+  const tests =
+    model.tests.length === 0
+      ? ''
+      : `<section aria-labelledby="tests-heading"><h2 id="tests-heading">${escapeHtml(t.subgroups.testsHeading)}</h2><p>${escapeHtml(t.subgroups.testsIntro)}</p>${table(
+          [t.table.test, t.table.variable, t.table.statistic, t.table.df, t.table.pValue, t.table.pAdjusted, t.table.significant],
+          testRows,
+          t.subgroups.testsHeading,
+        )}</section>`;
   const province = model.figures.has('province-scales') ? figureHtml(document, model, model.figures.get('province-scales')!, lang, t, 3) : '';
-  const groups = model.subgroups.map(({ by, figures }) => {
-    const heading = t.subgroups.byHeading(model.labels.short(by, lang));
-    return `<section aria-labelledby="by-${escapeHtml(by)}-heading" class="figures"><h2 id="by-${escapeHtml(by)}-heading">${escapeHtml(heading)}</h2>${by === 'province' ? province : ''}${figures.map((id) => figureHtml(document, model, model.figures.get(id)!, lang, t, 3)).join('\n')}</section>`;
-  }).join('\n');
+  const groups = model.subgroups
+    .map(({ by, figures }) => {
+      const heading = t.subgroups.byHeading(model.labels.short(by, lang));
+      return `<section aria-labelledby="by-${escapeHtml(by)}-heading" class="figures"><h2 id="by-${escapeHtml(by)}-heading">${escapeHtml(heading)}</h2>${by === 'province' ? province : ''}${figures.map((id) => figureHtml(document, model, model.figures.get(id)!, lang, t, 3)).join('\n')}</section>`;
+    })
+    .join('\n');
   return { file: 'subgroups.html', title, heading: `<h1>${escapeHtml(title)}</h1>`, body: `<p>${escapeHtml(t.subgroups.intro)}</p>${tests}${groups}` };
 }
 
@@ -97,32 +113,56 @@ export function methodologyPage(model: SiteModel, lang: Lang, t: Strings): PageI
   const title = m.title;
   const design = model.results.design;
   const rows = model.results.meta.rows;
-  const designText = design && rows !== undefined
-    ? m.design(bdi(formatCount(rows)), bdi(String(design.strata ?? '–')), bdi(String(design.psus ?? '–')), bdi(String(design.df ?? '–')))
-    : escapeHtml(m.designUnknown);
+  const designText =
+    design && rows !== undefined
+      ? m.design(bdi(formatCount(rows)), bdi(String(design.strata ?? '–')), bdi(String(design.psus ?? '–')), bdi(String(design.df ?? '–')))
+      : escapeHtml(m.designUnknown);
   const calibration = model.results.calibration;
-  const weightingText = calibration && calibration.method
-    ? m.weighting(escapeHtml(calibration.method), bdi(String(calibration.iterations ?? '–')), calibration.converged !== false, bdi(formatCell(calibration.maxDiscrepancy ?? null, 3)))
-    : escapeHtml(m.noCalibration);
+  const weightingText =
+    calibration && calibration.method
+      ? m.weighting(
+          escapeHtml(calibration.method),
+          bdi(String(calibration.iterations ?? '–')),
+          calibration.converged !== false,
+          bdi(formatCell(calibration.maxDiscrepancy ?? null, 3)),
+        )
+      : escapeHtml(m.noCalibration);
   const margins = model.margins
-    ? Object.entries(model.margins).map(([variable, levels]) => table(
-      [model.labels.short(variable, lang), t.table.value],
-      Object.entries(levels).map(([level, total]) => [model.labels.level(variable, level, lang), formatCount(total)]),
-      `${m.marginsHeading}: ${model.labels.short(variable, lang)}`,
-    )).join('')
-    : calibration?.method ? `<p>${escapeHtml(m.marginsMissing(model.results.meta.plan ?? 'plan.json'))}</p>` : '';
-  const reliability = model.reliability.length === 0 ? '' : `<section aria-labelledby="reliability-heading"><h2 id="reliability-heading">${escapeHtml(m.reliabilityHeading)}</h2><p>${escapeHtml(m.reliabilityIntro)}</p>${table(
-    [t.table.scale, m.alpha, m.stdAlpha, m.omega, t.table.base],
-    model.reliability.map((row) => [row.label[lang], formatCell(row.alpha), formatCell(row.stdAlpha), formatCell(row.omega), row.n === null ? '–' : formatCount(row.n)]),
-    m.reliabilityHeading,
-  )}</section>`;
+    ? Object.entries(model.margins)
+        .map(([variable, levels]) =>
+          table(
+            [model.labels.short(variable, lang), t.table.value],
+            Object.entries(levels).map(([level, total]) => [model.labels.level(variable, level, lang), formatCount(total)]),
+            `${m.marginsHeading}: ${model.labels.short(variable, lang)}`,
+          ),
+        )
+        .join('')
+    : calibration?.method
+      ? `<p>${escapeHtml(m.marginsMissing(model.results.meta.plan ?? 'plan.json'))}</p>`
+      : '';
+  const reliability =
+    model.reliability.length === 0
+      ? ''
+      : `<section aria-labelledby="reliability-heading"><h2 id="reliability-heading">${escapeHtml(m.reliabilityHeading)}</h2><p>${escapeHtml(m.reliabilityIntro)}</p>${table(
+          [t.table.scale, m.alpha, m.stdAlpha, m.omega, t.table.base],
+          model.reliability.map((row) => [
+            row.label[lang],
+            formatCell(row.alpha),
+            formatCell(row.stdAlpha),
+            formatCell(row.omega),
+            row.n === null ? '–' : formatCount(row.n),
+          ]),
+          m.reliabilityHeading,
+        )}</section>`;
   const audit = model.audit;
   let auditHtml = `<p>${escapeHtml(m.noAudit)}</p>`;
   if (audit) {
     const a = m.audit;
     const entries: [string, string][] = [];
-    const withRequired = (achieved: number | null, required: number | null) => `${formatCell(achieved, 0)}${required !== null ? ` (${a.required(formatCell(required, 0))})` : ''}`;
-    if (audit.rowsIn !== null || audit.rowsOut !== null) entries.push([a.rows, `${audit.rowsIn === null ? '–' : formatCount(audit.rowsIn)} / ${audit.rowsOut === null ? '–' : formatCount(audit.rowsOut)}`]);
+    const withRequired = (achieved: number | null, required: number | null) =>
+      `${formatCell(achieved, 0)}${required !== null ? ` (${a.required(formatCell(required, 0))})` : ''}`;
+    if (audit.rowsIn !== null || audit.rowsOut !== null)
+      entries.push([a.rows, `${audit.rowsIn === null ? '–' : formatCount(audit.rowsIn)} / ${audit.rowsOut === null ? '–' : formatCount(audit.rowsOut)}`]);
     if (audit.kAchieved !== null || audit.kRequired !== null) entries.push([a.k, withRequired(audit.kAchieved, audit.kRequired)]);
     if (audit.lAchieved !== null || audit.lRequired !== null) entries.push([a.l, withRequired(audit.lAchieved, audit.lRequired)]);
     if (audit.suppressedShare !== null) entries.push([a.suppressedShare, formatPercent(audit.suppressedShare, 2)]);
@@ -135,9 +175,14 @@ export function methodologyPage(model: SiteModel, lang: Lang, t: Strings): PageI
     for (const loss of audit.informationLoss) entries.push([`${a.informationLoss}: ${loss.name}`, formatCell(loss.value, 3)]);
     for (const level of audit.generalisation) entries.push([`${a.generalisation}: ${model.labels.short(level.column, lang)}`, level.level]);
     for (const pii of audit.piiReplacements) entries.push([`${a.pii}: ${pii.type}`, formatCount(pii.count)]);
-    auditHtml = (entries.length > 0 ? table([m.anonymizationHeading, t.table.value], entries, m.anonymizationHeading) : '')
-      + (audit.figures.length > 0
-        ? `<details class="audit-figures"><summary>${escapeHtml(a.allFigures)}</summary>${table([t.table.variable, t.table.value], audit.figures.map((f) => [f.path, String(f.value)]), a.allFigures)}</details>`
+    auditHtml =
+      (entries.length > 0 ? table([m.anonymizationHeading, t.table.value], entries, m.anonymizationHeading) : '') +
+      (audit.figures.length > 0
+        ? `<details class="audit-figures"><summary>${escapeHtml(a.allFigures)}</summary>${table(
+            [t.table.variable, t.table.value],
+            audit.figures.map((f) => [f.path, String(f.value)]),
+            a.allFigures,
+          )}</details>`
         : '');
   }
   const meta = model.results.meta;

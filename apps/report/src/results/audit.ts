@@ -67,46 +67,68 @@ export function summarizeAudit(audit: Json): AuditSummary {
   const figures: { path: string; value: number }[] = [];
   numericLeaves(audit, '', figures);
   const riskPaths = (when: string) => [
-    `risk.${when}.globalRisk`, `risk${cap(when)}.globalRisk`, `${when}.globalRisk`, `globalRisk.${when}`,
-    `risk.${when}.global`, `risk${cap(when)}.global`, `risk${cap(when)}`, `risk.${when}`,
+    `risk.${when}.globalRisk`,
+    `risk${cap(when)}.globalRisk`,
+    `${when}.globalRisk`,
+    `globalRisk.${when}`,
+    `risk.${when}.global`,
+    `risk${cap(when)}.global`,
+    `risk${cap(when)}`,
+    `risk.${when}`,
   ];
   const expectedPaths = (when: string) => [
-    `risk.${when}.expectedReidentifications`, `risk${cap(when)}.expectedReidentifications`,
-    `${when}.expectedReidentifications`, `expectedReidentifications.${when}`,
+    `risk.${when}.expectedReidentifications`,
+    `risk${cap(when)}.expectedReidentifications`,
+    `${when}.expectedReidentifications`,
+    `expectedReidentifications.${when}`,
   ];
   const lossRecord = firstRecord(audit, ['informationLoss', 'loss', 'utility.informationLoss']);
   const lossNumber = firstNumber(audit, ['informationLoss', 'loss']);
   const informationLoss = lossRecord
     ? Object.entries(lossRecord).flatMap(([name, value]) => (typeof value === 'number' && Number.isFinite(value) ? [{ name, value }] : []))
-    : lossNumber !== null ? [{ name: 'informationLoss', value: lossNumber }] : [];
+    : lossNumber !== null
+      ? [{ name: 'informationLoss', value: lossNumber }]
+      : [];
   const levels = firstRecord(audit, ['generalisation', 'generalization', 'generalisationLevels', 'generalizationLevels', 'levels']);
   // The anonymize package's audit lists quasi-identifiers with the level it chose for each.
   const quasi = isRecord(audit) && Array.isArray(audit['quasiIdentifiers']) ? audit['quasiIdentifiers'].filter(isRecord) : [];
-  const generalisation = quasi.length > 0
-    ? quasi.map((q) => ({ column: String(q['column'] ?? ''), level: String(q['chosenLevelName'] ?? q['chosenLevel'] ?? '') }))
-    : levels
-    ? Object.entries(levels).map(([column, level]) => ({
-      column,
-      level: isRecord(level) ? String(level['label'] ?? level['level'] ?? JSON.stringify(level)) : String(level),
-    }))
-    : [];
+  const generalisation =
+    quasi.length > 0
+      ? quasi.map((q) => ({ column: String(q['column'] ?? ''), level: String(q['chosenLevelName'] ?? q['chosenLevel'] ?? '') }))
+      : levels
+        ? Object.entries(levels).map(([column, level]) => ({
+            column,
+            level: isRecord(level) ? String(level['label'] ?? level['level'] ?? JSON.stringify(level)) : String(level),
+          }))
+        : [];
   const pii = firstRecord(audit, ['piiReplacements', 'pii', 'replacements', 'scrub.replacements', 'text.replacements']);
-  const piiReplacements = pii
-    ? Object.entries(pii).flatMap(([type, count]) => (typeof count === 'number' ? [{ type, count }] : []))
-    : [];
+  const piiReplacements = pii ? Object.entries(pii).flatMap(([type, count]) => (typeof count === 'number' ? [{ type, count }] : [])) : [];
   return {
     rowsIn: firstNumber(audit, ['rowsIn', 'rows.in', 'input.rows', 'records.in']),
     rowsOut: firstNumber(audit, ['rowsOut', 'rows.out', 'output.rows', 'records.out']),
     kRequired: firstNumber(audit, ['privacy.k', 'required.k', 'kRequired', 'requirements.k', 'config.k']),
     kAchieved: firstNumber(audit, ['privacy.achieved.k', 'achieved.k', 'kAchieved', 'privacy.kAchieved', 'result.k', 'k.achieved', 'k']),
     lRequired: firstNumber(audit, ['privacy.l.distinct', 'required.l', 'lRequired', 'requirements.l', 'privacy.l']),
-    lAchieved: smallestDistinct(at(audit, 'privacy.achieved.l')) ?? firstNumber(audit, ['achieved.l', 'lAchieved', 'privacy.lAchieved', 'result.l', 'l.achieved', 'l']),
+    lAchieved:
+      smallestDistinct(at(audit, 'privacy.achieved.l')) ?? firstNumber(audit, ['achieved.l', 'lAchieved', 'privacy.lAchieved', 'result.l', 'l.achieved', 'l']),
     suppressedShare: firstNumber(audit, [
-      'privacy.suppressedShare', 'suppression.share', 'suppressedShare', 'suppression.suppressedShare', 'suppressedRecordsShare', 'suppression.recordShare',
+      'privacy.suppressedShare',
+      'suppression.share',
+      'suppressedShare',
+      'suppression.suppressedShare',
+      'suppressedRecordsShare',
+      'suppression.recordShare',
     ]),
-    suppressedCells: firstNumber(audit, ['suppression.cells', 'suppressedCells', 'suppression.suppressedCells'])
-      ?? (quasi.length > 0 ? quasi.reduce((sum, q) => sum + (typeof q['suppressedCells'] === 'number' ? q['suppressedCells'] : 0), 0) : null),
-    suppressedRows: firstNumber(audit, ['privacy.suppressedRecords', 'suppression.rows', 'suppressedRows', 'suppression.records', 'suppression.suppressedRows']),
+    suppressedCells:
+      firstNumber(audit, ['suppression.cells', 'suppressedCells', 'suppression.suppressedCells']) ??
+      (quasi.length > 0 ? quasi.reduce((sum, q) => sum + (typeof q['suppressedCells'] === 'number' ? q['suppressedCells'] : 0), 0) : null),
+    suppressedRows: firstNumber(audit, [
+      'privacy.suppressedRecords',
+      'suppression.rows',
+      'suppressedRows',
+      'suppression.records',
+      'suppression.suppressedRows',
+    ]),
     riskBefore: firstNumber(audit, riskPaths('before')),
     riskAfter: firstNumber(audit, riskPaths('after')),
     expectedReidentificationsBefore: firstNumber(audit, expectedPaths('before')),
@@ -121,7 +143,10 @@ export function summarizeAudit(audit: Json): AuditSummary {
 /** The anonymize audit gives achieved l per sensitive column: the file achieves the smallest. */
 function smallestDistinct(value: Json): number | null {
   if (!Array.isArray(value)) return null;
-  const distinct = value.filter(isRecord).map((entry) => entry['distinct']).filter((d): d is number => typeof d === 'number');
+  const distinct = value
+    .filter(isRecord)
+    .map((entry) => entry['distinct'])
+    .filter((d): d is number => typeof d === 'number');
   return distinct.length === 0 ? null : Math.min(...distinct);
 }
 

@@ -39,19 +39,7 @@ export interface ResultRow {
   items?: { item: string; alphaIfDropped?: number | null; rDrop?: number | null }[];
 }
 
-export type AnalysisType =
-  | 'mean'
-  | 'total'
-  | 'ratio'
-  | 'proportion'
-  | 'distribution'
-  | 'quantile'
-  | 'chisq'
-  | 'glm'
-  | 'contrast'
-  | 'ttest'
-  | 'alpha'
-  | 'omega';
+export type AnalysisType = 'mean' | 'total' | 'ratio' | 'proportion' | 'distribution' | 'quantile' | 'chisq' | 'glm' | 'contrast' | 'ttest' | 'alpha' | 'omega';
 
 export interface AnalysisResult {
   id: string;

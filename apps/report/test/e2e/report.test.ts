@@ -50,7 +50,10 @@ describe.skipIf(!available && !required)('the built report in Chromium', () => {
     return { page, outside, errors };
   }
 
-  for (const [path, lang, dir] of [['index.html', 'en', 'ltr'], ['ur/index.html', 'ur', 'rtl']] as const) {
+  for (const [path, lang, dir] of [
+    ['index.html', 'en', 'ltr'],
+    ['ur/index.html', 'ur', 'rtl'],
+  ] as const) {
     describe(path, () => {
       it('makes no request outside the site, logs no error, and has the right lang/dir', async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -73,10 +76,14 @@ describe.skipIf(!available && !required)('the built report in Chromium', () => {
       it('shows at least six charts with JavaScript disabled', async () => {
         const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
         const { page, errors } = await open(context, path);
-        const charts = (await page.$$eval('main figure svg[role="img"]', (svgs) => svgs.map((svg) => {
-          const box = svg.getBoundingClientRect();
-          return { width: box.width, height: box.height, marks: svg.querySelectorAll('rect, circle, line').length };
-        }))).filter((chart) => chart.width > 0);
+        const charts = (
+          await page.$$eval('main figure svg[role="img"]', (svgs) =>
+            svgs.map((svg) => {
+              const box = svg.getBoundingClientRect();
+              return { width: box.width, height: box.height, marks: svg.querySelectorAll('rect, circle, line').length };
+            }),
+          )
+        ).filter((chart) => chart.width > 0);
         expect(charts.length).toBeGreaterThanOrEqual(6);
         for (const chart of charts) {
           expect(chart.width).toBeGreaterThan(300);
@@ -94,12 +101,16 @@ describe.skipIf(!available && !required)('the built report in Chromium', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(1);
         // The phone-sized drawings are the ones shown, at their full size (no scaling below 90%).
-        const shown = await page.$$eval('main figure svg[role="img"]', (svgs) => svgs.filter((svg) => svg.getBoundingClientRect().width > 0)
-          .map((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width'))));
+        const shown = await page.$$eval('main figure svg[role="img"]', (svgs) =>
+          svgs.filter((svg) => svg.getBoundingClientRect().width > 0).map((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width'))),
+        );
         expect(shown.length).toBeGreaterThanOrEqual(6);
         for (const scale of shown) expect(scale).toBeGreaterThan(0.9);
         await page.screenshot({ path: join(artifactsDir, `${lang}-index-360.png`), fullPage: false });
-        await page.locator('figure').first().screenshot({ path: join(artifactsDir, `${lang}-first-chart-360.png`) });
+        await page
+          .locator('figure')
+          .first()
+          .screenshot({ path: join(artifactsDir, `${lang}-first-chart-360.png`) });
         await context.close();
       });
 
@@ -128,11 +139,26 @@ describe.skipIf(!available && !required)('the built report in Chromium', () => {
       const { page } = await open(context, path);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                context: Document,
+                options: object,
+              ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
         const results = await axe.run(document, { resultTypes: ['violations'] });
         return results.violations
           .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+          .map(
+            (violation) =>
+              `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+                .slice(0, 3)
+                .map((node) => node.target.join(' '))
+                .join(', ')}`,
+          );
       });
       expect(violations).toEqual([]);
       await context.close();

@@ -10,5 +10,11 @@ export const fixtureResults = fileURLToPath(new URL('../fixtures/results', impor
 export const artifactsDir = resolve(fileURLToPath(new URL('../../test-artifacts', import.meta.url)));
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];

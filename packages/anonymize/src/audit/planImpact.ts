@@ -86,7 +86,18 @@ export function comparePlanResults(before: Results, after: Results, threshold = 
         if (maxAbsZ === null || Math.abs(z) > maxAbsZ) maxAbsZ = Math.abs(z);
       }
       if (isFlagged) flagged++;
-      const out: PlanImpactRow = { analysis: result.id, type: result.type, domain: { ...((row.domain ?? {}) as Record<string, string>) }, quantity, before: b, after: a, seBefore: se, change, z, flagged: isFlagged };
+      const out: PlanImpactRow = {
+        analysis: result.id,
+        type: result.type,
+        domain: { ...((row.domain ?? {}) as Record<string, string>) },
+        quantity,
+        before: b,
+        after: a,
+        seBefore: se,
+        change,
+        z,
+        flagged: isFlagged,
+      };
       if (typeof row.level === 'string') out.level = row.level;
       if (typeof row.term === 'string') out.term = row.term;
       if (typeof row.probability === 'number') out.probability = row.probability;

@@ -27,10 +27,15 @@ describe('RecoverableCheck', () => {
     for (let i = 0; i < stratum.length; i++) check.add(i, kept.index[i]!, kept.values[kept.index[i]!] === 'NA');
     expect(check.result()).toEqual([{ column: 'stratum', quasiIdentifier: 'area' }]);
     expect(check.done).toBe(false);
-    expect(recoverableFrom(key('stratum', stratum), keys)).toEqual(findRecoverableKeys([{ column: 'stratum', cells: stratum, missing: undefined }], [
-      { column: 'area', cells: area, missing: undefined },
-      { column: 'gender', cells: gender, missing: new Set(['99']) },
-    ]));
+    expect(recoverableFrom(key('stratum', stratum), keys)).toEqual(
+      findRecoverableKeys(
+        [{ column: 'stratum', cells: stratum, missing: undefined }],
+        [
+          { column: 'area', cells: area, missing: undefined },
+          { column: 'gender', cells: gender, missing: new Set(['99']) },
+        ],
+      ),
+    );
     const unrelated = new RecoverableCheck('vb1', keys);
     unrelated.add(0, 0, false);
     unrelated.add(1, 0, false);

@@ -22,7 +22,11 @@ export function findRecoverableKeys(
   kept: readonly { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }[],
   keys: readonly { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }[],
 ): RecoverableKey[] {
-  const asFactor = (c: { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }) => ({ column: c.column, factor: factorStrings(c.cells), missing: c.missing });
+  const asFactor = (c: { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }) => ({
+    column: c.column,
+    factor: factorStrings(c.cells),
+    missing: c.missing,
+  });
   const keyFactors = keys.map(asFactor);
   return kept.flatMap((c) => recoverableFrom(asFactor(c), keyFactors));
 }

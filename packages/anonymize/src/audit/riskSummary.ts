@@ -26,7 +26,11 @@ export function summarizeRisk(
   keys: readonly string[],
   options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
 ): RiskSummary {
-  return summarizeRiskOf(keyColumns.map((cells) => factorStrings(cells)), keys, options);
+  return summarizeRiskOf(
+    keyColumns.map((cells) => factorStrings(cells)),
+    keys,
+    options,
+  );
 }
 
 /** {@link summarizeRisk} of key columns given as their distinct values (`factorCells`). */
@@ -43,7 +47,10 @@ export function summarizeRiskOf(
     return { rows: n, keys: [], kViolations: violations, globalRisk: 0, expectedReidentifications: 0, minFk: n };
   }
   const codes = keyColumns.map((factor, j) => keyCodes(factor, options.missing?.[j]));
-  const { fk, Fk } = freqCalc(codes, options.weights === undefined ? { missingMatches: options.missingMatches } : { weights: options.weights, missingMatches: options.missingMatches });
+  const { fk, Fk } = freqCalc(
+    codes,
+    options.weights === undefined ? { missingMatches: options.missingMatches } : { weights: options.weights, missingMatches: options.missingMatches },
+  );
   const risk = individualRisk(fk, Fk, { weighted: options.weights !== undefined });
   const global = globalRisk(risk);
   let minFk = Number.POSITIVE_INFINITY;
@@ -64,7 +71,10 @@ export function summarizeRiskOf(
  */
 export function keyCodes(factor: CellFactor, missing: ReadonlySet<string> | undefined): Int32Array {
   let next = 0;
-  return spread(factor, factor.values.map((cell) => (isMissingCell(cell, missing) ? MISSING_CODE : next++)));
+  return spread(
+    factor,
+    factor.values.map((cell) => (isMissingCell(cell, missing) ? MISSING_CODE : next++)),
+  );
 }
 
 /** Sampling weights of a column (cells already checked by `checkConfigAgainstTable`). */

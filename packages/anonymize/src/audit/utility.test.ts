@@ -22,7 +22,18 @@ describe('columnUtility', () => {
 describe('totalVariationDistance', () => {
   it('is half the L1 distance over the union of values', () => {
     expect(totalVariationDistance(new Map([['a', 1]]), new Map([['b', 1]]))).toBe(1);
-    expect(totalVariationDistance(new Map([['a', 0.5], ['b', 0.5]]), new Map([['a', 0.7], ['b', 0.3]]))).toBeCloseTo(0.2, 12);
+    expect(
+      totalVariationDistance(
+        new Map([
+          ['a', 0.5],
+          ['b', 0.5],
+        ]),
+        new Map([
+          ['a', 0.7],
+          ['b', 0.3],
+        ]),
+      ),
+    ).toBeCloseTo(0.2, 12);
   });
 });
 

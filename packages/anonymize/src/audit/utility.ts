@@ -31,11 +31,7 @@ export interface ColumnDescription {
  * Weighted mean Σ w x / Σ w over non-missing numeric cells, and the weighted value shares, of
  * one column; `w` defaults to 1. Values that are not numbers make the mean null.
  */
-export function describeColumn(
-  cells: readonly string[],
-  weights: Float64Array | undefined,
-  missing: ReadonlySet<string> | undefined,
-): ColumnDescription {
+export function describeColumn(cells: readonly string[], weights: Float64Array | undefined, missing: ReadonlySet<string> | undefined): ColumnDescription {
   return describeFactor(factorStrings(cells), weights, missing);
 }
 
@@ -43,11 +39,7 @@ export function describeColumn(
  * {@link describeColumn} of a column given as its distinct values (`factorCells`): each value is
  * parsed once, and the masses add up row by row in row order, so the result is the same to the bit.
  */
-export function describeFactor(
-  factor: CellFactor,
-  weights: Float64Array | undefined,
-  missing: ReadonlySet<string> | undefined,
-): ColumnDescription {
+export function describeFactor(factor: CellFactor, weights: Float64Array | undefined, missing: ReadonlySet<string> | undefined): ColumnDescription {
   const mass = new Float64Array(factor.values.length);
   const count = new Float64Array(factor.values.length);
   const index = factor.index;

@@ -54,7 +54,11 @@ export function checkConfigAgainstTable(config: AnonymizeConfig, table: RawTable
   ];
   for (const [field, name] of roles) {
     if (name !== undefined && !inData.has(name)) {
-      throw new LeakriskError(`${field} names column "${name}" but ${table.file} has no such column`, { file: config.file, column: name }, 'check the spelling against the data\'s header');
+      throw new LeakriskError(
+        `${field} names column "${name}" but ${table.file} has no such column`,
+        { file: config.file, column: name },
+        "check the spelling against the data's header",
+      );
     }
   }
   const factorOf = options.factorOf ?? ((name: string) => factorCells(table, table.header.indexOf(name)));

@@ -6,15 +6,80 @@ import { parseAnonymizeConfig } from './load.js';
 // Synthetic respondents (invented names and numbers).
 const header = ['resp_id', 'contact_a', 'col_x', 'mail', 'who', 'age', 'gender', 'district', 'weight', 'interview_date', 'vb1', 'remarks', 'mystery'];
 const rows = [
-  ['R001', '0300-1234567', '35202-1234567-1', 'a.one@example.pk', 'Sana Iqbal', '23', 'female', 'lahore', '1200.5', '2024-03-01', '4', 'I think people should report such pictures to the platform quickly', 'x1'],
-  ['R002', '+92 321 7654321', '3520276543211', 'b.two@example.com', 'Bilal Ahmed', '41', 'male', 'karachi_south', '980.2', '2024-03-02', '2', 'My cousin had this problem last year and nobody helped her at all', 'x2'],
-  ['R003', '۰۳۳۳۱۲۳۴۵۶۷', '42101-7654321-3', 'c3@example.org', 'Hira Shah', '35', 'female', 'multan', '1500', '2024-03-02', '5', 'Families blame the girl instead of the person who shared the images', 'x3'],
-  ['R004', '0092 345 1112223', '61101-1112223-5', 'd4@example.net', 'Usman Tariq', '67', 'male', 'lahore', '1100', '2024-03-04', '', 'Not sure what the law says about this but it should be stricter', 'x4'],
+  [
+    'R001',
+    '0300-1234567',
+    '35202-1234567-1',
+    'a.one@example.pk',
+    'Sana Iqbal',
+    '23',
+    'female',
+    'lahore',
+    '1200.5',
+    '2024-03-01',
+    '4',
+    'I think people should report such pictures to the platform quickly',
+    'x1',
+  ],
+  [
+    'R002',
+    '+92 321 7654321',
+    '3520276543211',
+    'b.two@example.com',
+    'Bilal Ahmed',
+    '41',
+    'male',
+    'karachi_south',
+    '980.2',
+    '2024-03-02',
+    '2',
+    'My cousin had this problem last year and nobody helped her at all',
+    'x2',
+  ],
+  [
+    'R003',
+    '۰۳۳۳۱۲۳۴۵۶۷',
+    '42101-7654321-3',
+    'c3@example.org',
+    'Hira Shah',
+    '35',
+    'female',
+    'multan',
+    '1500',
+    '2024-03-02',
+    '5',
+    'Families blame the girl instead of the person who shared the images',
+    'x3',
+  ],
+  [
+    'R004',
+    '0092 345 1112223',
+    '61101-1112223-5',
+    'd4@example.net',
+    'Usman Tariq',
+    '67',
+    'male',
+    'lahore',
+    '1100',
+    '2024-03-04',
+    '',
+    'Not sure what the law says about this but it should be stricter',
+    'x4',
+  ],
 ];
-const table = parseCsvText(formatCsv(header, header.map((_, j) => rows.map((r) => r[j]!))), 'new.csv');
+const table = parseCsvText(
+  formatCsv(
+    header,
+    header.map((_, j) => rows.map((r) => r[j]!)),
+  ),
+  'new.csv',
+);
 
 const codebook = {
-  sections: [{ id: 'demographics', variables: ['gender', 'district'] }, { id: 'victim_blaming', variables: ['vb1'] }],
+  sections: [
+    { id: 'demographics', variables: ['gender', 'district'] },
+    { id: 'victim_blaming', variables: ['vb1'] },
+  ],
   variables: [
     { name: 'weight', type: 'design' },
     { name: 'interview_date', type: 'design' },

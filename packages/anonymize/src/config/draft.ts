@@ -59,10 +59,14 @@ export function draftConfig(table: RawTable, codebook?: Codebook, options: Draft
   if (options.codebookPath !== undefined) config.codebook = options.codebookPath;
 
   notes.push('privacy: k = 5 and at most 5% of records with a suppressed quasi-identifier are starting points; set them for your data release.');
-  if (weight === undefined) notes.push('privacy: no sampling-weight column was identified; set "privacy.weights" if the survey has design weights (risk uses them for Fk).');
-  const sensitive = codebook?.variables.filter((v) => v.sensitive && v.type !== 'identifier' && v.type !== 'text' && table.header.includes(v.name)).map((v) => v.name) ?? [];
+  if (weight === undefined)
+    notes.push('privacy: no sampling-weight column was identified; set "privacy.weights" if the survey has design weights (risk uses them for Fk).');
+  const sensitive =
+    codebook?.variables.filter((v) => v.sensitive && v.type !== 'identifier' && v.type !== 'text' && table.header.includes(v.name)).map((v) => v.name) ?? [];
   if (sensitive.length > 0) {
-    notes.push(`privacy: the codebook marks ${sensitive.length} sensitive item(s) (${sensitive.slice(0, 6).join(', ')}${sensitive.length > 6 ? ', …' : ''}); consider "l": { "sensitive": [...], "distinct": 2 }.`);
+    notes.push(
+      `privacy: the codebook marks ${sensitive.length} sensitive item(s) (${sensitive.slice(0, 6).join(', ')}${sensitive.length > 6 ? ', …' : ''}); consider "l": { "sensitive": [...], "distinct": 2 }.`,
+    );
   }
   if (undecided.length > 0) {
     notes.unshift(`${undecided.length} column(s) are "undecided" and the config will not run until each is decided: ${undecided.join(', ')}.`);
@@ -73,7 +77,8 @@ export function draftConfig(table: RawTable, codebook?: Codebook, options: Draft
 const IDENTIFIER_NAME =
   /^(?:.*_)?(?:name|full_?name|first_?name|last_?name|surname|father_?name|husband_?name|phone|phone_?(?:no|number)|mobile|mobile_?(?:no|number)|cell|cell_?phone|whatsapp(?:_?(?:no|number))?|telephone|tel|contact|contact_?(?:no|number)|cnic|nic|nicop|cnic_?(?:no|number)|passport|passport_?(?:no|number)|email|e_?mail|email_?address|address|home_?address|street|house_?(?:no|number)|gps|latitude|longitude|lat|lon|lng|ip|ip_?address|imei|device_?id)$/i;
 const ID_LIKE_NAME = /^(?:resp(?:ondent)?_?id|respid|id|uuid|uid|record_?id|case_?id|interview_?id|household_?id|hh_?id|.*_id)$/i;
-const FREE_TEXT_NAME = /^(?:.*_)?(?:comments?|remarks?|notes?|feedback|open_?(?:ended|text|answer)?|other_?specify|specify|verbatim|describe|description|story|experience)$/i;
+const FREE_TEXT_NAME =
+  /^(?:.*_)?(?:comments?|remarks?|notes?|feedback|open_?(?:ended|text|answer)?|other_?specify|specify|verbatim|describe|description|story|experience)$/i;
 const DEMOGRAPHIC_NAME =
   /^(?:age|age_?years|gender|sex|province|district|tehsil|city|town|village|area|urban_?rural|locality|region|division|education|education_?level|occupation|employment|employment_?status|marital_?status|marital|religion|ethnicity|caste|mother_?tongue|language)$/i;
 
@@ -94,7 +99,10 @@ function sampleCells(column: readonly string[], missingCodes: ReadonlySet<string
 function proposeColumn(name: string, sample: Sample, variable: Variable | undefined, section: string | undefined): { entry: DraftColumn; note?: string } {
   const content = detectIdentifierContent(sample);
   if (content !== undefined) {
-    return { entry: 'drop', note: `${Math.round(content.share * 100)}% of sampled cells look like ${content.kind}; proposed "drop" (use "pseudonymize" to keep a linkable code).` };
+    return {
+      entry: 'drop',
+      note: `${Math.round(content.share * 100)}% of sampled cells look like ${content.kind}; proposed "drop" (use "pseudonymize" to keep a linkable code).`,
+    };
   }
   if (variable?.type === 'identifier') {
     return ID_LIKE_NAME.test(name) || isCodeLike(sample)
@@ -115,22 +123,31 @@ function proposeColumn(name: string, sample: Sample, variable: Variable | undefi
     if (/^age/i.test(name) && (isNumeric(sample) || variable?.type === 'numeric')) {
       return { entry: { role: 'quasi', recode: { bands: [...DEFAULT_AGE_BANDS] } }, note: `quasi-identifier, banded ${DEFAULT_AGE_BANDS.join(', ')}+.` };
     }
-    const hint = /district|tehsil|city|town|village/i.test(name) ? ' Consider a "hierarchy" file (e.g. district → division → province) so it can be generalised.' : '';
+    const hint = /district|tehsil|city|town|village/i.test(name)
+      ? ' Consider a "hierarchy" file (e.g. district → division → province) so it can be generalised.'
+      : '';
     return { entry: { role: 'quasi' }, note: `quasi-identifier (a demographic an outsider may know).${hint}` };
   }
   if (variable?.type === 'design') {
-    if (isDateLike(sample) || (sample.cells.length === 0 && /date/i.test(name))) return { entry: { role: 'dateShift', maxDays: 14 }, note: 'a date: proposed "dateShift" by up to 14 days per respondent (keyed).' };
+    if (isDateLike(sample) || (sample.cells.length === 0 && /date/i.test(name)))
+      return { entry: { role: 'dateShift', maxDays: 14 }, note: 'a date: proposed "dateShift" by up to 14 days per respondent (keyed).' };
     return { entry: 'keep', note: 'survey design column (codebook); kept for variance estimation.' };
   }
   if (variable !== undefined && ['likert', 'knowledge', 'multiselect', 'numeric', 'categorical'].includes(variable.type)) {
     return { entry: 'keep' };
   }
-  return { entry: UNDECIDED, note: variable === undefined ? 'not in the codebook and not recognised; decide its action.' : `codebook type "${variable.type}" not recognised; decide its action.` };
+  return {
+    entry: UNDECIDED,
+    note:
+      variable === undefined
+        ? 'not in the codebook and not recognised; decide its action.'
+        : `codebook type "${variable.type}" not recognised; decide its action.`,
+  };
 }
 
 const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 function asciiDigits(text: string): string {
-  return text.replace(EASTERN_DIGITS, (d) => String((d.charCodeAt(0) - (d.charCodeAt(0) >= 0x06f0 ? 0x06f0 : 0x0660))));
+  return text.replace(EASTERN_DIGITS, (d) => String(d.charCodeAt(0) - (d.charCodeAt(0) >= 0x06f0 ? 0x06f0 : 0x0660)));
 }
 
 const MOBILE = /^(?:\+92|0092|92|0)?3\d{9}$/;

@@ -12,10 +12,7 @@ import type { HierarchyTable } from './types.js';
  *
  * The parser is RFC 4180 (quotes, doubled quotes, CRLF, BOM); hierarchy files are small.
  */
-export function parseHierarchyCsv(
-  text: string,
-  where: { file: string; path: string; column: string },
-): HierarchyTable {
+export function parseHierarchyCsv(text: string, where: { file: string; path: string; column: string }): HierarchyTable {
   const records = splitCsv(text, where);
   if (records.length > 0 && records[0]!.fields[0]!.trim().toLowerCase() === where.column.toLowerCase()) {
     const header = records.shift()!;
@@ -29,12 +26,7 @@ interface CsvRecord {
   fields: string[];
 }
 
-function check(
-  records: CsvRecord[],
-  where: { file: string; path: string; column: string },
-  header: string[] | undefined,
-  width: number,
-): HierarchyTable {
+function check(records: CsvRecord[], where: { file: string; path: string; column: string }, header: string[] | undefined, width: number): HierarchyTable {
   const fail = (problem: string, line: number | undefined, fix: string): never => {
     throw new LeakriskError(`hierarchy for column "${where.column}": ${problem}`, { file: where.file, line, column: where.column }, fix);
   };

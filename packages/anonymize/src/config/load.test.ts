@@ -183,7 +183,10 @@ describe('parseAnonymizeConfig', () => {
     const ok = parse(base(), {});
     expect(ok.columns['district']).toBeUndefined();
     const good = withFile('"lahore, city",ld,punjab\r\nkasur,ld,punjab\r\n')();
-    expect(good.columns['district']!.hierarchy!.rows).toEqual([['lahore, city', 'ld', 'punjab'], ['kasur', 'ld', 'punjab']]);
+    expect(good.columns['district']!.hierarchy!.rows).toEqual([
+      ['lahore, city', 'ld', 'punjab'],
+      ['kasur', 'ld', 'punjab'],
+    ]);
     expect(good.columns['district']!.hierarchy!.header).toBeUndefined();
   });
 });

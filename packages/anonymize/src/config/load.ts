@@ -4,7 +4,16 @@ import { parse as parseYaml } from 'yaml';
 import { LeakriskError } from '@leakrisk/survey';
 import { parseHierarchyCsv } from './hierarchyFile.js';
 import { assertConfigShape } from './schema.js';
-import { COLUMN_ACTIONS, UNDECIDED, type AnonymizeConfig, type ColumnConfig, type ColumnRole, type KeySource, type PrivacyConfig, type RecodeSpec } from './types.js';
+import {
+  COLUMN_ACTIONS,
+  UNDECIDED,
+  type AnonymizeConfig,
+  type ColumnConfig,
+  type ColumnRole,
+  type KeySource,
+  type PrivacyConfig,
+  type RecodeSpec,
+} from './types.js';
 
 /** Default for `privacy.maxSuppressedShare` when the config does not say (the contract's example). */
 export const DEFAULT_MAX_SUPPRESSED_SHARE = 0.05;
@@ -46,7 +55,11 @@ export function parseConfigText(text: string, file: string): unknown {
       return parseYaml(text);
     } catch (error) {
       const linePos = (error as { linePos?: { line: number }[] }).linePos;
-      throw new LeakriskError(`the YAML cannot be read (${(error as Error).message.split('\n')[0]})`, { file, line: linePos?.[0]?.line }, 'fix the YAML syntax at that line');
+      throw new LeakriskError(
+        `the YAML cannot be read (${(error as Error).message.split('\n')[0]})`,
+        { file, line: linePos?.[0]?.line },
+        'fix the YAML syntax at that line',
+      );
     }
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -59,7 +72,11 @@ export function parseConfigText(text: string, file: string): unknown {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new LeakriskError(`the JSON cannot be read (${message})`, { file, line }, 'fix the JSON syntax (no comments or trailing commas in .json; use .yaml for a commented config)');
+    throw new LeakriskError(
+      `the JSON cannot be read (${message})`,
+      { file, line },
+      'fix the JSON syntax (no comments or trailing commas in .json; use .yaml for a commented config)',
+    );
   }
 }
 
@@ -71,7 +88,11 @@ function assertUniqueJsonKeys(body: string, file: string): void {
     const message = (error as Error).message;
     if (!/unique/i.test(message)) return; // JSON that YAML reads differently: JSON.parse already accepted it
     const linePos = (error as { linePos?: { line: number }[] }).linePos;
-    throw new LeakriskError('the same key appears twice in one object (for example a column listed twice)', { file, line: linePos?.[0]?.line }, 'keep one entry per key');
+    throw new LeakriskError(
+      'the same key appears twice in one object (for example a column listed twice)',
+      { file, line: linePos?.[0]?.line },
+      'keep one entry per key',
+    );
   }
 }
 
@@ -121,14 +142,26 @@ export function parseAnonymizeConfig(raw: unknown, options: ParseConfigOptions):
   if (input.privacy.l !== undefined) {
     const l = input.privacy.l;
     if (l.distinct === undefined && l.entropy === undefined && l.recursive === undefined) {
-      throw new LeakriskError('"privacy.l" names sensitive columns but no l-diversity variant', { file, column: 'privacy.l' }, 'add "distinct": 2, "entropy": 2 or "recursive": { "c": 3, "l": 2 }');
+      throw new LeakriskError(
+        '"privacy.l" names sensitive columns but no l-diversity variant',
+        { file, column: 'privacy.l' },
+        'add "distinct": 2, "entropy": 2 or "recursive": { "c": 3, "l": 2 }',
+      );
     }
     for (const s of l.sensitive) {
       if (columns[s]?.role === 'quasi') {
-        throw new LeakriskError(`column "${s}" is both a quasi-identifier and a sensitive column`, { file, column: s }, 'a sensitive column is kept as it is; make it "keep", or remove it from privacy.l.sensitive');
+        throw new LeakriskError(
+          `column "${s}" is both a quasi-identifier and a sensitive column`,
+          { file, column: s },
+          'a sensitive column is kept as it is; make it "keep", or remove it from privacy.l.sensitive',
+        );
       }
       if (columns[s] !== undefined && columns[s]!.role !== 'keep') {
-        throw new LeakriskError(`sensitive column "${s}" is "${columns[s]!.role}", so it is not in the output to protect`, { file, column: s }, 'make it "keep", or remove it from privacy.l.sensitive');
+        throw new LeakriskError(
+          `sensitive column "${s}" is "${columns[s]!.role}", so it is not in the output to protect`,
+          { file, column: s },
+          'make it "keep", or remove it from privacy.l.sensitive',
+        );
       }
     }
     privacy.l = { sensitive: [...l.sensitive] };
@@ -136,7 +169,10 @@ export function parseAnonymizeConfig(raw: unknown, options: ParseConfigOptions):
     if (l.entropy !== undefined) privacy.l.entropy = l.entropy;
     if (l.recursive !== undefined) privacy.l.recursive = { c: l.recursive.c, l: l.recursive.l };
   }
-  for (const [field, name] of [['weights', privacy.weights], ['household', privacy.household]] as const) {
+  for (const [field, name] of [
+    ['weights', privacy.weights],
+    ['household', privacy.household],
+  ] as const) {
     if (name !== undefined && columns[name]?.role === 'quasi') {
       throw new LeakriskError(`privacy.${field} column "${name}" is also a quasi-identifier`, { file, column: name }, `classify "${name}" as "keep"`);
     }
@@ -144,7 +180,9 @@ export function parseAnonymizeConfig(raw: unknown, options: ParseConfigOptions):
 
   const config: AnonymizeConfig = { file, dir, columns, privacy };
   if (input.keyFrom !== undefined) config.keyFrom = parseKeySource(input.keyFrom, file, dir);
-  const needsKey = Object.entries(columns).filter(([, c]) => c.role === 'pseudonymize' || c.role === 'dateShift').map(([n]) => n);
+  const needsKey = Object.entries(columns)
+    .filter(([, c]) => c.role === 'pseudonymize' || c.role === 'dateShift')
+    .map(([n]) => n);
   if (needsKey.length > 0 && config.keyFrom === undefined) {
     throw new LeakriskError(
       `column${needsKey.length === 1 ? '' : 's'} ${needsKey.join(', ')} need${needsKey.length === 1 ? 's' : ''} a key, but the config has no "keyFrom"`,
@@ -205,17 +243,17 @@ function assertKnownActions(raw: Record<string, unknown>, file: string): void {
   }
 }
 
-function parseColumn(
-  name: string,
-  entry: string | RawColumnObject,
-  ctx: { file: string; dir: string; readText: (p: string) => string },
-): ColumnConfig {
+function parseColumn(name: string, entry: string | RawColumnObject, ctx: { file: string; dir: string; readText: (p: string) => string }): ColumnConfig {
   const { file } = ctx;
   if (typeof entry === 'string') return { role: entry as ColumnRole };
   const spec: ColumnConfig = { role: entry.role };
   if (entry.recode !== undefined) {
     if (entry.role !== 'quasi') {
-      throw new LeakriskError(`"recode" only applies to quasi-identifiers, but the role is "${entry.role}"`, { file, column: name }, 'set "role": "quasi", or remove "recode"');
+      throw new LeakriskError(
+        `"recode" only applies to quasi-identifiers, but the role is "${entry.role}"`,
+        { file, column: name },
+        'set "role": "quasi", or remove "recode"',
+      );
     }
     const recode: RecodeSpec = {};
     const { bands, topCode, bottomCode } = entry.recode;
@@ -232,7 +270,11 @@ function parseColumn(
       recode.bands = [...bands];
     }
     if (topCode !== undefined && bottomCode !== undefined && !(bottomCode < topCode)) {
-      throw new LeakriskError(`recode.bottomCode (${bottomCode}) must be below recode.topCode (${topCode})`, { file, column: name }, 'swap them or correct one');
+      throw new LeakriskError(
+        `recode.bottomCode (${bottomCode}) must be below recode.topCode (${topCode})`,
+        { file, column: name },
+        'swap them or correct one',
+      );
     }
     if (topCode !== undefined) recode.topCode = topCode;
     if (bottomCode !== undefined) recode.bottomCode = bottomCode;
@@ -240,7 +282,11 @@ function parseColumn(
   }
   if (entry.hierarchy !== undefined) {
     if (entry.role !== 'quasi') {
-      throw new LeakriskError(`"hierarchy" only applies to quasi-identifiers, but the role is "${entry.role}"`, { file, column: name }, 'set "role": "quasi", or remove "hierarchy"');
+      throw new LeakriskError(
+        `"hierarchy" only applies to quasi-identifiers, but the role is "${entry.role}"`,
+        { file, column: name },
+        'set "role": "quasi", or remove "hierarchy"',
+      );
     }
     const absolute = resolvePath(ctx.dir, entry.hierarchy);
     let text: string;
@@ -257,13 +303,21 @@ function parseColumn(
   }
   if (entry.importance !== undefined) {
     if (entry.role !== 'quasi') {
-      throw new LeakriskError(`"importance" only applies to quasi-identifiers, but the role is "${entry.role}"`, { file, column: name }, 'set "role": "quasi", or remove "importance"');
+      throw new LeakriskError(
+        `"importance" only applies to quasi-identifiers, but the role is "${entry.role}"`,
+        { file, column: name },
+        'set "role": "quasi", or remove "importance"',
+      );
     }
     spec.importance = entry.importance;
   }
   if (entry.maxDays !== undefined) {
     if (entry.role !== 'dateShift') {
-      throw new LeakriskError(`"maxDays" only applies to "dateShift" columns, but the role is "${entry.role}"`, { file, column: name }, 'set "role": "dateShift", or remove "maxDays"');
+      throw new LeakriskError(
+        `"maxDays" only applies to "dateShift" columns, but the role is "${entry.role}"`,
+        { file, column: name },
+        'set "role": "dateShift", or remove "maxDays"',
+      );
     }
     spec.maxDays = entry.maxDays;
   }

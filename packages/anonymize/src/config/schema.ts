@@ -126,7 +126,10 @@ function pickError(errors: ErrorObject[]): ErrorObject {
 
 function shapeError(error: ErrorObject, file: string): LeakriskError {
   const path = error.instancePath;
-  const parts = path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = path
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const isColumn = parts[0] === 'columns' && parts.length >= 2;
   const column = isColumn ? parts[1] : parts.length > 0 ? parts.join('.') : undefined;
   const field = isColumn ? parts.slice(2).join('.') : parts.join('.');
@@ -149,12 +152,11 @@ function shapeError(error: ErrorObject, file: string): LeakriskError {
       break;
     case 'oneOf':
     case 'type':
-      problem = isColumn && parts.length === 2
-        ? 'the column entry must be an action ("drop", "pseudonymize", "scrub", "keep") or an object with a "role"'
-        : `${where} must be ${error.keyword === 'type' ? `of type ${String(params['type'])}` : 'a valid entry'}`;
-      fix ??= isColumn
-        ? 'write e.g. "age": { "role": "quasi", "recode": { "bands": [18, 25, 35] } }'
-        : 'see the anonymization config in CONTRACT.md';
+      problem =
+        isColumn && parts.length === 2
+          ? 'the column entry must be an action ("drop", "pseudonymize", "scrub", "keep") or an object with a "role"'
+          : `${where} must be ${error.keyword === 'type' ? `of type ${String(params['type'])}` : 'a valid entry'}`;
+      fix ??= isColumn ? 'write e.g. "age": { "role": "quasi", "recode": { "bands": [18, 25, 35] } }' : 'see the anonymization config in CONTRACT.md';
       break;
     case 'minimum':
     case 'maximum':
@@ -181,7 +183,8 @@ function allowedFields(parts: string[], isColumn: boolean): string {
     return 'role, recode, hierarchy, importance, maxDays, note';
   }
   if (parts[0] === 'privacy' && parts[1] === 'l' && parts[2] === 'recursive') return 'c, l';
-  if (parts[0] === 'privacy' && parts[1] === 'l') return 'sensitive, distinct, entropy, recursive (the l-diversity variants are distinct, entropy and recursive)';
+  if (parts[0] === 'privacy' && parts[1] === 'l')
+    return 'sensitive, distinct, entropy, recursive (the l-diversity variants are distinct, entropy and recursive)';
   if (parts[0] === 'privacy') return 'k, l, weights, maxSuppressedShare, missingMatches, household';
   return 'columns, privacy, keyFrom, codebook, description';
 }

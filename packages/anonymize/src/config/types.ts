@@ -91,9 +91,7 @@ export interface PrivacyConfig {
 }
 
 /** Where the pseudonymization key comes from; the key itself is never stored in the config. */
-export type KeySource =
-  | { kind: 'env'; variable: string; spec: string }
-  | { kind: 'file'; path: string; spec: string };
+export type KeySource = { kind: 'env'; variable: string; spec: string } | { kind: 'file'; path: string; spec: string };
 
 export interface AnonymizeConfig {
   /** The config file as the user named it, for messages. */

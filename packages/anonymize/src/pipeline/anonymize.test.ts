@@ -98,9 +98,13 @@ describe('anonymize', () => {
   });
 
   it('refuses to pseudonymize without a key, or with a short one', () => {
-    expect(errorOf(() => anonymize({ table: table(header, baseRows), config: config(baseConfig()), key: undefined, configFile: 'anon.json' })).message).toMatch(/no key was given/);
+    expect(errorOf(() => anonymize({ table: table(header, baseRows), config: config(baseConfig()), key: undefined, configFile: 'anon.json' })).message).toMatch(
+      /no key was given/,
+    );
     const short = new TextEncoder().encode('short');
-    expect(errorOf(() => anonymize({ table: table(header, baseRows), config: config(baseConfig()), key: short, configFile: 'anon.json' })).message).toMatch(/5 bytes long; at least 16/);
+    expect(errorOf(() => anonymize({ table: table(header, baseRows), config: config(baseConfig()), key: short, configFile: 'anon.json' })).message).toMatch(
+      /5 bytes long; at least 16/,
+    );
   });
 
   it('fails closed when the requirement cannot be met within the budget, naming the fix', () => {
@@ -196,7 +200,17 @@ void parseCsvText;
 describe('anonymize without quasi-identifiers', () => {
   it('only drops, pseudonymizes and keeps', () => {
     const raw = {
-      columns: { resp_id: 'pseudonymize', name: 'drop', phone: 'drop', age: 'keep', gender: 'keep', region: 'keep', vb1: 'keep', weight: 'keep', comment: 'drop' },
+      columns: {
+        resp_id: 'pseudonymize',
+        name: 'drop',
+        phone: 'drop',
+        age: 'keep',
+        gender: 'keep',
+        region: 'keep',
+        vb1: 'keep',
+        weight: 'keep',
+        comment: 'drop',
+      },
       privacy: { k: 3 },
       keyFrom: 'env:LEAKRISK_KEY',
     };

@@ -89,9 +89,17 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   // all in one pass over the rows.
   const shared = new Map<string, CellFactor>();
   const asValues = [
-    ...new Set([config.privacy.weights, ...quasiColumns(config), ...(config.privacy.l?.sensitive ?? []), ...table.header.filter((c) => config.columns[c]?.role === 'dateShift')]),
+    ...new Set([
+      config.privacy.weights,
+      ...quasiColumns(config),
+      ...(config.privacy.l?.sensitive ?? []),
+      ...table.header.filter((c) => config.columns[c]?.role === 'dateShift'),
+    ]),
   ].filter((c): c is string => c !== undefined && table.header.includes(c));
-  factorColumns(table, asValues.map((c) => table.header.indexOf(c))).forEach((factor, p) => shared.set(asValues[p]!, factor));
+  factorColumns(
+    table,
+    asValues.map((c) => table.header.indexOf(c)),
+  ).forEach((factor, p) => shared.set(asValues[p]!, factor));
   const factorOf = (column: string): CellFactor => {
     let factor = shared.get(column);
     if (factor === undefined) shared.set(column, (factor = factorCells(table, table.header.indexOf(column))));
@@ -134,7 +142,15 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   const requirement: PrivacyRequirement = {
     k: config.privacy.k,
     missingMatches: config.privacy.missingMatches,
-    ...(lConfig ? { l: { ...(lConfig.distinct !== undefined ? { distinct: lConfig.distinct } : {}), ...(lConfig.entropy !== undefined ? { entropy: lConfig.entropy } : {}), ...(lConfig.recursive ? { recursive: lConfig.recursive } : {}) } } : {}),
+    ...(lConfig
+      ? {
+          l: {
+            ...(lConfig.distinct !== undefined ? { distinct: lConfig.distinct } : {}),
+            ...(lConfig.entropy !== undefined ? { entropy: lConfig.entropy } : {}),
+            ...(lConfig.recursive ? { recursive: lConfig.recursive } : {}),
+          },
+        }
+      : {}),
   };
   const search = keys.length > 0 ? searchLattice({ keys, sensitive, nrow: n, requirement, maxSuppressedShare: config.privacy.maxSuppressedShare }) : undefined;
   if (search && !search.best) throw unmet(config, configFile, keys, search, n);
@@ -173,13 +189,18 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   const counted: number[] = [];
   table.header.forEach((name, j) => {
     const role = config.columns[name]!.role;
-    if (role === 'keep' && (describes(name) || changedKeys.length > 0)) keptRequests.push({ column: j, name, missing: missingOf(name), describe: describes(name) });
+    if (role === 'keep' && (describes(name) || changedKeys.length > 0))
+      keptRequests.push({ column: j, name, missing: missingOf(name), describe: describes(name) });
     else if (role === 'keep' || role === 'drop') counted.push(j);
   });
   const keptStats = new Map<number, KeptColumnStats>();
   keptColumnStats(table, keptRequests, weights, changedKeys).forEach((stats, p) => keptStats.set(keptRequests[p]!.column, stats));
   const missingCounts = new Map<number, number>();
-  countCellsIn(table, counted, counted.map((j) => missingTexts(missingOf(table.header[j]!)))).forEach((count, p) => missingCounts.set(counted[p]!, count));
+  countCellsIn(
+    table,
+    counted,
+    counted.map((j) => missingTexts(missingOf(table.header[j]!))),
+  ).forEach((count, p) => missingCounts.set(counted[p]!, count));
 
   // Every other column, in input order.
   const header: string[] = [];
@@ -292,7 +313,24 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     csvColumns.push(out);
   });
 
-  const audit = buildAudit({ table, config, configFile, keys, search, released, factorOf, missingCodes, requirement, sensitive, header, transformations, pii, weights, utility, recoverableKeys });
+  const audit = buildAudit({
+    table,
+    config,
+    configFile,
+    keys,
+    search,
+    released,
+    factorOf,
+    missingCodes,
+    requirement,
+    sensitive,
+    header,
+    transformations,
+    pii,
+    weights,
+    utility,
+    recoverableKeys,
+  });
   return { header, columns: lazyColumns(csvColumns), csvColumns, audit };
 }
 
@@ -404,13 +442,36 @@ interface AuditParts {
 }
 
 function buildAudit(parts: AuditParts): Audit {
-  const { table, config, configFile, keys, search, released, factorOf, missingCodes, requirement, sensitive, header, transformations, pii, weights, utility, recoverableKeys } = parts;
+  const {
+    table,
+    config,
+    configFile,
+    keys,
+    search,
+    released,
+    factorOf,
+    missingCodes,
+    requirement,
+    sensitive,
+    header,
+    transformations,
+    pii,
+    weights,
+    utility,
+    recoverableKeys,
+  } = parts;
   const n = table.nrow;
   const missingOf = (column: string) => missingCodes.get(column);
   const best = search?.best;
 
   // Independent check of the released keys (fail-closed if the search ever disagreed).
-  const achieved = checkRelease(keys.map((k) => released.get(k.column)!), keys.map((k) => missingOf(k.column)), sensitive, requirement, n);
+  const achieved = checkRelease(
+    keys.map((k) => released.get(k.column)!),
+    keys.map((k) => missingOf(k.column)),
+    sensitive,
+    requirement,
+    n,
+  );
   if (keys.length > 0 && achieved.violatingRecords > 0) {
     throw new LeakriskError(
       `internal check failed: ${achieved.violatingRecords} released records still violate the requirement`,
@@ -439,9 +500,19 @@ function buildAudit(parts: AuditParts): Audit {
   });
 
   const keyNames = keys.map((k) => k.column);
-  const riskOptions = { rows: n, k: config.privacy.k, missingMatches: config.privacy.missingMatches, ...(weights ? { weights } : {}), missing: keyNames.map(missingOf) };
+  const riskOptions = {
+    rows: n,
+    k: config.privacy.k,
+    missingMatches: config.privacy.missingMatches,
+    ...(weights ? { weights } : {}),
+    missing: keyNames.map(missingOf),
+  };
   const before = summarizeRiskOf(keyNames.map(factorOf), keyNames, riskOptions);
-  const after = summarizeRiskOf(keyNames.map((c) => released.get(c)!), keyNames, riskOptions);
+  const after = summarizeRiskOf(
+    keyNames.map((c) => released.get(c)!),
+    keyNames,
+    riskOptions,
+  );
 
   const lc = config.privacy.l;
   return {
@@ -455,7 +526,14 @@ function buildAudit(parts: AuditParts): Audit {
     quasiIdentifiers,
     privacy: {
       k: config.privacy.k,
-      l: lc ? { sensitive: [...lc.sensitive], ...(lc.distinct !== undefined ? { distinct: lc.distinct } : {}), ...(lc.entropy !== undefined ? { entropy: lc.entropy } : {}), ...(lc.recursive ? { recursive: { ...lc.recursive } } : {}) } : null,
+      l: lc
+        ? {
+            sensitive: [...lc.sensitive],
+            ...(lc.distinct !== undefined ? { distinct: lc.distinct } : {}),
+            ...(lc.entropy !== undefined ? { entropy: lc.entropy } : {}),
+            ...(lc.recursive ? { recursive: { ...lc.recursive } } : {}),
+          }
+        : null,
       missingMatches: config.privacy.missingMatches,
       maxSuppressedShare: config.privacy.maxSuppressedShare,
       achieved: { k: achieved.minFk, l: achieved.l },
@@ -463,7 +541,8 @@ function buildAudit(parts: AuditParts): Audit {
       suppressedShare: n === 0 ? 0 : (best?.suppressedRecords ?? 0) / n,
     },
     search: {
-      measure: 'importance-weighted Loss Metric (ARX "Loss"): per cell (leaves in its group − 1)/(leaves − 1), 1 when suppressed; averaged over records per key, weighted by importance',
+      measure:
+        'importance-weighted Loss Metric (ARX "Loss"): per cell (leaves in its group − 1)/(leaves − 1), 1 when suppressed; averaged over records per key, weighted by importance',
       latticeSize: search?.latticeSize ?? 1,
       evaluated: search?.evaluated ?? 0,
       optimal: search?.optimal ?? true,
@@ -492,7 +571,13 @@ export function checkRelease(
 ): { minFk: number; violatingRecords: number; l: { column: string; distinct: number; entropy: number }[] } {
   const codes = keyColumns.map((factor, j) => keyCodes(factor, missing[j]));
   const cards = keyColumns.map((factor, j) => factor.values.filter((cell) => !isMissingCell(cell, missing[j])).length);
-  const { table } = classesOfRows(codes, cards, sensitive.map((s) => s.codes), sensitive.map((s) => s.cardinality), n);
+  const { table } = classesOfRows(
+    codes,
+    cards,
+    sensitive.map((s) => s.codes),
+    sensitive.map((s) => s.cardinality),
+    n,
+  );
   const check = checkClasses(table, requirement);
   const m = codes.length;
   const exempt = (c: number) => requirement.missingMatches === 'self' && m > 0 && table.codes.every((col) => col[c]! < 0);
@@ -507,7 +592,7 @@ export function checkRelease(
       if (exempt(c)) continue;
       let d = 0;
       let total = 0;
-      for (let v = 0; v < card; v++) if (h[c * card + v]! > 0) (d++, (total += h[c * card + v]!));
+      for (let v = 0; v < card; v++) if (h[c * card + v]! > 0) d++, (total += h[c * card + v]!);
       let e = 0;
       for (let v = 0; v < card; v++) {
         const x = h[c * card + v]!;

@@ -30,8 +30,7 @@ function run(table: RawTable): { csv: string; audit: string; fromColumns: string
 /** The sample rewritten with CRLF line ends, a BOM and needless quotes around some cells. */
 function requoted(text: string): string {
   const table = parseCsvText(text);
-  const field = (cell: string, i: number, j: number) =>
-    /[",\r\n]/.test(cell) || (i + j) % 7 === 0 ? `"${cell.replace(/"/g, '""')}"` : cell;
+  const field = (cell: string, i: number, j: number) => (/[",\r\n]/.test(cell) || (i + j) % 7 === 0 ? `"${cell.replace(/"/g, '""')}"` : cell);
   const lines = [table.header.join(',')];
   for (let i = 0; i < table.nrow; i++) lines.push(table.columns.map((c, j) => field(c[i]!, i, j)).join(','));
   return `\ufeff${lines.join('\r\n')}`;
@@ -56,7 +55,11 @@ describe('keptColumnStats', () => {
   it('counts, describes and checks kept columns in one pass as the per-column functions do', () => {
     const table = readCsvBytes(Buffer.from('s,v,w\n"a",1,2\nb,99,1\na,,1\nb,"3",0.5\n', 'utf8'), 'raw.csv');
     const weights = Float64Array.from([2, 1, 1, 0.5]);
-    const area = { column: 'area', factor: { index: Int32Array.from([0, 1, 0, 1]), values: ['urban', 'rural'], first: Int32Array.from([0, 1]) }, missing: undefined };
+    const area = {
+      column: 'area',
+      factor: { index: Int32Array.from([0, 1, 0, 1]), values: ['urban', 'rural'], first: Int32Array.from([0, 1]) },
+      missing: undefined,
+    };
     const [s, v] = keptColumnStats(
       table,
       [

@@ -36,7 +36,10 @@ export function keptColumnStats(
 ): KeptColumnStats[] {
   const m = requests.length;
   const n = table.nrow;
-  const scan = new ColumnScan(table, requests.map((r) => r.column));
+  const scan = new ColumnScan(
+    table,
+    requests.map((r) => r.column),
+  );
   const codes = new Int32Array(m * SCAN_ROWS);
   // Per column and value code: rows, weighted mass (when described) and whether the value is missing.
   const count = requests.map(() => new Float64Array(16));

@@ -5,10 +5,7 @@ import { flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy 
 import type { SearchKey, SearchSensitive } from '../search/lattice.js';
 
 /** How a quasi-identifier's hierarchy was made, for the audit. */
-export type HierarchySource =
-  | { kind: 'file'; path: string }
-  | { kind: 'bands'; bands: number[] }
-  | { kind: 'values'; topCode?: number; bottomCode?: number };
+export type HierarchySource = { kind: 'file'; path: string } | { kind: 'bands'; bands: number[] } | { kind: 'values'; topCode?: number; bottomCode?: number };
 
 export interface PreparedKey extends SearchKey {
   source: HierarchySource;
@@ -44,7 +41,13 @@ export function prepareKey(
   const bands = spec.recode?.bands;
   if (bands !== undefined && bands.length > 0) {
     const hierarchy = autoIntervalHierarchy(column, bands);
-    return { column, hierarchy, leaves: bandLeafCodesOf(bands, cells, isMissing, where), importance: spec.importance, source: { kind: 'bands', bands: [...bands] } };
+    return {
+      column,
+      hierarchy,
+      leaves: bandLeafCodesOf(bands, cells, isMissing, where),
+      importance: spec.importance,
+      source: { kind: 'bands', bands: [...bands] },
+    };
   }
   const top = spec.recode?.topCode;
   const bottom = spec.recode?.bottomCode;
@@ -66,14 +69,17 @@ export function prepareKey(
   }
   const distinct = new Set<string>();
   for (const value of coded) if (!isMissing(value)) distinct.add(value);
-  const order = options.codebook ? levelsOf(options.codebook, column) ?? [] : [];
+  const order = options.codebook ? (levelsOf(options.codebook, column) ?? []) : [];
   const hierarchy: Hierarchy = flatHierarchy(column, distinct, order);
   return {
     column,
     hierarchy,
     leaves: leafCodesOf(hierarchy, coded === cells.values ? cells : { ...cells, values: [...coded] }, isMissing, { file: options.file }),
     importance: spec.importance,
-    source: top !== undefined || bottom !== undefined ? { kind: 'values', ...(top !== undefined ? { topCode: top } : {}), ...(bottom !== undefined ? { bottomCode: bottom } : {}) } : { kind: 'values' },
+    source:
+      top !== undefined || bottom !== undefined
+        ? { kind: 'values', ...(top !== undefined ? { topCode: top } : {}), ...(bottom !== undefined ? { bottomCode: bottom } : {}) }
+        : { kind: 'values' },
   };
 }
 
@@ -85,7 +91,14 @@ export function prepareSensitive(column: string, cells: CellFactor, missing: Rea
   const present = cells.values.filter((cell) => !isMissingCell(cell, missing));
   const values = [...present].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map(values.map((v, i) => [v, i]));
-  return { column, codes: spread(cells, cells.values.map((cell) => rank.get(cell) ?? -1)), cardinality: values.length };
+  return {
+    column,
+    codes: spread(
+      cells,
+      cells.values.map((cell) => rank.get(cell) ?? -1),
+    ),
+    cardinality: values.length,
+  };
 }
 
 /** The quasi-identifiers of a config, in config order. */

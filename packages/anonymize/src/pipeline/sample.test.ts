@@ -52,7 +52,11 @@ function checkRelease(table: RawTable, config: AnonymizeConfig) {
     expect(q.chosenLevel, name).toBe(0);
     expect(q.suppressedCells / n, name).toBeLessThanOrEqual(0.03);
   }
-  expect(col('age').filter((a) => a !== '').every((a) => ['18-25', '26-35', '36-45', '46-55', '56-65', '66+'].includes(a))).toBe(true);
+  expect(
+    col('age')
+      .filter((a) => a !== '')
+      .every((a) => ['18-25', '26-35', '36-45', '46-55', '56-65', '66+'].includes(a)),
+  ).toBe(true);
   expect(result.audit.privacy.suppressedShare).toBeLessThanOrEqual(0.05);
   expect(result.audit.privacy.achieved.k).toBeGreaterThanOrEqual(5);
   expect(result.audit.risk.after.kViolations['5']).toBe(0);

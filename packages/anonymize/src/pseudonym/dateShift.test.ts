@@ -126,7 +126,10 @@ describe('shiftDateColumn', () => {
       }
       throw new Error('expected an error');
     };
-    expect(error(['2024-01-01', '2024-02-30', '2024-01-01'], ['R1', 'R2', ''])).toMatchObject({ row: 2, message: expect.stringMatching(/not a calendar date/) });
+    expect(error(['2024-01-01', '2024-02-30', '2024-01-01'], ['R1', 'R2', ''])).toMatchObject({
+      row: 2,
+      message: expect.stringMatching(/not a calendar date/),
+    });
     expect(error(['2024-01-01', '2024-01-01', '2024-02-30'], ['R1', '', 'R3'])).toMatchObject({ row: 2, message: expect.stringMatching(/no respondent id/) });
   });
 });

@@ -76,13 +76,7 @@ export function dateShifter(key: Uint8Array, maxDays: number): (id: Uint8Array, 
  * caller supplies file, row and column); the message does not repeat the value.
  * @example shiftDate('2024-03-01', 'R-17', key, 30) // the same date moved by between -30 and +30 days
  */
-export function shiftDate(
-  isoDate: string,
-  respondentId: string,
-  key: Uint8Array,
-  maxDays: number,
-  where: ProblemLocation = {},
-): string {
+export function shiftDate(isoDate: string, respondentId: string, key: Uint8Array, maxDays: number, where: ProblemLocation = {}): string {
   if (isoDate.length === 0) return '';
   const time = isoDateTime(isoDate);
   if (time === undefined) throw notADateError(where);
@@ -98,13 +92,7 @@ export function isoDateTime(isoDate: string): number | undefined {
   const day = match === null ? NaN : Number(match[3]);
   const time = Date.UTC(year, month - 1, day);
   const parsed = new Date(time);
-  if (
-    match === null ||
-    Number.isNaN(time) ||
-    parsed.getUTCFullYear() !== year ||
-    parsed.getUTCMonth() !== month - 1 ||
-    parsed.getUTCDate() !== day
-  ) {
+  if (match === null || Number.isNaN(time) || parsed.getUTCFullYear() !== year || parsed.getUTCMonth() !== month - 1 || parsed.getUTCDate() !== day) {
     return undefined;
   }
   return time;

@@ -43,7 +43,10 @@ const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
  * returns where it ends; `out` needs room for the prefix's bytes plus `length` bytes. The key is
  * prepared once (see `HmacSha256`) instead of per value.
  */
-export function pseudonymWriter(key: Uint8Array, options: PseudonymOptions = {}): (text: Uint8Array, start: number, end: number, out: Uint8Array, at: number) => number {
+export function pseudonymWriter(
+  key: Uint8Array,
+  options: PseudonymOptions = {},
+): (text: Uint8Array, start: number, end: number, out: Uint8Array, at: number) => number {
   const prefix = Buffer.from(options.prefix ?? 'P', 'utf8');
   const length = options.length ?? 16;
   pseudonymize('', key, options); // checks the options exactly as pseudonymize does

@@ -53,9 +53,7 @@ describe('resolveKey', () => {
 
   it('refuses a key shorter than 16 bytes and says how to make one', () => {
     const error = errorOf(() => resolveKey('env:LEAKRISK_KEY', io({ LEAKRISK_KEY: 'short-secret' })));
-    expect(error.message).toBe(
-      'The pseudonymization key from environment variable LEAKRISK_KEY is too short: 12 bytes, at least 16 are needed.',
-    );
+    expect(error.message).toBe('The pseudonymization key from environment variable LEAKRISK_KEY is too short: 12 bytes, at least 16 are needed.');
     expect(error.fix).toContain('leakrisk keygen --out key.txt');
     expect(error.file).toBe('data/config/anon.json');
     expect(error.column).toBe('keyFrom');
@@ -86,21 +84,25 @@ describe('resolveKey', () => {
   it('never puts the key, or a pasted key, into a message', () => {
     fc.assert(
       // a marker prefix makes an accidental match with the message's own words impossible
-      fc.property(fc.string({ minLength: 0, maxLength: 40 }).map((tail) => `Zq9~${tail}`), fc.constantFrom('env', 'file', 'paste', 'envname'), (secret, how) => {
-        const attempt = (): unknown => {
-          if (how === 'env') return resolveKey('env:LEAKRISK_KEY', io({ LEAKRISK_KEY: secret }));
-          if (how === 'file') return resolveKey('file:key.txt', io({}, { '/data/config/key.txt': secret }));
-          if (how === 'envname') return resolveKey(`env:${secret}`, io({}));
-          return resolveKey(secret, io({}));
-        };
-        try {
-          attempt();
-        } catch (error) {
-          expect(isLeakriskError(error)).toBe(true);
-          const shown = (error as LeakriskError).format();
-          expect(shown).not.toContain(secret);
-        }
-      }),
+      fc.property(
+        fc.string({ minLength: 0, maxLength: 40 }).map((tail) => `Zq9~${tail}`),
+        fc.constantFrom('env', 'file', 'paste', 'envname'),
+        (secret, how) => {
+          const attempt = (): unknown => {
+            if (how === 'env') return resolveKey('env:LEAKRISK_KEY', io({ LEAKRISK_KEY: secret }));
+            if (how === 'file') return resolveKey('file:key.txt', io({}, { '/data/config/key.txt': secret }));
+            if (how === 'envname') return resolveKey(`env:${secret}`, io({}));
+            return resolveKey(secret, io({}));
+          };
+          try {
+            attempt();
+          } catch (error) {
+            expect(isLeakriskError(error)).toBe(true);
+            const shown = (error as LeakriskError).format();
+            expect(shown).not.toContain(secret);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -46,8 +46,7 @@ export function resolveKey(keyFrom: string, io: KeyIo): Uint8Array {
   let source: string;
   if (scheme === 'env' && target.length > 0) {
     // a conventional variable name is safe to show; anything else might be a pasted key
-    const shown =
-      CONVENTIONAL_NAME.test(target) && !/^[0-9A-F]{16,}$/.test(target) ? target : '(the one named in keyFrom)';
+    const shown = CONVENTIONAL_NAME.test(target) && !/^[0-9A-F]{16,}$/.test(target) ? target : '(the one named in keyFrom)';
     source = `environment variable ${shown}`;
     // own properties only: a plain object would otherwise answer "constructor" or "toString"
     const raw = Object.prototype.hasOwnProperty.call(io.env, target) ? io.env[target] : undefined;

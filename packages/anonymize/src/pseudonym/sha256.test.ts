@@ -30,7 +30,11 @@ describe('HmacSha256', () => {
       const message = Buffer.alloc(length + 10, 0x5a);
       for (let i = 0; i < length; i++) message[3 + i] = (i * 31 + length) & 0xff;
       hmac.digest(message, 3, 3 + length, out);
-      expect(hex(out)).toBe(createHmac('sha256', key).update(message.subarray(3, 3 + length)).digest('hex'));
+      expect(hex(out)).toBe(
+        createHmac('sha256', key)
+          .update(message.subarray(3, 3 + length))
+          .digest('hex'),
+      );
     }
   });
 

@@ -26,7 +26,18 @@ describe('hierarchyFromTable', () => {
     expect(h.levelNames).toEqual(['district', 'district_1', 'district_2', '*']);
   });
   it('refuses a group with two parents, naming the row', () => {
-    expect(() => buildHierarchy('d', ['d', 'a', 'b'], ['x', 'y'], [['g', 'g'], ['p', 'q']], { rowOf: (i) => i + 2 })).toThrow(/"g" is grouped into both "p" and "q"/);
+    expect(() =>
+      buildHierarchy(
+        'd',
+        ['d', 'a', 'b'],
+        ['x', 'y'],
+        [
+          ['g', 'g'],
+          ['p', 'q'],
+        ],
+        { rowOf: (i) => i + 2 },
+      ),
+    ).toThrow(/"g" is grouped into both "p" and "q"/);
   });
   it('names the row of a value that is not in the hierarchy', () => {
     const h = hierarchyFromTable('district', table);

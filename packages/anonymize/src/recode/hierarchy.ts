@@ -49,7 +49,11 @@ export function buildHierarchy(
   const leafIndex = new Map<string, number>();
   leaves.forEach((leaf, i) => {
     if (leaf === '') {
-      throw new LeakriskError('a hierarchy value is empty', { file: where.file, row: where.rowOf?.(i), column }, 'every row of a hierarchy needs a value in every column');
+      throw new LeakriskError(
+        'a hierarchy value is empty',
+        { file: where.file, row: where.rowOf?.(i), column },
+        'every row of a hierarchy needs a value in every column',
+      );
     }
     const seen = leafIndex.get(leaf);
     if (seen !== undefined) {

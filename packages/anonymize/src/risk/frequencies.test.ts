@@ -73,7 +73,10 @@ describe('freqCalc', () => {
 
   it('treats missing values as a category with missingMatches "self"', () => {
     // by hand: (x,p)×2 → 2; (x,NA)×2 → 2; (NA,NA) → 1; (y,p) → 1
-    const { codes } = encodeKeys([['x', 'x', 'x', 'x', '', 'y'], ['p', 'p', '', 'NA', '', 'p']]);
+    const { codes } = encodeKeys([
+      ['x', 'x', 'x', 'x', '', 'y'],
+      ['p', 'p', '', 'NA', '', 'p'],
+    ]);
     const { fk, Fk } = freqCalc(codes, { missingMatches: 'self', weights: [1, 2, 3, 4, 5, 6] });
     expect([...fk]).toEqual([2, 2, 2, 2, 1, 1]);
     expect([...Fk]).toEqual([3, 3, 7, 7, 5, 6]);
@@ -82,14 +85,22 @@ describe('freqCalc', () => {
   it('applies alpha as sdcMicro does (wildcard matches count alpha, complete matches 1)', () => {
     // keys (a,b): r1 (x,p), r2 (x,NA), r3 (NA,q), r4 (y,q). With alpha = 0.5, by hand:
     // r1: 1 + 0.5·r2 = 1.5; r2: 1 + r1 (complete, 1) + 0.5·r3 = 2.5; r3: 1 + 0.5·r2 + r4 = 2.5; r4: 1 + 0.5·r3 = 1.5
-    const { codes } = encodeKeys([['x', 'x', '', 'y'], ['p', '', 'q', 'q']]);
+    const { codes } = encodeKeys([
+      ['x', 'x', '', 'y'],
+      ['p', '', 'q', 'q'],
+    ]);
     expect([...freqCalc(codes, { alpha: 0.5 }).fk]).toEqual([1.5, 2.5, 2.5, 1.5]);
   });
 
   it('agrees with the pairwise definition on random keys with missing values', () => {
-    const arb = fc.integer({ min: 1, max: 4 }).chain((nk) =>
-      fc.array(fc.tuple(fc.array(fc.integer({ min: -1, max: 2 }), { minLength: nk, maxLength: nk }), fc.integer({ min: 1, max: 100 })), { minLength: 1, maxLength: 40 }),
-    );
+    const arb = fc
+      .integer({ min: 1, max: 4 })
+      .chain((nk) =>
+        fc.array(fc.tuple(fc.array(fc.integer({ min: -1, max: 2 }), { minLength: nk, maxLength: nk }), fc.integer({ min: 1, max: 100 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+      );
     fc.assert(
       fc.property(arb, fc.constantFrom(1, 0.5), (rows, alpha) => {
         const nk = rows[0]![0].length;

@@ -211,18 +211,20 @@ function wildcardFrequencies(
     // sdcMicro's one-key branch: complete categories absorb every missing record; missing ones match all.
     let naf = 0;
     let naF = 0;
-    for (const [, list] of incomplete) for (const g of list) {
-      naf += gf[g]!;
-      naF += gF[g]!;
-    }
+    for (const [, list] of incomplete)
+      for (const g of list) {
+        naf += gf[g]!;
+        naF += gF[g]!;
+      }
     for (const g of complete) {
       fk[g]! += naf * alpha;
       Fk[g]! += naF * alpha;
     }
-    for (const [, list] of incomplete) for (const g of list) {
-      fk[g] = n;
-      Fk[g] = totalF;
-    }
+    for (const [, list] of incomplete)
+      for (const g of list) {
+        fk[g] = n;
+        Fk[g] = totalF;
+      }
     return [fk, Fk];
   }
 

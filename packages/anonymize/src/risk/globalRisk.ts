@@ -39,7 +39,11 @@ export interface HouseholdRisk {
  * Records with a missing household id get NaN and are left out of the sum (R's `na.rm = TRUE`)
  * but still count in n.
  */
-export function householdRisk(risk: ArrayLike<number>, household: readonly string[], isMissing: (cell: string) => boolean = (c) => c === '' || c === 'NA'): HouseholdRisk {
+export function householdRisk(
+  risk: ArrayLike<number>,
+  household: readonly string[],
+  isMissing: (cell: string) => boolean = (c) => c === '' || c === 'NA',
+): HouseholdRisk {
   const n = risk.length;
   const safe = new Map<string, number>();
   for (let i = 0; i < n; i++) {

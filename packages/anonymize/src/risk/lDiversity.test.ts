@@ -57,10 +57,12 @@ describe('checkLDiversity', () => {
 });
 
 describe('measureLDiversity', () => {
-  it('uses the config\'s keys and requirement', () => {
+  it("uses the config's keys and requirement", () => {
     const table = parseCsvText('g,s\nf,1\nf,2\nm,1\nm,1\n', 'data.csv');
     const config: AnonymizeConfig = {
-      file: 'anon.json', dir: '/', columns: { g: { role: 'quasi' }, s: { role: 'keep' } },
+      file: 'anon.json',
+      dir: '/',
+      columns: { g: { role: 'quasi' }, s: { role: 'keep' } },
       privacy: { k: 2, maxSuppressedShare: 0, missingMatches: 'any', l: { sensitive: ['s'], distinct: 2 } },
     };
     const report = measureLDiversity(table, config)!;

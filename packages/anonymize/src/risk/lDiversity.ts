@@ -155,7 +155,12 @@ export function measureLDiversity(
   if (l === undefined) return null;
   const column = (name: string) => {
     const j = table.header.indexOf(name);
-    if (j < 0) throw new LeakriskError(`the config names column "${name}" but ${table.file} has no such column`, { file: config.file, column: name }, 'check the spelling against the data\'s header');
+    if (j < 0)
+      throw new LeakriskError(
+        `the config names column "${name}" but ${table.file} has no such column`,
+        { file: config.file, column: name },
+        "check the spelling against the data's header",
+      );
     return table.columns[j]!;
   };
   const keys = quasiIdentifiers(config);
@@ -170,5 +175,9 @@ export function measureLDiversity(
   if (l.distinct !== undefined) requirement.distinct = l.distinct;
   if (l.entropy !== undefined) requirement.entropy = l.entropy;
   if (l.recursive !== undefined) requirement.recursive = l.recursive;
-  return checkLDiversity(groups, l.sensitive.map((name) => ({ name, cells: column(name), isMissing: missing(name) })), requirement);
+  return checkLDiversity(
+    groups,
+    l.sensitive.map((name) => ({ name, cells: column(name), isMissing: missing(name) })),
+    requirement,
+  );
 }

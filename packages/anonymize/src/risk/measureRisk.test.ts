@@ -34,7 +34,13 @@ const shared = JSON.parse(readFileSync(new URL('../../test/fixtures/risk/sdcprac
 
 function caseTable(c: SdcCase, transform: (cell: string) => string = (x) => x) {
   const header = Object.keys(c.data);
-  return parseCsvText(formatCsv(header, header.map((h) => c.data[h]!.map(transform))), `${c.name}.csv`);
+  return parseCsvText(
+    formatCsv(
+      header,
+      header.map((h) => c.data[h]!.map(transform)),
+    ),
+    `${c.name}.csv`,
+  );
 }
 
 function configFor(c: SdcCase, missingMatches: 'any' | 'self' = 'any', k = 5): AnonymizeConfig {
@@ -83,7 +89,13 @@ describe('measureRisk matches sdcMicro', () => {
 
 describe('measureRisk on the SDC Practice guide, Table 4.1', () => {
   const header = [...shared.keys, 'weight'];
-  const table = parseCsvText(formatCsv(header, header.map((h) => shared.rows.map((r) => String(r[h])))), 'table41.csv');
+  const table = parseCsvText(
+    formatCsv(
+      header,
+      header.map((h) => shared.rows.map((r) => String(r[h]))),
+    ),
+    'table41.csv',
+  );
   const config: AnonymizeConfig = {
     file: 'anon.json',
     dir: '/',
@@ -92,20 +104,22 @@ describe('measureRisk on the SDC Practice guide, Table 4.1', () => {
   };
   const report = measureRisk(table, config);
 
-  it('gives the guide\'s fk, Fk and k-violations', () => {
+  it("gives the guide's fk, Fk and k-violations", () => {
     expect(report.records.map((r) => r.fk)).toEqual(shared.expected.fk);
     expect(report.records.map((r) => r.Fk)).toEqual(shared.expected.Fk);
     expect(report.kViolations).toEqual({ '2': 4, '3': 10, '5': 10 });
     expect(shared.expected.kViolations).toEqual({ '2': 4, '3': 10 });
   });
 
-  it('gives the guide\'s individual risks (9 decimals) and, to 1e-9, the formulas computed independently', () => {
+  it("gives the guide's individual risks (9 decimals) and, to 1e-9, the formulas computed independently", () => {
     for (const [row, value] of Object.entries(shared.expected.risk_approx_first_of_each_key)) {
       expect(Math.abs(report.records[Number(row.slice(3)) - 1]!.risk - value)).toBeLessThan(5e-10);
     }
     // Python, independently: p = f/F; f=1: p/(1-p)*log(1/p); f=2: q=p/(1-p); q-q*q*log(1/p)
-    const python = [0.00542451993224649, 0.00542451993224649, 0.025096439383774122, 0.012563425183949095, 0.028247279317368656,
-      0.012563425183949095, 0.02901093212787827, 0.025096439383774122, 0.007403834477917091, 0.007403834477917091];
+    const python = [
+      0.00542451993224649, 0.00542451993224649, 0.025096439383774122, 0.012563425183949095, 0.028247279317368656, 0.012563425183949095, 0.02901093212787827,
+      0.025096439383774122, 0.007403834477917091, 0.007403834477917091,
+    ];
     report.records.forEach((r, i) => expectClose(r.risk, python[i]!));
     expectClose(report.expectedReidentifications, 0.15823464940102053);
     expectClose(report.globalRisk, 0.015823464940102054);
@@ -113,7 +127,12 @@ describe('measureRisk on the SDC Practice guide, Table 4.1', () => {
 
   it('treats codebook missing codes as missing keys', () => {
     const coded = parseCsvText('g,a\nf,1\nf,99\nm,1\n', 'coded.csv');
-    const c: AnonymizeConfig = { file: 'anon.json', dir: '/', columns: { g: { role: 'quasi' }, a: { role: 'quasi' } }, privacy: { k: 2, maxSuppressedShare: 0, missingMatches: 'any' } };
+    const c: AnonymizeConfig = {
+      file: 'anon.json',
+      dir: '/',
+      columns: { g: { role: 'quasi' }, a: { role: 'quasi' } },
+      privacy: { k: 2, maxSuppressedShare: 0, missingMatches: 'any' },
+    };
     // without the code, (f,99) is unique; with it, it matches (f,1): f,1 → 2; f,NA → 2; m,1 → 1
     expect(measureRisk(coded, c).records.map((r) => r.fk)).toEqual([1, 1, 1]);
     expect(measureRisk(coded, c, { missingCodes: new Map([['a', new Set(['99'])]]) }).records.map((r) => r.fk)).toEqual([2, 2, 1]);
@@ -123,7 +142,12 @@ describe('measureRisk on the SDC Practice guide, Table 4.1', () => {
     const none: AnonymizeConfig = { ...config, columns: { weight: { role: 'keep' } } };
     expect(() => measureRisk(table, none)).toThrow(/no quasi-identifiers/);
     const bad = parseCsvText('g,weight\nf,0\n', 'bad.csv');
-    const c: AnonymizeConfig = { file: 'anon.json', dir: '/', columns: { g: { role: 'quasi' }, weight: { role: 'keep' } }, privacy: { k: 2, weights: 'weight', maxSuppressedShare: 0, missingMatches: 'any' } };
+    const c: AnonymizeConfig = {
+      file: 'anon.json',
+      dir: '/',
+      columns: { g: { role: 'quasi' }, weight: { role: 'keep' } },
+      privacy: { k: 2, weights: 'weight', maxSuppressedShare: 0, missingMatches: 'any' },
+    };
     expect(() => measureRisk(bad, c)).toThrow(/row 1 is "0", not a positive number/);
   });
 });

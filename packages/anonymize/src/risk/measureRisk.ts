@@ -48,11 +48,20 @@ export const REPORTED_K = [2, 3, 5] as const;
 export function measureRisk(table: RawTable, config: AnonymizeConfig, options: MeasureRiskOptions = {}): RiskReport {
   const keys = quasiIdentifiers(config);
   if (keys.length === 0) {
-    throw new LeakriskError('the config names no quasi-identifiers, so there is no key to measure risk on', { file: config.file, column: 'columns' }, 'mark the demographic columns an outsider could know (age, gender, district, …) as { "role": "quasi" }');
+    throw new LeakriskError(
+      'the config names no quasi-identifiers, so there is no key to measure risk on',
+      { file: config.file, column: 'columns' },
+      'mark the demographic columns an outsider could know (age, gender, district, …) as { "role": "quasi" }',
+    );
   }
   const column = (name: string) => {
     const j = table.header.indexOf(name);
-    if (j < 0) throw new LeakriskError(`the config names column "${name}" but ${table.file} has no such column`, { file: config.file, column: name }, 'check the spelling against the data\'s header');
+    if (j < 0)
+      throw new LeakriskError(
+        `the config names column "${name}" but ${table.file} has no such column`,
+        { file: config.file, column: name },
+        "check the spelling against the data's header",
+      );
     return table.columns[j]!;
   };
   const missingOf = (name: string) => options.missingCodes?.get(name);
@@ -80,9 +89,10 @@ export function measureRisk(table: RawTable, config: AnonymizeConfig, options: M
     }
   }
 
-  const { fk, Fk } = freqCalc(encoded.codes, weights === undefined
-    ? { missingMatches: config.privacy.missingMatches }
-    : { weights, missingMatches: config.privacy.missingMatches });
+  const { fk, Fk } = freqCalc(
+    encoded.codes,
+    weights === undefined ? { missingMatches: config.privacy.missingMatches } : { weights, missingMatches: config.privacy.missingMatches },
+  );
   const risk = individualRisk(fk, Fk, { weighted: weights !== undefined });
   const global = globalRisk(risk);
   const report: RiskReport = {

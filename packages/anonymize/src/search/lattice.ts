@@ -89,7 +89,11 @@ export function searchLattice(input: SearchInput): SearchResult {
   const { keys, sensitive, nrow, requirement } = input;
   const m = keys.length;
   if (m > 30) {
-    throw new LeakriskError(`there are ${m} quasi-identifiers; at most 30 are supported`, {}, 'keep the columns an intruder could know as quasi-identifiers and classify the rest as "keep" or "drop"');
+    throw new LeakriskError(
+      `there are ${m} quasi-identifiers; at most 30 are supported`,
+      {},
+      'keep the columns an intruder could know as quasi-identifiers and classify the rest as "keep" or "drop"',
+    );
   }
   const leafCards = keys.map((k) => k.hierarchy.leaves.length);
   const micro = classesOfRows(
@@ -118,7 +122,10 @@ export function searchLattice(input: SearchInput): SearchResult {
   });
   const nonMissing = leafCounts.map((counts) => counts.reduce((s, x) => s + x, 0));
   const levelLoss = keys.map((k, j) => columnLossByLevel(k.hierarchy, leafCounts[j]!, nrow));
-  const { order, weights } = importanceWeights(keys.map((k) => k.importance), leafCards);
+  const { order, weights } = importanceWeights(
+    keys.map((k) => k.importance),
+    leafCards,
+  );
   const weightSum = weights.reduce((s, w) => s + w, 0) || 1;
   const budget = Math.floor(input.maxSuppressedShare * nrow + 1e-9);
 
@@ -163,10 +170,30 @@ export function searchLattice(input: SearchInput): SearchResult {
   // meet the requirement, finer nodes cannot either. Only nodes with a key at `*` remain, and those
   // are possible only for keys whose non-missing cells fit in the budget; without such a key, stop.
   const coarsest = levels.map((h) => Math.max(0, h - 2));
-  const coarsestOutcome = evaluateNode(table, keys, coarsest, order, weights, weightSum, requirement, budget, nrow, coarsest.reduce((s, level, j) => s + weights[j]! * levelLoss[j]![level]!, 0) / weightSum);
+  const coarsestOutcome = evaluateNode(
+    table,
+    keys,
+    coarsest,
+    order,
+    weights,
+    weightSum,
+    requirement,
+    budget,
+    nrow,
+    coarsest.reduce((s, level, j) => s + weights[j]! * levelLoss[j]![level]!, 0) / weightSum,
+  );
   evaluated++;
   if (!coarsestOutcome.feasible && nonMissing.every((count) => count > budget)) {
-    return { best: undefined, closest: stripDetail(coarsestOutcome), latticeSize, evaluated, optimal: true, order, weights, release: () => new Array<string>(nrow).fill('') };
+    return {
+      best: undefined,
+      closest: stripDetail(coarsestOutcome),
+      latticeSize,
+      evaluated,
+      optimal: true,
+      order,
+      weights,
+      release: () => new Array<string>(nrow).fill(''),
+    };
   }
   for (let i = 0; i < latticeSize; i++) {
     const node = nodeOrder[i]!;

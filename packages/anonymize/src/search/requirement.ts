@@ -136,15 +136,18 @@ function matchAny(table: ClassTable, pattern: Int32Array, allMissing: number, fk
           }
           aggCount[slot]! += count[d]!;
         }
-        const aggHist = cardsTotal === 0 ? [] : hist.map((h, a) => {
-          const card = sensitiveCards[a]!;
-          const out = new Float64Array(aggCount.length * card);
-          for (const d of inQ) {
-            const slot = index.get(keyOf(d, mask))!;
-            for (let v = 0; v < card; v++) out[slot * card + v]! += h[d * card + v]!;
-          }
-          return out;
-        });
+        const aggHist =
+          cardsTotal === 0
+            ? []
+            : hist.map((h, a) => {
+                const card = sensitiveCards[a]!;
+                const out = new Float64Array(aggCount.length * card);
+                for (const d of inQ) {
+                  const slot = index.get(keyOf(d, mask))!;
+                  for (let v = 0; v < card; v++) out[slot * card + v]! += h[d * card + v]!;
+                }
+                return out;
+              });
         agg = { index, count: aggCount, hist: aggHist };
         cache.set(cacheKey, agg);
       }

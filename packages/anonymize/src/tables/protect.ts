@@ -71,9 +71,7 @@ export function protectTable(table: TableToProtect, options: ProtectTableOptions
   if (table.values !== undefined && (table.values.length !== R || table.values.some((row) => row.length !== C))) {
     throw new Error(`protectTable: values must be ${R} rows × ${C} columns`);
   }
-  const reason: (SuppressionReason | null)[][] = table.counts.map((row) =>
-    row.map((n) => (isSensitive(n, options) ? 'primary' : null)),
-  );
+  const reason: (SuppressionReason | null)[][] = table.counts.map((row) => row.map((n) => (isSensitive(n, options) ? 'primary' : null)));
   const rowLines = C > 1; // a row's cells sum to a published row total
   const colLines = R > 1;
 
@@ -173,11 +171,7 @@ export interface ProtectedDomain extends DomainCount {
  * would be recovered by subtraction: a second domain (smallest positive n) is suppressed too.
  * Without a total, only primary suppression applies.
  */
-export function protectEstimates(
-  rows: readonly DomainCount[],
-  threshold: number,
-  options: { hasTotal: boolean; zerosSensitive?: boolean },
-): ProtectedDomain[] {
+export function protectEstimates(rows: readonly DomainCount[], threshold: number, options: { hasTotal: boolean; zerosSensitive?: boolean }): ProtectedDomain[] {
   const tableOptions: ProtectTableOptions = { threshold };
   if (options.zerosSensitive !== undefined) tableOptions.zerosSensitive = options.zerosSensitive;
   if (!options.hasTotal) {

@@ -9,7 +9,7 @@ describe('names after cue phrases', () => {
     expect(scrub('My name is Ayesha Khan and I was blamed.')).toBe('My name is [NAME] and I was blamed.');
     expect(scrub('my name is sana and i live in Karachi')).toBe('my name is [NAME] and i live in Karachi');
     expect(scrub('I am Bilal from Lahore')).toBe('I am [NAME] from Lahore');
-    expect(scrub("Hi, this is Zarmeena")).toBe('Hi, this is [NAME]');
+    expect(scrub('Hi, this is Zarmeena')).toBe('Hi, this is [NAME]');
     expect(scrub('my sister Hina was harassed')).toBe('my sister [NAME] was harassed');
     expect(scrub('Name: Ali Raza Qureshi')).toBe('Name: [NAME]');
     expect(scrub("I'm Sara, 22")).toBe("I'm [NAME], 22");

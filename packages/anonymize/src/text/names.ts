@@ -23,7 +23,8 @@ interface Cue {
 
 const L = '(?<![A-Za-z])';
 const U = '(?<![\\u0600-\\u06ff])';
-const ROMAN_POSSESSIVE = 'mera|meraa|mra|mira|meri|mere|meray|uska|uski|us\\s?ka|us\\s?ki|iska|iski|is\\s?ka|is\\s?ki|hamara|hamari|tumhara|tumhari|aapka|aapki|ap\\s?ka|ap\\s?ki';
+const ROMAN_POSSESSIVE =
+  'mera|meraa|mra|mira|meri|mere|meray|uska|uski|us\\s?ka|us\\s?ki|iska|iski|is\\s?ka|is\\s?ki|hamara|hamari|tumhara|tumhari|aapka|aapki|ap\\s?ka|ap\\s?ki';
 const ROMAN_RELATIONS =
   'behen|behan|bahan|bhen|sister|dost|friend|saheli|ammi|ami|amma|maa|khala|phuppo|phupho|chachi|mumani|beti|biwi|cousin|bhai|bhae|bhayi|brother|abbu|abu|abba|walid|shohar|husband|beta|chacha|mamu|mamoo|khalu|wife';
 const ENGLISH_RELATIONS =
@@ -52,10 +53,7 @@ const CUES: readonly Cue[] = [
     strength: 'weak',
   },
   {
-    pattern: new RegExp(
-      `${L}(?:my|his|her|our)\\s+(?:little\\s+|younger\\s+|elder\\s+|older\\s+|big\\s+|best\\s+)?(?:${ENGLISH_RELATIONS})[ \\t,]+`,
-      'gi',
-    ),
+    pattern: new RegExp(`${L}(?:my|his|her|our)\\s+(?:little\\s+|younger\\s+|elder\\s+|older\\s+|big\\s+|best\\s+)?(?:${ENGLISH_RELATIONS})[ \\t,]+`, 'gi'),
     strength: 'weak',
   },
   {
@@ -66,10 +64,7 @@ const CUES: readonly Cue[] = [
     strength: 'weak',
   },
   {
-    pattern: new RegExp(
-      `${U}(?:میری|میرے|میرا|ہماری|ہمارے|اس\\s*کی|اس\\s*کے)\\s*(?:چھوٹی\\s*|بڑی\\s*|چھوٹے\\s*|بڑے\\s*)?(?:${URDU_RELATIONS})[ \\t،]*`,
-      'g',
-    ),
+    pattern: new RegExp(`${U}(?:میری|میرے|میرا|ہماری|ہمارے|اس\\s*کی|اس\\s*کے)\\s*(?:چھوٹی\\s*|بڑی\\s*|چھوٹے\\s*|بڑے\\s*)?(?:${URDU_RELATIONS})[ \\t،]*`, 'g'),
     strength: 'weak',
   },
   {

@@ -161,12 +161,7 @@ function grow(needed: number): void {
 }
 
 function isCombiningMark(code: number): boolean {
-  return (
-    (code >= 0x0610 && code <= 0x061a) ||
-    (code >= 0x064b && code <= 0x065f) ||
-    code === 0x0670 ||
-    (code >= 0x06d6 && code <= 0x06ed)
-  );
+  return (code >= 0x0610 && code <= 0x061a) || (code >= 0x064b && code <= 0x065f) || code === 0x0670 || (code >= 0x06d6 && code <= 0x06ed);
 }
 
 /**

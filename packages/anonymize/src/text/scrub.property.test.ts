@@ -6,10 +6,12 @@ const URDU_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 const digitString = (n: number): fc.Arbitrary<string> => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
 /** Words and harmless bits of comments around the value (no digits, so they cannot extend a number). */
-const filler = fc.array(
-  fc.constantFrom('mera', 'number', 'hai', 'call', 'karo', 'please', 'یہ', 'میرا', 'نمبر', 'ہے', 'the', 'video', 'leak', 'hui', ',', '.', ':', '-', '(', ')'),
-  { maxLength: 6 },
-).map((words) => words.join(' '));
+const filler = fc
+  .array(
+    fc.constantFrom('mera', 'number', 'hai', 'call', 'karo', 'please', 'یہ', 'میرا', 'نمبر', 'ہے', 'the', 'video', 'leak', 'hui', ',', '.', ':', '-', '(', ')'),
+    { maxLength: 6 },
+  )
+  .map((words) => words.join(' '));
 
 const mobile = fc.tuple(fc.integer({ min: 0, max: 4 }), digitString(8)).map(([op, rest]) => `03${op}${rest}`);
 const phoneFormats = fc.tuple(mobile, fc.integer({ min: 0, max: 8 }), fc.boolean()).map(([m, format, urdu]) => {
@@ -27,13 +29,13 @@ const phoneFormats = fc.tuple(mobile, fc.integer({ min: 0, max: 8 }), fc.boolean
   ][format]!;
   return { written: urdu ? written.replace(/[0-9]/g, (d) => URDU_DIGITS[Number(d)]!) : written, digits: n.slice(2) };
 });
-const cnics = fc.tuple(fc.integer({ min: 1, max: 7 }), digitString(4), digitString(7), digitString(1), fc.integer({ min: 0, max: 2 }), fc.boolean()).map(
-  ([p, a, b, c, format, urdu]) => {
+const cnics = fc
+  .tuple(fc.integer({ min: 1, max: 7 }), digitString(4), digitString(7), digitString(1), fc.integer({ min: 0, max: 2 }), fc.boolean())
+  .map(([p, a, b, c, format, urdu]) => {
     const sep = ['-', '', ' '][format]!;
     const written = `${p}${a}${sep}${b}${sep}${c}`;
     return { written: urdu ? written.replace(/[0-9]/g, (d) => URDU_DIGITS[Number(d)]!) : written, digits: `${b}` };
-  },
-);
+  });
 const emails = fc
   .tuple(fc.stringMatching(/^[a-z][a-z0-9._]{1,12}[a-z0-9]$/), fc.constantFrom('gmail.com', 'yahoo.com', 'example.pk', 'mail.example.com.pk'))
   .filter(([user]) => !user.includes('..'))

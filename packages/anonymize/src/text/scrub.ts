@@ -104,9 +104,7 @@ function detectAll(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
 
 /** Keeps non-overlapping spans: longest first, then by type priority, then leftmost. Sorted by start. */
 export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
-  const ordered = [...spans].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.type] - PRIORITY[b.type] || a.start - b.start,
-  );
+  const ordered = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.type] - PRIORITY[b.type] || a.start - b.start);
   const kept: PiiSpan[] = [];
   for (const span of ordered) {
     if (span.end <= span.start) continue;

@@ -17,7 +17,10 @@ const entries = loadCorpus();
 const corpus = entries.map((entry) => entry.text);
 const withPii = entries.filter((entry) => entry.spans.length > 0).map((entry) => entry.text);
 const withoutPii = entries.filter((entry) => entry.spans.length === 0).map((entry) => entry.text);
-const words = 'acha theek zaroor kabhi shayad sach jhoot galat sahi dukh afsos sharam insaaf haq log video share report block account help safe privacy trust fear family friends school office mobile internet social media law police court rights women men youth online offline always never sometimes really truly clearly strongly honestly sadly openly'.split(' ');
+const words =
+  'acha theek zaroor kabhi shayad sach jhoot galat sahi dukh afsos sharam insaaf haq log video share report block account help safe privacy trust fear family friends school office mobile internet social media law police court rights women men youth online offline always never sometimes really truly clearly strongly honestly sadly openly'.split(
+    ' ',
+  );
 let state = 12345;
 const next = (n: number): number => {
   state = (Math.imul(state, 1103515245) + 12345) >>> 0;

@@ -1,29 +1,8 @@
 /** The kinds of personal data the free-text scrubber recognises; each becomes a tag such as `[PHONE]`. */
-export type PiiType =
-  | 'PHONE'
-  | 'CNIC'
-  | 'EMAIL'
-  | 'URL'
-  | 'HANDLE'
-  | 'IBAN'
-  | 'NAME'
-  | 'PASSPORT'
-  | 'ADDRESS'
-  | 'DOB';
+export type PiiType = 'PHONE' | 'CNIC' | 'EMAIL' | 'URL' | 'HANDLE' | 'IBAN' | 'NAME' | 'PASSPORT' | 'ADDRESS' | 'DOB';
 
 /** Every type, in the order tags are reported. */
-export const PII_TYPES: readonly PiiType[] = [
-  'PHONE',
-  'CNIC',
-  'EMAIL',
-  'URL',
-  'HANDLE',
-  'IBAN',
-  'NAME',
-  'PASSPORT',
-  'ADDRESS',
-  'DOB',
-];
+export const PII_TYPES: readonly PiiType[] = ['PHONE', 'CNIC', 'EMAIL', 'URL', 'HANDLE', 'IBAN', 'NAME', 'PASSPORT', 'ADDRESS', 'DOB'];
 
 /** A detected stretch of text: `start` inclusive, `end` exclusive, in UTF-16 code units. */
 export interface PiiSpan {

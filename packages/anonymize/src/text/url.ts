@@ -6,8 +6,7 @@ import type { PiiSpan } from './types.js';
  * space, quote, angle bracket or Urdu letter; trailing punctuation (`.`, `,`, `)`, `۔`, …) is left out.
  * A phone number inside a link is part of the link (the scrubber keeps the longer span).
  */
-const TLDS =
-  'com|pk|org|net|me|ly|io|co|info|tv|gl|be|app|link|page|site|xyz|online|edu|gov|uk|ae|biz|gg|to|cc|fm|live|store|shop|blog|news';
+const TLDS = 'com|pk|org|net|me|ly|io|co|info|tv|gl|be|app|link|page|site|xyz|online|edu|gov|uk|ae|biz|gg|to|cc|fm|live|store|shop|blog|news';
 const SCHEME = /(?<![A-Za-z0-9])(?:https?:\/\/|www\.)[^\s<>"'\u0600-\u06ff]+/gi;
 const BARE = new RegExp(
   `(?<![A-Za-z0-9@.\\-/_])(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+(?:${TLDS})(?![A-Za-z0-9\\-])(?::\\d{1,5})?(?:/[^\\s<>"'\\u0600-\\u06ff]*)?`,

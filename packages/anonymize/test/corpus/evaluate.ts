@@ -42,7 +42,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 export function loadCorpus(dir: string = here): CorpusEntry[] {
   const entries: CorpusEntry[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (line.trim().length > 0) entries.push(JSON.parse(line) as CorpusEntry);
     }

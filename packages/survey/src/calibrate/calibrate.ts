@@ -12,12 +12,7 @@ export type CalibrationMethod = 'rake' | 'poststratify' | 'linear';
  * The plan's `calibration` block: dispatches to {@link rake}, {@link postStratify} (one margin) or
  * {@link calibrateLinear} (GREG), each matching its R function.
  */
-export function calibrateDesign(
-  design: SurveyDesign,
-  method: CalibrationMethod,
-  margins: readonly Margin[],
-  options: RakeOptions = {},
-): CalibrationResult {
+export function calibrateDesign(design: SurveyDesign, method: CalibrationMethod, margins: readonly Margin[], options: RakeOptions = {}): CalibrationResult {
   switch (method) {
     case 'rake':
       return rake(design, margins, options);
@@ -33,10 +28,6 @@ export function calibrateDesign(
       }
       return postStratify(design, margins[0]!);
     default:
-      throw new LeakriskError(
-        `unknown calibration method "${String(method)}"`,
-        { column: 'calibration.method' },
-        'use one of rake, poststratify, linear',
-      );
+      throw new LeakriskError(`unknown calibration method "${String(method)}"`, { column: 'calibration.method' }, 'use one of rake, poststratify, linear');
   }
 }

@@ -33,7 +33,11 @@ describe('linear calibration matches survey::calibrate(calfun = "linear") (model
           { name: 'stypeM', values: indicator('M') },
           { name: 'api99', values: api.num('api99') },
         ];
-        result = calibrateLinearTotals(api.design, columns, expected.columns!.map((name) => expected.totals![name]!));
+        result = calibrateLinearTotals(
+          api.design,
+          columns,
+          expected.columns!.map((name) => expected.totals![name]!),
+        );
       }
       expect(result.method).toBe('linear');
       expectWeights(result.design.weights, expected.weights, expected.id);
@@ -59,10 +63,14 @@ describe('linear calibration on hand-made checks', () => {
     const api = apiDesign('clus1');
     const ones = new Float64Array(api.design.nrow).fill(1);
     try {
-      calibrateLinearTotals(api.design, [
-        { name: '(Intercept)', values: ones },
-        { name: 'twice', values: ones.map((v) => 2 * v) },
-      ], [6194, 12388]);
+      calibrateLinearTotals(
+        api.design,
+        [
+          { name: '(Intercept)', values: ones },
+          { name: 'twice', values: ones.map((v) => 2 * v) },
+        ],
+        [6194, 12388],
+      );
       throw new Error('no error');
     } catch (error) {
       expect(isLeakriskError(error)).toBe(true);

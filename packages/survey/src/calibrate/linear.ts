@@ -58,11 +58,7 @@ export function calibrateLinear(design: SurveyDesign, margins: readonly Margin[]
  * @param columns the model matrix (include an intercept column for a total count)
  * @param totals the population total of each column, in the same order
  */
-export function calibrateLinearTotals(
-  design: SurveyDesign,
-  columns: readonly CalibrationColumn[],
-  totals: readonly number[],
-): CalibrationResult {
+export function calibrateLinearTotals(design: SurveyDesign, columns: readonly CalibrationColumn[], totals: readonly number[]): CalibrationResult {
   if (columns.length !== totals.length) {
     throw new LeakriskError(
       `calibration has ${columns.length} model columns but ${totals.length} population totals`,

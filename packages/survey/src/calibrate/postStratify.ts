@@ -35,12 +35,7 @@ export function postStratify(design: SurveyDesign, margin: Margin): CalibrationR
 }
 
 /** `w*_i = w_i · N_h / Σ_{j∈h} w_j` for the post-stratum h of row i. */
-export function postStratifyWeights(
-  weights: Float64Array,
-  codes: Int32Array,
-  nLevels: number,
-  target: Float64Array,
-): Float64Array {
+export function postStratifyWeights(weights: Float64Array, codes: Int32Array, nLevels: number, target: Float64Array): Float64Array {
   const sampleTotals = levelTotals(codes, nLevels, weights);
   const factor = new Float64Array(nLevels);
   for (let c = 0; c < nLevels; c++) factor[c] = target[c]! / sampleTotals[c]!;

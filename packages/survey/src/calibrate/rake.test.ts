@@ -46,10 +46,7 @@ describe('rake matches reference.json (R 4.2.2, survey 4.1-1)', () => {
     const reference = fixtureJson<{ results: { id: string; estimate: number; se: number }[] }>('reference.json');
     const byId = new Map(reference.results.map((r) => [r.id, r]));
     const api = apiDesign('clus1');
-    const { design } = rake(
-      api.design,
-      marginsOf(api, { stype: { E: 4421, H: 755, M: 1018 }, 'sch.wide': { No: 1072, Yes: 5122 } }),
-    );
+    const { design } = rake(api.design, marginsOf(api, { stype: { E: 4421, H: 755, M: 1018 }, 'sch.wide': { No: 1072, Yes: 5122 } }));
     const mean = byId.get('clus1_raked.mean.api00')!;
     const total = byId.get('clus1_raked.total.enroll')!;
     expectEstimatesAfterSubset(api, design, mean, total);
@@ -94,9 +91,7 @@ describe('rake refuses bad margins', () => {
   };
 
   it('margins that do not sum to the same total (names the margin)', () => {
-    const error = errorOf(() =>
-      rake(api.design, marginsOf(api, { stype: { E: 4421, H: 755, M: 1018 }, 'sch.wide': { No: 1072, Yes: 5200 } })),
-    );
+    const error = errorOf(() => rake(api.design, marginsOf(api, { stype: { E: 4421, H: 755, M: 1018 }, 'sch.wide': { No: 1072, Yes: 5200 } })));
     expect(error.message).toContain('"sch.wide"');
     expect(error.message).toContain('6272');
   });

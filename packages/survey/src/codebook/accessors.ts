@@ -57,7 +57,9 @@ export function missingCodesOf(codebook: Codebook, column: string): Set<string> 
  * @example levelsOf(codebook, 'gender') // ['female', 'male', 'transgender', 'prefer_not']
  */
 export function levelsOf(codebook: Codebook, column: string): string[] | undefined {
-  return indexOf(codebook).variables.get(column)?.options?.map((o) => o.code);
+  return indexOf(codebook)
+    .variables.get(column)
+    ?.options?.map((o) => o.code);
 }
 
 /**

@@ -27,13 +27,70 @@ describe('loadCodebook on the bundled instrument', () => {
   it('validates and holds every fixed column of the raw survey', () => {
     const codebook = loadCodebook(bundledPath);
     const names = codebook.variables.map((v) => v.name);
-    for (const column of ['resp_id', 'name', 'phone', 'cnic', 'email', 'interview_date', 'stratum', 'psu', 'weight', 'fpc_psu', 'age', 'gender', 'province', 'district', 'area', 'education', 'occupation', 'marital_status', 'household_size', 'platform_tiktok', 'platform_x', 'daily_hours', 'posts_self', 'pc_control1', 'pc_aware3', 'pc_collect2', 'vb8', 'rs4', 'sb8', 'pa4', 'hs4', 'know_peca', 'know_amendment', 'know_nccia', 'know_drf', 'know_report', 'comment']) {
+    for (const column of [
+      'resp_id',
+      'name',
+      'phone',
+      'cnic',
+      'email',
+      'interview_date',
+      'stratum',
+      'psu',
+      'weight',
+      'fpc_psu',
+      'age',
+      'gender',
+      'province',
+      'district',
+      'area',
+      'education',
+      'occupation',
+      'marital_status',
+      'household_size',
+      'platform_tiktok',
+      'platform_x',
+      'daily_hours',
+      'posts_self',
+      'pc_control1',
+      'pc_aware3',
+      'pc_collect2',
+      'vb8',
+      'rs4',
+      'sb8',
+      'pa4',
+      'hs4',
+      'know_peca',
+      'know_amendment',
+      'know_nccia',
+      'know_drf',
+      'know_report',
+      'comment',
+    ]) {
       expect(names).toContain(column);
     }
     expect(names).toHaveLength(70);
-    expect(codebook.scales.map((s) => s.id)).toEqual(['privacy_concern', 'victim_blaming', 'resharing', 'online_safety', 'platform_accountability', 'help_seeking']);
+    expect(codebook.scales.map((s) => s.id)).toEqual([
+      'privacy_concern',
+      'victim_blaming',
+      'resharing',
+      'online_safety',
+      'platform_accountability',
+      'help_seeking',
+    ]);
     expect(codebook.knowledgeScores.map((s) => s.id)).toEqual(['legal_knowledge']);
-    expect(codebook.sections.map((s) => s.id)).toEqual(['admin', 'demographics', 'social_media', 'privacy_concern', 'online_safety', 'legal_awareness', 'platform_accountability', 'victim_blaming', 'resharing', 'help_seeking', 'comment']);
+    expect(codebook.sections.map((s) => s.id)).toEqual([
+      'admin',
+      'demographics',
+      'social_media',
+      'privacy_concern',
+      'online_safety',
+      'legal_awareness',
+      'platform_accountability',
+      'victim_blaming',
+      'resharing',
+      'help_seeking',
+      'comment',
+    ]);
   });
 
   it('puts every variable in exactly one section', () => {

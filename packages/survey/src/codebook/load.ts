@@ -29,7 +29,11 @@ function validator(): ValidateFunction {
  */
 export function loadCodebook(path: string): Codebook {
   if (!existsSync(path)) {
-    throw new LeakriskError('codebook file not found', { file: path }, 'check the path (it is relative to the current folder, or to the plan/config that names it)');
+    throw new LeakriskError(
+      'codebook file not found',
+      { file: path },
+      'check the path (it is relative to the current folder, or to the plan/config that names it)',
+    );
   }
   const text = readFileSync(path, 'utf8');
   const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
@@ -43,7 +47,11 @@ function parseJsonText(text: string, file: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new LeakriskError(`the codebook is not valid JSON (${message})`, { file, line }, 'fix the JSON syntax at that line (a missing comma or quote is the usual cause)');
+    throw new LeakriskError(
+      `the codebook is not valid JSON (${message})`,
+      { file, line },
+      'fix the JSON syntax at that line (a missing comma or quote is the usual cause)',
+    );
   }
 }
 
@@ -75,7 +83,10 @@ export function checkCodebook(data: unknown, file = '<codebook>'): Codebook {
 
 /** `/variables/12/label` → `variables[12].label`. */
 function jsonPath(pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   let path = '';
   for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : path === '' ? part : `.${part}`;
@@ -148,26 +159,42 @@ function checkReferences(codebook: Codebook, file: string): void {
     const codes = new Set<string>();
     (variable.options ?? []).forEach((option, j) => {
       if (codes.has(option.code)) {
-        fail(`variable "${variable.name}" has the option code "${option.code}" twice`, `${at}.options[${j}].code`, 'give every option of a question a unique code');
+        fail(
+          `variable "${variable.name}" has the option code "${option.code}" twice`,
+          `${at}.options[${j}].code`,
+          'give every option of a question a unique code',
+        );
       }
       codes.add(option.code);
     });
     (variable.missingCodes ?? []).forEach((missing, j) => {
       if (codes.has(missing.code)) {
-        fail(`variable "${variable.name}" uses "${missing.code}" both as an answer and as a missing code`, `${at}.missingCodes[${j}].code`, 'choose a missing code (e.g. 98, 99) that is not an answer code');
+        fail(
+          `variable "${variable.name}" uses "${missing.code}" both as an answer and as a missing code`,
+          `${at}.missingCodes[${j}].code`,
+          'choose a missing code (e.g. 98, 99) that is not an answer code',
+        );
       }
     });
     if (variable.type === 'likert') {
       (variable.options ?? []).forEach((option, j) => {
         if (!/^-?\d+$/.test(option.code)) {
-          fail(`Likert variable "${variable.name}" has the non-integer code "${option.code}"`, `${at}.options[${j}].code`, 'code Likert points as integers (1..5) so that reverse keying and scores work');
+          fail(
+            `Likert variable "${variable.name}" has the non-integer code "${option.code}"`,
+            `${at}.options[${j}].code`,
+            'code Likert points as integers (1..5) so that reverse keying and scores work',
+          );
         }
       });
     }
     if (variable.type === 'multiselect') {
       const sorted = [...codes].sort().join(',');
       if (sorted !== '0,1') {
-        fail(`multiselect variable "${variable.name}" must have exactly the options "0" and "1"`, `${at}.options`, 'code each multiselect column as 0 (not selected) / 1 (selected)');
+        fail(
+          `multiselect variable "${variable.name}" must have exactly the options "0" and "1"`,
+          `${at}.options`,
+          'code each multiselect column as 0 (not selected) / 1 (selected)',
+        );
       }
     }
     if (variable.correct !== undefined && !codes.has(variable.correct)) {
@@ -192,11 +219,19 @@ function checkReferences(codebook: Codebook, file: string): void {
     sectionIds.add(section.id);
     section.variables.forEach((name, j) => {
       if (!byName.has(name)) {
-        fail(`section "${section.id}" lists "${name}", which is not a variable`, `sections[${i}].variables[${j}]`, `declare "${name}" under "variables" or remove it from the section`);
+        fail(
+          `section "${section.id}" lists "${name}", which is not a variable`,
+          `sections[${i}].variables[${j}]`,
+          `declare "${name}" under "variables" or remove it from the section`,
+        );
       }
       const other = placed.get(name);
       if (other !== undefined) {
-        fail(`"${name}" is listed in section "${other}" and again in "${section.id}"`, `sections[${i}].variables[${j}]`, 'list each variable in one section only');
+        fail(
+          `"${name}" is listed in section "${other}" and again in "${section.id}"`,
+          `sections[${i}].variables[${j}]`,
+          'list each variable in one section only',
+        );
       }
       placed.set(name, section.id);
     });
@@ -209,23 +244,39 @@ function checkReferences(codebook: Codebook, file: string): void {
       fail(`the scale id "${scale.id}" is used twice`, `${at}.id`, 'give every scale a unique id');
     }
     if (byName.has(scale.id)) {
-      fail(`the scale id "${scale.id}" is also a variable name`, `${at}.id`, 'scale scores become columns named by the scale id: rename the scale or the variable');
+      fail(
+        `the scale id "${scale.id}" is also a variable name`,
+        `${at}.id`,
+        'scale scores become columns named by the scale id: rename the scale or the variable',
+      );
     }
     scoreIds.add(scale.id);
     const items = new Set<string>();
     scale.items.forEach((item, j) => {
       const variable = byName.get(item);
       if (variable === undefined) {
-        fail(`scale "${scale.id}" lists the item "${item}", which is not a variable`, `${at}.items[${j}]`, `declare "${item}" under "variables" or correct the item name`);
+        fail(
+          `scale "${scale.id}" lists the item "${item}", which is not a variable`,
+          `${at}.items[${j}]`,
+          `declare "${item}" under "variables" or correct the item name`,
+        );
       } else if (variable.type !== 'likert' && variable.type !== 'numeric') {
-        fail(`scale "${scale.id}" lists "${item}", which is a ${variable.type} variable, not a Likert item`, `${at}.items[${j}]`, 'scales are built from Likert (or numeric) items');
+        fail(
+          `scale "${scale.id}" lists "${item}", which is a ${variable.type} variable, not a Likert item`,
+          `${at}.items[${j}]`,
+          'scales are built from Likert (or numeric) items',
+        );
       }
       if (items.has(item)) fail(`scale "${scale.id}" lists "${item}" twice`, `${at}.items[${j}]`, 'list each item once');
       items.add(item);
     });
     scale.reverse.forEach((item, j) => {
       if (!items.has(item)) {
-        fail(`scale "${scale.id}" reverse-keys "${item}", which is not one of its items`, `${at}.reverse[${j}]`, `add "${item}" to the scale's items or remove it from "reverse"`);
+        fail(
+          `scale "${scale.id}" reverse-keys "${item}", which is not one of its items`,
+          `${at}.reverse[${j}]`,
+          `add "${item}" to the scale's items or remove it from "reverse"`,
+        );
       }
     });
     for (const item of scale.items) {
@@ -241,12 +292,20 @@ function checkReferences(codebook: Codebook, file: string): void {
     for (const [id, subscale] of Object.entries(scale.subscales ?? {})) {
       subscale.items.forEach((item, j) => {
         if (!items.has(item)) {
-          fail(`subscale "${id}" of "${scale.id}" lists "${item}", which is not an item of the scale`, `${at}.subscales.${id}.items[${j}]`, 'subscale items must be items of the scale');
+          fail(
+            `subscale "${id}" of "${scale.id}" lists "${item}", which is not an item of the scale`,
+            `${at}.subscales.${id}.items[${j}]`,
+            'subscale items must be items of the scale',
+          );
         }
       });
     }
     if (scale.scoring.minAnswered > scale.items.length) {
-      fail(`scale "${scale.id}" needs ${scale.scoring.minAnswered} answered items but has only ${scale.items.length}`, `${at}.scoring.minAnswered`, `set minAnswered to at most ${scale.items.length}`);
+      fail(
+        `scale "${scale.id}" needs ${scale.scoring.minAnswered} answered items but has only ${scale.items.length}`,
+        `${at}.scoring.minAnswered`,
+        `set minAnswered to at most ${scale.items.length}`,
+      );
     }
   });
 
@@ -259,9 +318,17 @@ function checkReferences(codebook: Codebook, file: string): void {
     score.items.forEach((item, j) => {
       const variable = byName.get(item);
       if (variable === undefined) {
-        fail(`knowledge score "${score.id}" lists "${item}", which is not a variable`, `${at}.items[${j}]`, `declare "${item}" under "variables" or correct the name`);
+        fail(
+          `knowledge score "${score.id}" lists "${item}", which is not a variable`,
+          `${at}.items[${j}]`,
+          `declare "${item}" under "variables" or correct the name`,
+        );
       } else if (variable.type !== 'knowledge') {
-        fail(`knowledge score "${score.id}" lists "${item}", which is a ${variable.type} variable`, `${at}.items[${j}]`, 'knowledge scores count knowledge items (type "knowledge" with a "correct" answer)');
+        fail(
+          `knowledge score "${score.id}" lists "${item}", which is a ${variable.type} variable`,
+          `${at}.items[${j}]`,
+          'knowledge scores count knowledge items (type "knowledge" with a "correct" answer)',
+        );
       }
     });
   });

@@ -20,8 +20,7 @@ export const codebookSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://leakrisk.invalid/schema/codebook.schema.json',
   title: 'leakrisk survey codebook',
-  description:
-    'Every column of the raw survey file is one variable, with English and Urdu (Arabic script) labels for every question and response option.',
+  description: 'Every column of the raw survey file is one variable, with English and Urdu (Arabic script) labels for every question and response option.',
   type: 'object',
   required: ['id', 'version', 'title', 'synthetic', 'consent', 'ethics', 'contentNote', 'sections', 'variables', 'scales', 'knowledgeScores'],
   additionalProperties: false,

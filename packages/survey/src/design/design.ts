@@ -2,13 +2,7 @@ import { LeakriskError } from '../errors.js';
 import { getColumn, isMissingCell, type RawTable } from '../io/csv.js';
 import { numericColumn, sortLevels } from '../io/columns.js';
 import { factorCells } from '../io/cellFactor.js';
-import {
-  LONELY_PSU_RULES,
-  type CalibrationStep,
-  type DesignSpec,
-  type DesignStage,
-  type SurveyDesign,
-} from './types.js';
+import { LONELY_PSU_RULES, type CalibrationStep, type DesignSpec, type DesignStage, type SurveyDesign } from './types.js';
 
 export interface BuildDesignOptions {
   /** Missing codes per column name (the codebook's), besides empty and `NA`. */
@@ -23,12 +17,7 @@ function codesFor(options: BuildDesignOptions, column: string): ReadonlySet<stri
 }
 
 /** Dense integer codes of a text column; a missing cell is an error (R: "missing values in `id'"). */
-function requiredCodes(
-  table: RawTable,
-  column: string,
-  role: string,
-  missing: ReadonlySet<string> | undefined,
-): { codes: Int32Array; labels: string[] } {
+function requiredCodes(table: RawTable, column: string, role: string, missing: ReadonlySet<string> | undefined): { codes: Int32Array; labels: string[] } {
   if (!table.header.includes(column)) getColumn(table, column, `name an existing column as the design's ${role}`); // names it
   const { index, values } = factorCells(table, table.header.indexOf(column));
   values.forEach((cell, k) => {
@@ -186,7 +175,7 @@ export function buildDesign(table: RawTable, spec: DesignSpec, options: BuildDes
           throw new LeakriskError(
             `row ${i + 1} has ${Number.isNaN(v[i]!) ? 'no' : 'a negative'} finite population correction`,
             { file, row: i + 1, column },
-            'give every row its stratum\'s population count (number of PSUs in the population) or sampling fraction',
+            "give every row its stratum's population count (number of PSUs in the population) or sampling fraction",
           );
         }
       }
@@ -206,7 +195,7 @@ export function buildDesign(table: RawTable, spec: DesignSpec, options: BuildDes
           ? 'the fpc mixes population counts (> 1) and sampling fractions (< 1)'
           : 'every fpc value is exactly 1, which R reads neither as counts nor as fractions',
         { file, column: fpcColumns.join(', ') },
-        'give the fpc either as population counts (all ≥ 1) or as sampling fractions (all ≤ 1), as R\'s svydesign requires',
+        "give the fpc either as population counts (all ≥ 1) or as sampling fractions (all ≤ 1), as R's svydesign requires",
       );
     }
     values.forEach(({ column, v }, s) => {
@@ -230,7 +219,7 @@ export function buildDesign(table: RawTable, spec: DesignSpec, options: BuildDes
           throw new LeakriskError(
             `the fpc varies within ${stageStratumName(s, h, strataLabels, stages)} (row ${i + 1} gives ${v[i]})`,
             { file, row: i + 1, column },
-            'the fpc must be the same for every row of a stratum at its stage: give the stratum\'s population count',
+            "the fpc must be the same for every row of a stratum at its stage: give the stratum's population count",
           );
         }
       }
@@ -315,12 +304,7 @@ export function buildDesign(table: RawTable, spec: DesignSpec, options: BuildDes
 }
 
 /** Human name of a stratum at a stage, for messages. */
-export function stageStratumName(
-  stage: number,
-  stratum: number,
-  strataLabels: readonly string[],
-  stages: readonly DesignStage[],
-): string {
+export function stageStratumName(stage: number, stratum: number, strataLabels: readonly string[], stages: readonly DesignStage[]): string {
   if (stage === 0) return `stratum "${strataLabels[stratum]}"`;
   return `sampling unit "${stages[stage - 1]!.clusterLabels[stratum]}"`;
 }
@@ -345,11 +329,7 @@ function remapCodes(codes: Int32Array, rank: Int32Array): Int32Array {
  */
 export function withWeights(design: SurveyDesign, weights: Float64Array, step?: CalibrationStep): SurveyDesign {
   if (weights.length !== design.nrow) {
-    throw new LeakriskError(
-      `internal: ${weights.length} weights for a design of ${design.nrow} rows`,
-      { file: design.file },
-      'report this as a bug',
-    );
+    throw new LeakriskError(`internal: ${weights.length} weights for a design of ${design.nrow} rows`, { file: design.file }, 'report this as a bug');
   }
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i]!;

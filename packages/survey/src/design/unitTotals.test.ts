@@ -26,8 +26,14 @@ function unitTotals(design: SurveyDesign, z: Float64Array[], present: Uint8Array
 
 // Strata a–c; stratum c has one PSU (lonely); PSUs 1–3 in a, 1–2 in b.
 const rows = [
-  ['a', 1, 10, 120], ['a', 1, 12, 120], ['a', 2, 9, 120], ['a', 3, 11, 120],
-  ['b', 1, 20, 40], ['b', 2, 18, 40], ['b', 2, 22, 40], ['c', 1, 5, 30],
+  ['a', 1, 10, 120],
+  ['a', 1, 12, 120],
+  ['a', 2, 9, 120],
+  ['a', 3, 11, 120],
+  ['b', 1, 20, 40],
+  ['b', 2, 18, 40],
+  ['b', 2, 22, 40],
+  ['c', 1, 5, 30],
 ];
 const table = parseCsvText(`stratum,psu,weight,fpc,regions\n${rows.map((r) => [...r, 10].join(',')).join('\n')}\n`, 'units.csv');
 

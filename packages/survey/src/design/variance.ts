@@ -337,12 +337,7 @@ class VarianceRun {
   }
 
   /** Row indices grouped by unit (counting sort), in the order of `touched`. */
-  private groupRows(
-    rows: Int32Array | null,
-    s: number,
-    b: StageScratch,
-    touched: Int32Array,
-  ): { rows: Int32Array; offsets: Int32Array } {
+  private groupRows(rows: Int32Array | null, s: number, b: StageScratch, touched: Int32Array): { rows: Int32Array; offsets: Int32Array } {
     const cluster = this.design.stages[s]!.cluster;
     const offsets = new Int32Array(touched.length + 1);
     const slot = b.clusterCount; // counts are no longer needed once offsets are known: reuse as slot index

@@ -20,8 +20,7 @@ function generalMean(design: ReturnType<typeof buildDesign>, x: Float64Array, do
 }
 
 const close = (a: number | undefined, b: number | undefined) =>
-  a === b ||
-  (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a! - b!) <= 1e-9 * Math.max(1, Math.abs(b!));
+  a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a! - b!) <= 1e-9 * Math.max(1, Math.abs(b!));
 
 describe('meanOrTotalByUnits (two passes, PSU totals) equals the row-by-row path', () => {
   it('property: any weights (zeros too), missing values, domain and naRm', () => {
@@ -69,23 +68,28 @@ describe('meanOrTotalByUnits (two passes, PSU totals) equals the row-by-row path
       domain: fc.integer({ min: -1, max: 2 }),
     });
     fc.assert(
-      fc.property(fc.array(rowArb, { minLength: 4, maxLength: 30 }), fc.boolean(), fc.constantFrom('mean', 'total') as fc.Arbitrary<'mean' | 'total'>, (rows, naRm, kind) => {
-        let design;
-        try {
-          const text = `stratum,psu,weight\n${rows.map((r) => `${r.stratum},${r.psu},1`).join('\n')}\n`;
-          design = buildDesign(parseCsvText(text, 'p.csv'), { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true, lonelyPsu: 'average' });
-        } catch {
-          return;
-        }
-        design = { ...design, weights: Float64Array.from(rows, (r) => r.weight) };
-        const x = Float64Array.from(rows, (r) => (r.x === undefined ? Number.NaN : r.x));
-        const codes = Int32Array.from(rows, (r) => r.domain);
-        const all = meanOrTotalByDomains(design, x, codes, 3, { naRm }, kind);
-        for (let d = 0; d < 3; d++) {
-          const one = meanOrTotalByUnits(design, x, { domain: Uint8Array.from(codes, (c) => (c === d ? 1 : 0)), naRm }, kind);
-          expect(all[d]).toEqual(one);
-        }
-      }),
+      fc.property(
+        fc.array(rowArb, { minLength: 4, maxLength: 30 }),
+        fc.boolean(),
+        fc.constantFrom('mean', 'total') as fc.Arbitrary<'mean' | 'total'>,
+        (rows, naRm, kind) => {
+          let design;
+          try {
+            const text = `stratum,psu,weight\n${rows.map((r) => `${r.stratum},${r.psu},1`).join('\n')}\n`;
+            design = buildDesign(parseCsvText(text, 'p.csv'), { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true, lonelyPsu: 'average' });
+          } catch {
+            return;
+          }
+          design = { ...design, weights: Float64Array.from(rows, (r) => r.weight) };
+          const x = Float64Array.from(rows, (r) => (r.x === undefined ? Number.NaN : r.x));
+          const codes = Int32Array.from(rows, (r) => r.domain);
+          const all = meanOrTotalByDomains(design, x, codes, 3, { naRm }, kind);
+          for (let d = 0; d < 3; d++) {
+            const one = meanOrTotalByUnits(design, x, { domain: Uint8Array.from(codes, (c) => (c === d ? 1 : 0)), naRm }, kind);
+            expect(all[d]).toEqual(one);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

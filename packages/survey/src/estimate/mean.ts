@@ -1,15 +1,7 @@
 import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import {
-  checkDomain,
-  naResult,
-  tCritical,
-  usedRows,
-  weightedVariance,
-  type EstimateOptions,
-  type EstimateResult,
-} from './common.js';
+import { checkDomain, naResult, tCritical, usedRows, weightedVariance, type EstimateOptions, type EstimateResult } from './common.js';
 
 /** Options of {@link svymean} and {@link svytotal}. */
 export interface MeanOptions extends EstimateOptions {
@@ -21,11 +13,7 @@ export interface MeanOptions extends EstimateOptions {
  * Weighted mean and its influence values over the used rows: x̄ = Σ wᵢxᵢ / Σ wᵢ and
  * zᵢ = wᵢ (xᵢ − x̄) / Σ wᵢ (zero for rows not used).
  */
-export function meanInfluence(
-  weights: Float64Array,
-  x: Float64Array,
-  used: Uint8Array,
-): { estimate: number; z: Float64Array; sumWeights: number } {
+export function meanInfluence(weights: Float64Array, x: Float64Array, used: Uint8Array): { estimate: number; z: Float64Array; sumWeights: number } {
   const n = x.length;
   let sw = 0;
   let swx = 0;

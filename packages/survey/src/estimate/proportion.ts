@@ -64,12 +64,7 @@ function firstStep(y: number, pw: number): { e: number; mu: number; me: number; 
  * rows in all (the sums in row order, as R's; the rounding differs from R's row-by-row sums only in
  * the last digits).
  */
-function logitIntercept(
-  y: Float64Array,
-  weights: Float64Array,
-  used: Uint8Array,
-  meanWeight: number,
-): { eta: number; firstIteration: boolean; sumW2: number } {
+function logitIntercept(y: Float64Array, weights: Float64Array, used: Uint8Array, meanWeight: number): { eta: number; firstIteration: boolean; sumW2: number } {
   const n = y.length;
   // Iteration 1 starts from R's binomial mustart, which differs by row.
   let devold = 0;

@@ -59,7 +59,7 @@ function weightedCdf(x: Float64Array, weights: Float64Array, used: Uint8Array): 
     const w = weights[i]!;
     const s = s0 + w;
     const bb = s - s0;
-    lo[a] = lo[a]! + ((s0 - (s - bb)) + (w - bb));
+    lo[a] = lo[a]! + (s0 - (s - bb) + (w - bb));
     hi[a] = s;
     counts[a]!++;
   }
@@ -71,7 +71,7 @@ function weightedCdf(x: Float64Array, weights: Float64Array, used: Uint8Array): 
       const b = part === 0 ? hi[j]! : lo[j]!;
       const s = sHi + b;
       const bb = s - sHi;
-      sLo += (sHi - (s - bb)) + (b - bb);
+      sLo += sHi - (s - bb) + (b - bb);
       sHi = s;
     }
     cumulative[j] = sHi + sLo;
@@ -120,12 +120,7 @@ function qruleMath(cdf: WeightedCdf, p: number): number {
  *
  * @param probs probabilities in [0, 1]
  */
-export function svyquantile(
-  design: SurveyDesign,
-  x: Float64Array,
-  probs: readonly number[],
-  options: QuantileOptions = {},
-): QuantileResult[] {
+export function svyquantile(design: SurveyDesign, x: Float64Array, probs: readonly number[], options: QuantileOptions = {}): QuantileResult[] {
   const level = options.level ?? 0.95;
   const { used, n, blocked } = usedRows(design, [x], options);
   const df = domainDf(design, used);

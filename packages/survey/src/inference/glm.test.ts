@@ -82,9 +82,7 @@ describe('svyglm errors', () => {
 
   it('a singular design matrix names the collinear term', () => {
     const twiceMeals = api.num('meals').map((v) => 2 * v);
-    const error = catchError(() =>
-      svyglm(api.design, (name) => (name === 'meals2' ? twiceMeals : data(name)), 'api00 ~ meals + ell + meals2', 'gaussian'),
-    );
+    const error = catchError(() => svyglm(api.design, (name) => (name === 'meals2' ? twiceMeals : data(name)), 'api00 ~ meals + ell + meals2', 'gaussian'));
     expect(error.message).toContain('"meals2"');
     expect(error.message).toContain('singular');
   });

@@ -69,11 +69,7 @@ export function svyglm(
   const formulaText = typeof formula === 'string' ? formula : formulaToString(parsed);
   const fam = GLM_FAMILIES[family];
   if (fam === undefined) {
-    throw new LeakriskError(
-      `unknown glm family "${String(family)}"`,
-      { column: where },
-      'use one of gaussian, quasibinomial, quasipoisson',
-    );
+    throw new LeakriskError(`unknown glm family "${String(family)}"`, { column: where }, 'use one of gaussian, quasibinomial, quasipoisson');
   }
   const n = design.nrow;
   const responseColumn = modelColumn(data, parsed.response, design.file);
@@ -163,14 +159,7 @@ function formulaToString(formula: ModelFormula): string {
   return `${formula.response} ~ ${terms.join(' + ')}`;
 }
 
-function responseValues(
-  column: ModelColumn,
-  name: string,
-  rows: Int32Array,
-  family: GlmFamilyName,
-  success: string | undefined,
-  file: string,
-): Float64Array {
+function responseValues(column: ModelColumn, name: string, rows: Int32Array, family: GlmFamilyName, success: string | undefined, file: string): Float64Array {
   const m = rows.length;
   const y = new Float64Array(m);
   if (isFactor(column)) {

@@ -6,7 +6,14 @@ import { modelRows, type ModelRows } from './modelMatrix.js';
 
 /** The model matrix of y ~ x1 + x2 over all rows (intercept, x1, x2). */
 function matrixOf(x1: Float64Array, x2: Float64Array): ModelRows {
-  return modelRows(parseFormula('y ~ x1 + x2'), new Map([['x1', x1], ['x2', x2]]), Int32Array.from(x1.keys()));
+  return modelRows(
+    parseFormula('y ~ x1 + x2'),
+    new Map([
+      ['x1', x1],
+      ['x2', x2],
+    ]),
+    Int32Array.from(x1.keys()),
+  );
 }
 
 const never = (): never => {

@@ -18,11 +18,7 @@ export interface ModelMatrix {
  * variable varying fastest. A factor whose margin is absent from the model is coded in full
  * (all levels), as R's `terms()` decides.
  */
-export function buildModelMatrix(
-  formula: ModelFormula,
-  variables: ReadonlyMap<string, ModelColumn>,
-  rows: Int32Array,
-): ModelMatrix {
+export function buildModelMatrix(formula: ModelFormula, variables: ReadonlyMap<string, ModelColumn>, rows: Int32Array): ModelMatrix {
   const matrix = modelRows(formula, variables, rows);
   return { names: matrix.names, columns: matrix.columns(), term: matrix.term };
 }

@@ -29,7 +29,10 @@ describe('properties', () => {
     const chisq = svychisq(api.design, { name: 'sch.wide', column: api.fac('sch.wide') }, { name: 'stype', column: api.fac('stype') }) as RaoScottFResult;
     fc.assert(
       fc.property(fc.double({ min: 0.01, max: 100, noNaN: true }), (factor) => {
-        const scaled = withWeights(api.design, api.design.weights.map((w) => w * factor));
+        const scaled = withWeights(
+          api.design,
+          api.design.weights.map((w) => w * factor),
+        );
         const fit = svyglm(scaled, data, 'sch.wide ~ ell + stype', 'quasibinomial', { success: 'Yes' });
         fit.coefficients.forEach((c, a) => {
           expectClose(c.estimate, base.coefficients[a]!.estimate, `${c.term} estimate`, 1e-8);

@@ -35,9 +35,7 @@ describe('svychisq matches survey::svychisq (models.json)', () => {
 });
 
 describe('svychisq matches reference.json (R 4.2.2, survey 4.1-1)', () => {
-  const reference = fixtureJson<{ results: { id: string; estimate: number; ndf?: number; ddf?: number; p_value?: number }[] }>(
-    'reference.json',
-  ).results;
+  const reference = fixtureJson<{ results: { id: string; estimate: number; ndf?: number; ddf?: number; p_value?: number }[] }>('reference.json').results;
   for (const name of ['strat', 'strat_nofpc', 'clus1', 'clus1_nofpc', 'clus2']) {
     it(`${name}.chisq_F.sch.wide_x_stype`, () => {
       const want = reference.find((r) => r.id === `${name}.chisq_F.sch.wide_x_stype`)!;

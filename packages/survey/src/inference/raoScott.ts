@@ -134,16 +134,18 @@ export function svychisq(
   const N = n;
   const rowMargin = new Float64Array(nr);
   const colMargin = new Float64Array(nc);
-  for (let r = 0; r < nr; r++) for (let c = 0; c < nc; c++) {
-    rowMargin[r] += proportions[r + nr * c]!;
-    colMargin[c] += proportions[r + nr * c]!;
-  }
+  for (let r = 0; r < nr; r++)
+    for (let c = 0; c < nc; c++) {
+      rowMargin[r] += proportions[r + nr * c]!;
+      colMargin[c] += proportions[r + nr * c]!;
+    }
   let pearson = 0;
-  for (let r = 0; r < nr; r++) for (let c = 0; c < nc; c++) {
-    const observed = N * proportions[r + nr * c]!;
-    const expected = N * rowMargin[r]! * colMargin[c]!;
-    pearson += ((observed - expected) * (observed - expected)) / expected;
-  }
+  for (let r = 0; r < nr; r++)
+    for (let c = 0; c < nc; c++) {
+      const observed = N * proportions[r + nr * c]!;
+      const expected = N * rowMargin[r]! * colMargin[c]!;
+      pearson += ((observed - expected) * (observed - expected)) / expected;
+    }
 
   // Interaction contrasts orthogonal to the main effects on the r×c grid (rows vary fastest).
   const main: Float64Array[] = [new Float64Array(cells).fill(1)];
@@ -151,10 +153,11 @@ export function svychisq(
   for (let c = 1; c < nc; c++) main.push(Float64Array.from({ length: cells }, (_, k) => (Math.floor(k / nr) === c ? 1 : 0)));
   const mainFit = qrDecompose(main, 1e-7);
   const contrasts: Float64Array[] = [];
-  for (let c = 1; c < nc; c++) for (let r = 1; r < nr; r++) {
-    const column = Float64Array.from({ length: cells }, (_, k) => (k % nr === r && Math.floor(k / nr) === c ? 1 : 0));
-    contrasts.push(qrResiduals(mainFit, column));
-  }
+  for (let c = 1; c < nc; c++)
+    for (let r = 1; r < nr; r++) {
+      const column = Float64Array.from({ length: cells }, (_, k) => (k % nr === r && Math.floor(k / nr) === c ? 1 : 0));
+      contrasts.push(qrResiduals(mainFit, column));
+    }
   const q = contrasts.length;
   const cmat = new Matrix(cells, q);
   contrasts.forEach((column, j) => column.forEach((value, k) => cmat.set(k, j, value)));

@@ -23,11 +23,7 @@ describe('svyttest matches survey::svyttest (models.json)', () => {
   for (const expected of fixture.svyttest) {
     it(expected.id, () => {
       const api = modelsDesign(expected.design);
-      const result = svyttest(
-        api.design,
-        { name: expected.variable, values: api.num(expected.variable) },
-        { name: expected.by, column: api.fac(expected.by) },
-      );
+      const result = svyttest(api.design, { name: expected.variable, values: api.num(expected.variable) }, { name: expected.by, column: api.fac(expected.by) });
       expect(result.levels).toEqual(['No', 'Yes']);
       expect(result.df).toBe(expected.df);
       for (const key of ['estimate', 'se', 't', 'pValue', 'ciLow', 'ciHigh'] as const) {

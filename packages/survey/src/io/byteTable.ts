@@ -22,7 +22,6 @@ export interface ByteStore {
   materialized: (string[] | undefined)[];
 }
 
-
 const STORE = Symbol('leakrisk.byteStore');
 type ByteBackedTable = RawTable & { [STORE]?: ByteStore };
 
@@ -396,8 +395,7 @@ function cellEnd(store: ByteStore, i: number, j: number): number {
  * UTF-8 text of a byte range. Buffer's own `utf8Slice` skips the argument checks of `toString`,
  * which dominate for millions of short cells.
  */
-const utf8 = (bytes: Buffer, start: number, end: number): string =>
-  (bytes as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
+const utf8 = (bytes: Buffer, start: number, end: number): string => (bytes as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
 
 /** The text of a cell between two byte offsets: quotes removed and doubled quotes undone. */
 function cellText(bytes: Buffer, start: number, end: number): string {

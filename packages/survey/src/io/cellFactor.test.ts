@@ -52,25 +52,29 @@ describe('factorCells', () => {
   });
 
   it('matches factorStrings on the same cells, for byte-backed and in-memory tables', () => {
-    const cell = fc.oneof(
-      fc.constantFrom('', 'NA', '1', '98', '"', 'a,b', 'x\ny', 'a\r\nb', 'ü', '😀', 'long enough text'),
-      fc.string({ maxLength: 6 }),
-    );
+    const cell = fc.oneof(fc.constantFrom('', 'NA', '1', '98', '"', 'a,b', 'x\ny', 'a\r\nb', 'ü', '😀', 'long enough text'), fc.string({ maxLength: 6 }));
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.tuple(cell, fc.boolean()), fc.tuple(cell, fc.boolean())), { minLength: 1, maxLength: 40 }), fc.boolean(), (rows, crlf) => {
-        // Quoted when the text needs it, and needlessly at random.
-        const field = ([s, quote]: [string, boolean]) => (quote || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-        const eol = crlf ? '\r\n' : '\n';
-        const text = `a,b${eol}${rows.map((r) => r.map(field).join(',')).join(eol)}${eol}`;
-        const bytes = parse(text);
-        const strings = parseCsvText(text);
-        const [a, b] = factorColumns(bytes, [0, 1]);
-        for (const [j, factor] of [[0, a!], [1, b!]] as const) {
-          const expected = factorStrings(rows.map((r) => r[j]![0]));
-          expect(factor).toEqual(expected);
-          expect(factorCells(strings, j)).toEqual(expected);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.tuple(cell, fc.boolean()), fc.tuple(cell, fc.boolean())), { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        (rows, crlf) => {
+          // Quoted when the text needs it, and needlessly at random.
+          const field = ([s, quote]: [string, boolean]) => (quote || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+          const eol = crlf ? '\r\n' : '\n';
+          const text = `a,b${eol}${rows.map((r) => r.map(field).join(',')).join(eol)}${eol}`;
+          const bytes = parse(text);
+          const strings = parseCsvText(text);
+          const [a, b] = factorColumns(bytes, [0, 1]);
+          for (const [j, factor] of [
+            [0, a!],
+            [1, b!],
+          ] as const) {
+            const expected = factorStrings(rows.map((r) => r[j]![0]));
+            expect(factor).toEqual(expected);
+            expect(factorCells(strings, j)).toEqual(expected);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -105,7 +109,7 @@ describe('canonicalFactor', () => {
 });
 
 describe('countCellsIn', () => {
-  it('counts cells whose text is in the column\'s set, quoted or not', () => {
+  it("counts cells whose text is in the column's set, quoted or not", () => {
     const missing = new Set(['', 'NA', '98', 'a"b']);
     const text = 'x,y\n98,1\n"98",2\n,3\n"",4\nNA,5\n980,6\n"a""b",7\na"b,8\n9,9';
     expect(countCellsIn(parse(text), [0, 1], [missing, new Set(['1', '9'])])).toEqual([7, 2]);
@@ -125,8 +129,14 @@ describe('ColumnScan', () => {
     const second = new Int32Array(2);
     scan.readRows(2, 3, second);
     expect([...second]).toEqual([0, 0]);
-    expect(scan.values).toEqual([['p', 'q'], ['x', 'y']]);
-    expect(scan.first).toEqual([[0, 1], [0, 1]]);
+    expect(scan.values).toEqual([
+      ['p', 'q'],
+      ['x', 'y'],
+    ]);
+    expect(scan.first).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
   });
 
   it('refuses rows out of order', () => {

@@ -23,8 +23,7 @@ const DIRECT_SLOTS = 1 + 256 + 65536;
  * UTF-8 text of a byte range. Buffer's own `utf8Slice` skips the argument checks of `toString`,
  * which dominate for millions of short cells.
  */
-const utf8 = (bytes: Buffer, start: number, end: number): string =>
-  (bytes as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
+const utf8 = (bytes: Buffer, start: number, end: number): string => (bytes as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
 
 /** The distinct values of an array of cell texts (see {@link CellFactor}). */
 export function factorStrings(cells: readonly string[]): CellFactor {

@@ -18,8 +18,7 @@ const QUOTE = 34;
  * UTF-8 text of a byte range. Buffer's own `utf8Slice` skips the argument checks of `toString`,
  * which dominate for millions of short cells.
  */
-const utf8 = (bytes: Buffer, start: number, end: number): string =>
-  (bytes as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
+const utf8 = (bytes: Buffer, start: number, end: number): string => (bytes as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
 
 /**
  * Column j's texts as bytes. On a byte-backed table they are the file's own bytes (inside the

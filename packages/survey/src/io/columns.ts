@@ -129,11 +129,7 @@ export function sortLevels(values: Iterable<string>): string[] {
  * and a value outside it is an error naming its row; without, levels are the distinct present values
  * in {@link sortLevels} order. Missing cells (empty, `NA`, declared codes) get code −1.
  */
-export function factorColumn(
-  table: RawTable,
-  name: string,
-  options: ColumnOptions & { levels?: readonly string[] } = {},
-): FactorColumn {
+export function factorColumn(table: RawTable, name: string, options: ColumnOptions & { levels?: readonly string[] } = {}): FactorColumn {
   const j = table.header.indexOf(name);
   if (j < 0) getColumn(table, name); // names the missing column
   // Work per distinct value, then spread to the rows: a categorical column has few of them.

@@ -27,13 +27,20 @@ describe('readCsvFile', () => {
     const table = await readCsvFile(tempFile('a.csv', 'id,comment,age\n1,"hello, world",34\n2,,NA\n'));
     expect(table.header).toEqual(['id', 'comment', 'age']);
     expect(table.nrow).toBe(2);
-    expect(table.columns).toEqual([['1', '2'], ['hello, world', ''], ['34', 'NA']]);
+    expect(table.columns).toEqual([
+      ['1', '2'],
+      ['hello, world', ''],
+      ['34', 'NA'],
+    ]);
   });
 
   it('accepts a UTF-8 BOM and CRLF line ends', async () => {
     const table = await readCsvFile(tempFile('bom.csv', '\ufeffprovince,n\r\nسندھ,3\r\nPunjab,4\r\n'));
     expect(table.header).toEqual(['province', 'n']);
-    expect(table.columns).toEqual([['سندھ', 'Punjab'], ['3', '4']]);
+    expect(table.columns).toEqual([
+      ['سندھ', 'Punjab'],
+      ['3', '4'],
+    ]);
   });
 
   it('keeps quoted line breaks and doubled quotes inside a field', async () => {
@@ -75,7 +82,10 @@ describe('readCsvFile', () => {
 
 describe('parseCsvText and formatCsv', () => {
   it('round-trips text that needs quoting (RFC 4180, LF, no BOM)', () => {
-    const columns = [['1', '2'], ['a "quoted", text', 'two\nlines']];
+    const columns = [
+      ['1', '2'],
+      ['a "quoted", text', 'two\nlines'],
+    ];
     const text = formatCsv(['id', 'comment'], columns);
     expect(text).toBe('id,comment\n1,"a ""quoted"", text"\n2,"two\nlines"\n');
     expect(parseCsvText(text).columns).toEqual(columns);

@@ -180,11 +180,7 @@ class TableBuilder {
 
   private rejectBlank(lineOf: () => (row: number) => number): never {
     const row = this.nrow + 1;
-    throw new LeakriskError(
-      `row ${row} is an empty line`,
-      { file: this.file, line: lineOf()(row), row },
-      'remove empty lines from the middle of the file',
-    );
+    throw new LeakriskError(`row ${row} is an empty line`, { file: this.file, line: lineOf()(row), row }, 'remove empty lines from the middle of the file');
   }
 
   private setHeader(fields: string[]): void {

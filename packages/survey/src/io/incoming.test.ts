@@ -61,11 +61,16 @@ describe('parseCsvBytes on bytes still arriving', () => {
   it('property: any table, arriving in any steps, parses as the whole file does', () => {
     const cell = fc.constantFrom('', 'x', 'a b', '"q"', '"x,y"', '"l1\nl2"', '"d""q"', 'ab"c', '7', 'ä');
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 0, maxLength: 12 }), fc.integer({ min: 1, max: 9 }), fc.boolean(), (rows, step, crlf) => {
-        const eol = crlf ? '\r\n' : '\n';
-        const bytes = Buffer.from(`u,v${eol}${rows.map((r) => r.join(',')).join(eol)}${rows.length > 0 ? eol : ''}`);
-        expect(outcome(() => parseCsvBytes(bytes, 'p.csv', arriving(bytes, step)))).toEqual(outcome(() => parseCsvBytes(bytes, 'p.csv')));
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 0, maxLength: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.boolean(),
+        (rows, step, crlf) => {
+          const eol = crlf ? '\r\n' : '\n';
+          const bytes = Buffer.from(`u,v${eol}${rows.map((r) => r.join(',')).join(eol)}${rows.length > 0 ? eol : ''}`);
+          expect(outcome(() => parseCsvBytes(bytes, 'p.csv', arriving(bytes, step)))).toEqual(outcome(() => parseCsvBytes(bytes, 'p.csv')));
+        },
+      ),
       { numRuns: 400 },
     );
   });

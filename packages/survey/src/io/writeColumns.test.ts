@@ -78,7 +78,16 @@ describe('writeCsvColumnsAtomic', () => {
 
   it('refuses columns of different lengths and leaves nothing behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'leakrisk-write-'));
-    expect(() => writeCsvColumnsAtomic(join(dir, 'out.csv'), ['a', 'b'], [{ kind: 'cells', cells: ['1'] }, { kind: 'cells', cells: [] }])).toThrow(/different lengths/);
+    expect(() =>
+      writeCsvColumnsAtomic(
+        join(dir, 'out.csv'),
+        ['a', 'b'],
+        [
+          { kind: 'cells', cells: ['1'] },
+          { kind: 'cells', cells: [] },
+        ],
+      ),
+    ).toThrow(/different lengths/);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -8,7 +8,14 @@ describe('writeCsvFileAtomic', () => {
   it('writes RFC 4180 CSV with LF line ends and leaves no temporary file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'leakrisk-write-'));
     const path = join(dir, 'out.csv');
-    writeCsvFileAtomic(path, ['id', 'comment'], [['1', '2', '3'], ['plain', 'has, comma', 'say "hi"\nbye']]);
+    writeCsvFileAtomic(
+      path,
+      ['id', 'comment'],
+      [
+        ['1', '2', '3'],
+        ['plain', 'has, comma', 'say "hi"\nbye'],
+      ],
+    );
     expect(readFileSync(path, 'utf8')).toBe('id,comment\n1,plain\n2,"has, comma"\n3,"say ""hi""\nbye"\n');
     expect(readdirSync(dir)).toEqual(['out.csv']);
   });

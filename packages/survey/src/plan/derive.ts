@@ -58,8 +58,7 @@ export function applyDerivations(
     }
     return columns[j]!;
   };
-  const missingOf = (column: string): Set<string> =>
-    derived.get(column)?.missingCodes ?? (codebook ? missingCodesOf(codebook, column) : new Set<string>());
+  const missingOf = (column: string): Set<string> => derived.get(column)?.missingCodes ?? (codebook ? missingCodesOf(codebook, column) : new Set<string>());
 
   derivations.forEach((step, index) => {
     if ('scores' in step) {
@@ -83,7 +82,11 @@ export function applyDerivations(
             'use a scale or knowledge-score id of the codebook',
           );
         }
-        put(id, Array.from(values, (x) => (Number.isNaN(x) ? '' : String(x))), {});
+        put(
+          id,
+          Array.from(values, (x) => (Number.isNaN(x) ? '' : String(x))),
+          {},
+        );
       }
       return;
     }

@@ -117,7 +117,9 @@ const hasBundled = existsSync(mainPlan) && existsSync(sampleDir);
 describe.skipIf(!hasBundled)('the bundled plan on the bundled sample', () => {
   it('runs and satisfies the invariants', () => {
     const plan = loadPlan(mainPlan);
-    const file = readdirSync(sampleDir).filter((f) => f.endsWith('.csv')).sort()[0]!;
+    const file = readdirSync(sampleDir)
+      .filter((f) => f.endsWith('.csv'))
+      .sort()[0]!;
     const table = parseCsvText(readFileSync(`${sampleDir}${file}`, 'utf8'), file);
     const bundledCodebook = plan.codebook ? loadCodebook(plan.codebook) : codebook;
     const results = runPlan({

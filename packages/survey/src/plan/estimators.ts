@@ -53,7 +53,14 @@ export function meanOrTotal(design: SurveyDesign, y: Float64Array, kind: 'mean' 
  * {@link meanOrTotal} per domain gives them; undefined when the design needs the per-domain path
  * (calibration or a later stage adds variance) or the domains × PSUs table would be large.
  */
-export function meanOrTotalByDomains(design: SurveyDesign, y: Float64Array, kind: 'mean' | 'total', codes: Int32Array, count: number, naRm: boolean): ResultRow[] | undefined {
+export function meanOrTotalByDomains(
+  design: SurveyDesign,
+  y: Float64Array,
+  kind: 'mean' | 'total',
+  codes: Int32Array,
+  count: number,
+  naRm: boolean,
+): ResultRow[] | undefined {
   if (!unitTotalsSuffice(design) || count * design.stages[0]!.nClusters > 1 << 23) return undefined;
   return estimateByDomains(design, y, codes, count, { naRm }, kind).map(estimateFields);
 }
@@ -106,7 +113,14 @@ export function chisq(
 }
 
 /** `svycontrast` of two domain means: first level minus second. */
-export function contrast(design: SurveyDesign, y: Float64Array, factor: FactorColumn & { name: string }, first: string, second: string, naRm: boolean): ResultRow {
+export function contrast(
+  design: SurveyDesign,
+  y: Float64Array,
+  factor: FactorColumn & { name: string },
+  first: string,
+  second: string,
+  naRm: boolean,
+): ResultRow {
   const r = contrastMeans(design, y, factor, first, second, { naRm });
   return { ...differenceRow(r), n: r.n[0] + r.n[1] };
 }
@@ -138,16 +152,10 @@ export function ttest(
 
 /** `svyglm` rows: one per coefficient, with R's term names. */
 export function glm(design: SurveyDesign, columns: PlanColumns, analysis: GlmAnalysis): ResultRow[] {
-  const fit = svyglm(
-    design,
-    (name: string) => columns.modelColumnOf(name, analysis.id, 'formula'),
-    analysis.formula,
-    analysis.family ?? 'gaussian',
-    {
-      ...(analysis.success !== undefined ? { success: analysis.success } : {}),
-      where: `${columns.planFile}: analysis "${analysis.id}" formula`,
-    },
-  );
+  const fit = svyglm(design, (name: string) => columns.modelColumnOf(name, analysis.id, 'formula'), analysis.formula, analysis.family ?? 'gaussian', {
+    ...(analysis.success !== undefined ? { success: analysis.success } : {}),
+    where: `${columns.planFile}: analysis "${analysis.id}" formula`,
+  });
   return fit.coefficients.map((c) => ({
     term: c.term,
     estimate: num(c.estimate),

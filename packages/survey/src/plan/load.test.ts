@@ -48,10 +48,18 @@ describe('loadPlan', () => {
 
   it('reads calibration margins from a file named in the plan', () => {
     write('margins.json', { gender: { female: 490, male: 510 } });
-    const path = write('cal.json', { design, calibration: { method: 'rake', margins: 'margins.json' }, analyses: [{ id: 'm', type: 'mean', variable: 'age' }] });
+    const path = write('cal.json', {
+      design,
+      calibration: { method: 'rake', margins: 'margins.json' },
+      analyses: [{ id: 'm', type: 'mean', variable: 'age' }],
+    });
     expect(loadPlan(path).calibration?.margins).toEqual({ gender: { female: 490, male: 510 } });
     write('census.json', { description: 'documented margins', margins: { area: { urban: 400, rural: 600 } } });
-    const nested = write('cal2.json', { design, calibration: { method: 'rake', margins: 'census.json' }, analyses: [{ id: 'm', type: 'mean', variable: 'age' }] });
+    const nested = write('cal2.json', {
+      design,
+      calibration: { method: 'rake', margins: 'census.json' },
+      analyses: [{ id: 'm', type: 'mean', variable: 'age' }],
+    });
     expect(loadPlan(nested).calibration?.margins).toEqual({ area: { urban: 400, rural: 600 } });
   });
 
@@ -83,11 +91,21 @@ describe('loadPlan', () => {
       'analyses[0] (id "m").byy',
     );
     expect(
-      errorOf(() => loadPlan(write('d.json', { design, analyses: [{ id: 'm', type: 'mean', variable: 'a' }, { id: 'm', type: 'total', variable: 'a' }] }))).message,
+      errorOf(() =>
+        loadPlan(
+          write('d.json', {
+            design,
+            analyses: [
+              { id: 'm', type: 'mean', variable: 'a' },
+              { id: 'm', type: 'total', variable: 'a' },
+            ],
+          }),
+        ),
+      ).message,
     ).toContain('used twice');
-    expect(errorOf(() => loadPlan(write('l.json', { design: { ...design, lonelyPsu: 'drop' }, analyses: [{ id: 'm', type: 'mean', variable: 'a' }] }))).column).toBe(
-      'design.lonelyPsu',
-    );
+    expect(
+      errorOf(() => loadPlan(write('l.json', { design: { ...design, lonelyPsu: 'drop' }, analyses: [{ id: 'm', type: 'mean', variable: 'a' }] }))).column,
+    ).toBe('design.lonelyPsu');
     const broken = errorOf(() => loadPlan(write('b.json', '{\n  "design": {,\n}')));
     expect(broken.message).toContain('not valid JSON');
     expect(broken.line).toBe(2);

@@ -339,7 +339,11 @@ describe('runPlan errors and edge cases', () => {
 
   it('a calibration error is reported against the plan file', () => {
     try {
-      run(plan([{ id: 'm', type: 'mean', variable: 'api00' }], { calibration: { method: 'rake', margins: { stype: { E: 4421, H: 755, M: 1018 }, 'sch.wide': { No: 1, Yes: 2 } } } }));
+      run(
+        plan([{ id: 'm', type: 'mean', variable: 'api00' }], {
+          calibration: { method: 'rake', margins: { stype: { E: 4421, H: 755, M: 1018 }, 'sch.wide': { No: 1, Yes: 2 } } },
+        }),
+      );
       throw new Error('expected an error');
     } catch (error) {
       expect(error).toBeInstanceOf(LeakriskError);

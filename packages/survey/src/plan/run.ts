@@ -294,18 +294,14 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
     case 'chisq': {
       const rowsFactor = columns.factorOf(analysis.rows, id, 'rows');
       const colsFactor = columns.factorOf(analysis.cols, id, 'cols');
-      return [
-        estimators.chisq(
-          design,
-          { name: analysis.rows, column: rowsFactor },
-          { name: analysis.cols, column: colsFactor },
-          analysis.statistic ?? 'F',
-        ),
-      ];
+      return [estimators.chisq(design, { name: analysis.rows, column: rowsFactor }, { name: analysis.cols, column: colsFactor }, analysis.statistic ?? 'F')];
     }
     case 'glm': {
       if (analysis.success !== undefined) {
-        const response = analysis.formula.split('~')[0]!.trim().replace(/^`(.*)`$/, '$1');
+        const response = analysis.formula
+          .split('~')[0]!
+          .trim()
+          .replace(/^`(.*)`$/, '$1');
         const factor = columns.factorOf(response, id, 'formula');
         columns.levelIndex(factor, response, analysis.success, id, 'success');
       }
@@ -350,7 +346,11 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
               item: item.name,
               alphaIfDropped:
                 items.length > 2
-                  ? designAlpha(items.filter((other) => other !== item), design.weights, { reverse: analysis.reverse ?? [] }).alpha
+                  ? designAlpha(
+                      items.filter((other) => other !== item),
+                      design.weights,
+                      { reverse: analysis.reverse ?? [] },
+                    ).alpha
                   : null,
               rDrop: null,
             })),

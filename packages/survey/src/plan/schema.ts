@@ -1,13 +1,6 @@
 import { LeakriskError } from '../errors.js';
 import { LONELY_PSU_RULES, type DesignSpec } from '../design/types.js';
-import {
-  ANALYSIS_TYPES,
-  type Analysis,
-  type AnalysisType,
-  type Derivation,
-  type Plan,
-  type PlanCalibration,
-} from './types.js';
+import { ANALYSIS_TYPES, type Analysis, type AnalysisType, type Derivation, type Plan, type PlanCalibration } from './types.js';
 
 /**
  * Checks a parsed plan (JSON or YAML) against the contract's plan shape and our extensions, and
@@ -89,12 +82,14 @@ function checkDesign(value: unknown, fail: Fail): DesignSpec {
   }
   for (const key of ['strata', 'weights'] as const) {
     if (value[key] !== undefined) {
-      if (typeof value[key] !== 'string' || value[key] === '') fail(`design.${key}`, `"${key}" must be a column name`, `write e.g. "${key}": "${key === 'strata' ? 'stratum' : 'weight'}"`);
+      if (typeof value[key] !== 'string' || value[key] === '')
+        fail(`design.${key}`, `"${key}" must be a column name`, `write e.g. "${key}": "${key === 'strata' ? 'stratum' : 'weight'}"`);
       spec[key] = value[key] as string;
     }
   }
   if (value.probs !== undefined) {
-    if (typeof value.probs !== 'string' && !isStringList(value.probs)) fail('design.probs', '"probs" must be a column name or a list of them', 'write e.g. "probs": ["prob1", "prob2"]');
+    if (typeof value.probs !== 'string' && !isStringList(value.probs))
+      fail('design.probs', '"probs" must be a column name or a list of them', 'write e.g. "probs": ["prob1", "prob2"]');
     spec.probs = value.probs as string | string[];
   }
   if (value.fpc !== undefined) {
@@ -110,7 +105,11 @@ function checkDesign(value: unknown, fail: Fail): DesignSpec {
   }
   if (value.lonelyPsu !== undefined) {
     if (!LONELY_PSU_RULES.includes(value.lonelyPsu as never)) {
-      fail('design.lonelyPsu', `unknown lonely-PSU rule ${JSON.stringify(value.lonelyPsu)}`, `use one of ${LONELY_PSU_RULES.join(', ')} (R's survey.lonely.psu)`);
+      fail(
+        'design.lonelyPsu',
+        `unknown lonely-PSU rule ${JSON.stringify(value.lonelyPsu)}`,
+        `use one of ${LONELY_PSU_RULES.join(', ')} (R's survey.lonely.psu)`,
+      );
     }
     spec.lonelyPsu = value.lonelyPsu as DesignSpec['lonelyPsu'];
   }
@@ -139,7 +138,12 @@ function checkDerive(value: unknown, fail: Fail): Derivation[] {
     if (entry.bands !== undefined) {
       allowOnly(entry, ['name', 'from', 'bands'], at, fail, 'a bands derivation');
       const bands = entry.bands;
-      if (!Array.isArray(bands) || bands.length === 0 || !bands.every((b) => typeof b === 'number' && Number.isFinite(b)) || bands.some((b, k) => k > 0 && b <= (bands[k - 1] as number))) {
+      if (
+        !Array.isArray(bands) ||
+        bands.length === 0 ||
+        !bands.every((b) => typeof b === 'number' && Number.isFinite(b)) ||
+        bands.some((b, k) => k > 0 && b <= (bands[k - 1] as number))
+      ) {
         fail(`${at}.bands`, '"bands" must be increasing numbers (the lower limits of the bands)', 'write e.g. "bands": [18, 26, 36, 46, 56, 66]');
       }
       return { name, from, bands: bands as number[] };
@@ -149,7 +153,8 @@ function checkDerive(value: unknown, fail: Fail): Derivation[] {
       if (!isObject(entry.map) || !Object.values(entry.map).every((v) => typeof v === 'string')) {
         fail(`${at}.map`, '"map" must map values to values (text)', 'write e.g. "map": { "prefer_not": "male" }');
       }
-      if (entry.missing !== undefined && typeof entry.missing !== 'string') fail(`${at}.missing`, '"missing" must be a value (text)', 'write e.g. "missing": "male"');
+      if (entry.missing !== undefined && typeof entry.missing !== 'string')
+        fail(`${at}.missing`, '"missing" must be a value (text)', 'write e.g. "missing": "male"');
       return { name, from, map: entry.map as Record<string, string>, ...(entry.missing !== undefined ? { missing: entry.missing as string } : {}) };
     }
     return fail(at, 'a derivation needs "bands", "map" or "scores"', 'add "bands": [...] or "map": {...}, or use { "scores": "all" }');
@@ -164,11 +169,19 @@ function checkCalibration(value: unknown, fail: Fail): PlanCalibration {
     fail('calibration.method', `unknown calibration method ${JSON.stringify(value.method)}`, `use one of ${methods.join(', ')}`);
   }
   if (!isObject(value.margins) || Object.keys(value.margins).length === 0) {
-    fail('calibration.margins', '"margins" must give population totals per variable and level', 'write "margins": { "gender": { "female": 490, "male": 510 } } (or a path to a JSON/YAML file of them)');
+    fail(
+      'calibration.margins',
+      '"margins" must give population totals per variable and level',
+      'write "margins": { "gender": { "female": 490, "male": 510 } } (or a path to a JSON/YAML file of them)',
+    );
   }
   for (const [variable, totals] of Object.entries(value.margins as Record<string, unknown>)) {
     if (!isObject(totals) || Object.keys(totals).length === 0 || !Object.values(totals).every((t) => typeof t === 'number' && Number.isFinite(t) && t >= 0)) {
-      fail(`calibration.margins.${variable}`, `the margin of "${variable}" must map each level to a population total (a number ≥ 0)`, `write e.g. "${variable}": { "level1": 490, "level2": 510 }`);
+      fail(
+        `calibration.margins.${variable}`,
+        `the margin of "${variable}" must map each level to a population total (a number ≥ 0)`,
+        `write e.g. "${variable}": { "level1": 490, "level2": 510 }`,
+      );
     }
   }
   for (const key of ['epsilon', 'maxit'] as const) {
@@ -250,7 +263,8 @@ function checkAnalysis(value: unknown, index: number, fail: Fail): Analysis {
       out.by = by;
     }
   }
-  if (value.naRm !== undefined && typeof value.naRm !== 'boolean') fail(`${at}.naRm`, '"naRm" must be true or false', 'write "naRm": true to estimate over the rows where the variable is present');
+  if (value.naRm !== undefined && typeof value.naRm !== 'boolean')
+    fail(`${at}.naRm`, '"naRm" must be true or false', 'write "naRm": true to estimate over the rows where the variable is present');
   if (value.ci !== undefined && !['logit', 'beta', 'mean'].includes(value.ci as string)) {
     fail(`${at}.ci`, `unknown CI method ${JSON.stringify(value.ci)}`, 'use "logit" (default), "beta" (Korn–Graubard) or "mean" (Wald), as svyciprop');
   }
@@ -268,7 +282,11 @@ function checkAnalysis(value: unknown, index: number, fail: Fail): Analysis {
       fail(`${at}.family`, `unknown glm family ${JSON.stringify(value.family)}`, 'use "gaussian", "quasibinomial" or "quasipoisson"');
     }
     if (!/^\s*[A-Za-z.][A-Za-z0-9._]*\s*~\s*\S/.test(value.formula as string)) {
-      fail(`${at}.formula`, `the formula ${JSON.stringify(value.formula)} is not of the form "response ~ term + term"`, 'write e.g. "vb1 ~ age + gender + area"');
+      fail(
+        `${at}.formula`,
+        `the formula ${JSON.stringify(value.formula)} is not of the form "response ~ term + term"`,
+        'write e.g. "vb1 ~ age + gender + area"',
+      );
     }
   }
   if (value.levels !== undefined) {
@@ -289,7 +307,8 @@ function checkAnalysis(value: unknown, index: number, fail: Fail): Analysis {
         fail(`${at}.reverse`, '"reverse" must list items of "items"', 'name only items that are in the "items" list');
       }
     }
-    if (value.weighted !== undefined && typeof value.weighted !== 'boolean') fail(`${at}.weighted`, '"weighted" must be true or false', 'write "weighted": true for survey::svycralpha');
+    if (value.weighted !== undefined && typeof value.weighted !== 'boolean')
+      fail(`${at}.weighted`, '"weighted" must be true or false', 'write "weighted": true for survey::svycralpha');
   }
   return out as unknown as Analysis;
 }

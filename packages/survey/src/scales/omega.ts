@@ -96,11 +96,7 @@ export function omegaTotal(items: ReadonlyArray<ScaleItemData>, options: { rever
   const reverse = new Set(options.reverse ?? []);
   const p = items.length;
   if (p < 3) {
-    throw new LeakriskError(
-      `omega needs at least three items (got ${p}: ${items.map((i) => i.name).join(', ')})`,
-      {},
-      'list three or more items of the scale',
-    );
+    throw new LeakriskError(`omega needs at least three items (got ${p}: ${items.map((i) => i.name).join(', ')})`, {}, 'list three or more items of the scale');
   }
   const { cor } = pairwiseMatrices(items.map((item) => item.values));
   if (cor.some((x) => Number.isNaN(x))) {

@@ -30,8 +30,28 @@ const codebook: Codebook = {
     likert('b'),
     likert('c'),
     likert('d'),
-    { name: 'k1', type: 'knowledge', label, options: [{ code: 'x', label }, { code: 'y', label }], correct: 'x', missingCodes: [{ code: '99', label }] },
-    { name: 'k2', type: 'knowledge', label, options: [{ code: 'yes', label }, { code: 'no', label }, { code: 'dont_know', label }], correct: 'yes' },
+    {
+      name: 'k1',
+      type: 'knowledge',
+      label,
+      options: [
+        { code: 'x', label },
+        { code: 'y', label },
+      ],
+      correct: 'x',
+      missingCodes: [{ code: '99', label }],
+    },
+    {
+      name: 'k2',
+      type: 'knowledge',
+      label,
+      options: [
+        { code: 'yes', label },
+        { code: 'no', label },
+        { code: 'dont_know', label },
+      ],
+      correct: 'yes',
+    },
   ],
   scales: [
     {
@@ -48,10 +68,7 @@ const codebook: Codebook = {
 };
 
 // rows: all answered; one "don't know" (98); two missing (below minAnswered 3); a non-answer NA
-const table = parseCsvText(
-  ['a,b,c,d,k1,k2', '5,4,1,5,x,yes', '2,98,4,3,y,dont_know', '1,,99,2,99,no', '3,3,3,NA,,', ''].join('\n'),
-  'answers.csv',
-);
+const table = parseCsvText(['a,b,c,d,k1,k2', '5,4,1,5,x,yes', '2,98,4,3,y,dont_know', '1,,99,2,99,no', '3,3,3,NA,,', ''].join('\n'), 'answers.csv');
 
 describe('scoreScale', () => {
   it('re-keys reverse items as min + max − x, treats missing codes as missing and needs minAnswered items', () => {

@@ -58,7 +58,7 @@ function findScale(codebook: Codebook, scaleId: string): Scale {
     throw new LeakriskError(
       `the codebook has no scale "${scaleId}" (scales: ${codebook.scales.map((s) => s.id).join(', ') || 'none'})`,
       { column: scaleId },
-      'use one of the codebook\'s scale ids',
+      "use one of the codebook's scale ids",
     );
   }
   return scale;
@@ -81,7 +81,7 @@ export function scoreScale(table: RawTable, codebook: Codebook, scaleId: string,
       throw new LeakriskError(
         `the scale "${scaleId}" has no subscale "${subscale}" (subscales: ${Object.keys(scale.subscales ?? {}).join(', ') || 'none'})`,
         { column: scaleId },
-        'use one of the scale\'s subscale ids',
+        "use one of the scale's subscale ids",
       );
     }
     names = sub.items;
@@ -111,7 +111,7 @@ export function knowledgeScore(table: RawTable, codebook: Codebook, scoreId: str
     throw new LeakriskError(
       `the codebook has no knowledge score "${scoreId}" (knowledge scores: ${codebook.knowledgeScores.map((k) => k.id).join(', ') || 'none'})`,
       { column: scoreId },
-      'use one of the codebook\'s knowledgeScores ids',
+      "use one of the codebook's knowledgeScores ids",
     );
   }
   const total = new Float64Array(table.nrow);

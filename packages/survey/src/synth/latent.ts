@@ -7,7 +7,15 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
  * and by a random PSU effect (so that cluster samples have design effects above 1). An item's
  * answer is a thresholded factor model: x = ±λ·η + √(1−λ²)·ε + shift, cut at fixed thresholds.
  */
-export const TRAITS = ['privacy_concern', 'victim_blaming', 'resharing', 'online_safety', 'platform_accountability', 'help_seeking', 'legal_knowledge'] as const;
+export const TRAITS = [
+  'privacy_concern',
+  'victim_blaming',
+  'resharing',
+  'online_safety',
+  'platform_accountability',
+  'help_seeking',
+  'legal_knowledge',
+] as const;
 export type TraitId = (typeof TRAITS)[number];
 export const TRAIT_COUNT = TRAITS.length;
 
@@ -61,13 +69,43 @@ export const LOADING_VARIATION = [1.0, 0.94, 1.06, 0.9, 1.02, 1.08, 0.93, 1.0, 0
 
 /** Item shift (positive: higher codes, i.e. more agreement or more often). */
 export const ITEM_SHIFT: Readonly<Record<string, number>> = {
-  pc_control1: 0.7, pc_control2: 0.5, pc_control3: 0.6, pc_aware1: 0.8, pc_aware2: 0.7, pc_aware3: 0.4,
-  pc_collect1: 0.6, pc_collect2: 0.5, pc_collect3: 0.5,
-  vb1: 0.1, vb2: 0.3, vb3: 0.3, vb4: -0.3, vb5: 0.8, vb6: 0.4, vb7: 0.2, vb8: 0.1,
-  rs1: -0.4, rs2: 0.5, rs3: -0.2, rs4: 1.0,
-  sb1: -0.3, sb2: -0.4, sb3: 0.8, sb4: 0.0, sb5: -0.2, sb6: 0.2, sb7: 0.5, sb8: -0.2,
-  pa1: 0.9, pa2: 0.8, pa3: 0.7, pa4: 0.5,
-  hs1: -0.2, hs2: 0.0, hs3: 0.1, hs4: -0.5,
+  pc_control1: 0.7,
+  pc_control2: 0.5,
+  pc_control3: 0.6,
+  pc_aware1: 0.8,
+  pc_aware2: 0.7,
+  pc_aware3: 0.4,
+  pc_collect1: 0.6,
+  pc_collect2: 0.5,
+  pc_collect3: 0.5,
+  vb1: 0.1,
+  vb2: 0.3,
+  vb3: 0.3,
+  vb4: -0.3,
+  vb5: 0.8,
+  vb6: 0.4,
+  vb7: 0.2,
+  vb8: 0.1,
+  rs1: -0.4,
+  rs2: 0.5,
+  rs3: -0.2,
+  rs4: 1.0,
+  sb1: -0.3,
+  sb2: -0.4,
+  sb3: 0.8,
+  sb4: 0.0,
+  sb5: -0.2,
+  sb6: 0.2,
+  sb7: 0.5,
+  sb8: -0.2,
+  pa1: 0.9,
+  pa2: 0.8,
+  pa3: 0.7,
+  pa4: 0.5,
+  hs1: -0.2,
+  hs2: 0.0,
+  hs3: 0.1,
+  hs4: -0.5,
 };
 
 /** Knowledge items: P(correct) = logistic(KNOWLEDGE_SLOPE · η + difficulty). */

@@ -60,7 +60,15 @@ describe('synthesizeSurvey determinism', () => {
       ...codebook,
       variables: [
         ...codebook.variables,
-        { name: 'extra_choice', type: 'categorical', label: { en: 'Extra', ur: 'اضافی' }, options: [{ code: 'a', label: { en: 'A', ur: 'اے' } }, { code: 'b', label: { en: 'B', ur: 'بی' } }] },
+        {
+          name: 'extra_choice',
+          type: 'categorical',
+          label: { en: 'Extra', ur: 'اضافی' },
+          options: [
+            { code: 'a', label: { en: 'A', ur: 'اے' } },
+            { code: 'b', label: { en: 'B', ur: 'بی' } },
+          ],
+        },
         { name: 'extra_count', type: 'numeric', label: { en: 'Count', ur: 'تعداد' }, min: 1, max: 3 },
       ],
     };
@@ -112,7 +120,9 @@ describe('synthesizeSurvey distributions (n = 3000)', () => {
 
   it('gives every scale an alpha between 0.7 and 0.9', () => {
     for (const scale of codebook.scales) {
-      const items = scale.items.map((item) => col(item).map((cell) => (isMissing(cell) ? Number.NaN : scale.reverse.includes(item) ? 6 - Number(cell) : Number(cell))));
+      const items = scale.items.map((item) =>
+        col(item).map((cell) => (isMissing(cell) ? Number.NaN : scale.reverse.includes(item) ? 6 - Number(cell) : Number(cell))),
+      );
       const alpha = cronbachAlpha(items);
       expect(alpha, scale.id).toBeGreaterThan(0.7);
       expect(alpha, scale.id).toBeLessThan(0.9);
@@ -205,7 +215,11 @@ describe('synthesizeSurvey distributions (n = 3000)', () => {
       /^\+92-3\d{2}-\d{3}-\d{4}$/,
       /^03\d{2} \d{3} \d{4}$/,
     ];
-    for (const format of formats) expect(phones.some((p) => format.test(p)), String(format)).toBe(true);
+    for (const format of formats)
+      expect(
+        phones.some((p) => format.test(p)),
+        String(format),
+      ).toBe(true);
     expect(phones.every((p) => p === '' || formats.some((f) => f.test(p)))).toBe(true);
     const cnics = col('cnic');
     expect(cnics.some((c) => /^\d{5}-\d{7}-\d$/.test(c))).toBe(true);

@@ -45,7 +45,14 @@ const MALE = 1;
 const TRANSGENDER = 2;
 /** An internet-user frame: far more men than the census (PTA: social-media users ~76% male). */
 const GENDER_SHARES = cumulative([0.33, 0.65, 0.005, 0.015]);
-const AGE_BANDS = [[18, 25], [26, 35], [36, 45], [46, 55], [56, 65], [66, 90]] as const;
+const AGE_BANDS = [
+  [18, 25],
+  [26, 35],
+  [36, 45],
+  [46, 55],
+  [56, 65],
+  [66, 90],
+] as const;
 /** Younger than the adult population (18-25 is 18.6% of the electoral roll, 34% here). */
 const AGE_SHARES = cumulative([0.34, 0.3, 0.17, 0.1, 0.06, 0.03]);
 const EDUCATION = ['none', 'primary', 'matric', 'intermediate', 'bachelors', 'postgraduate'] as const;
@@ -68,10 +75,34 @@ const PLATFORMS = ['tiktok', 'instagram', 'youtube', 'facebook', 'whatsapp', 'x'
 
 /** Districts by province with relative weights in urban and rural strata. */
 const DISTRICTS: Readonly<Record<string, readonly (readonly [string, number, number])[]>> = {
-  punjab: [['lahore', 13, 2], ['faisalabad', 5, 5], ['rawalpindi', 4, 3], ['multan', 3, 3], ['gujranwala', 3, 3], ['bahawalpur', 1.5, 3]],
-  sindh: [['karachi_central', 4, 0.2], ['karachi_east', 4, 0.2], ['hyderabad', 2, 1.5], ['sukkur', 1, 1.5], ['larkana', 0.8, 1.5]],
-  khyber_pakhtunkhwa: [['peshawar', 3, 2], ['mardan', 1, 2], ['abbottabad', 0.6, 1.2], ['swat', 0.6, 2], ['dera_ismail_khan', 0.6, 1.2]],
-  balochistan: [['quetta', 3, 1], ['kech', 0.5, 1], ['khuzdar', 0.4, 1], ['gwadar', 0.3, 0.3]],
+  punjab: [
+    ['lahore', 13, 2],
+    ['faisalabad', 5, 5],
+    ['rawalpindi', 4, 3],
+    ['multan', 3, 3],
+    ['gujranwala', 3, 3],
+    ['bahawalpur', 1.5, 3],
+  ],
+  sindh: [
+    ['karachi_central', 4, 0.2],
+    ['karachi_east', 4, 0.2],
+    ['hyderabad', 2, 1.5],
+    ['sukkur', 1, 1.5],
+    ['larkana', 0.8, 1.5],
+  ],
+  khyber_pakhtunkhwa: [
+    ['peshawar', 3, 2],
+    ['mardan', 1, 2],
+    ['abbottabad', 0.6, 1.2],
+    ['swat', 0.6, 2],
+    ['dera_ismail_khan', 0.6, 1.2],
+  ],
+  balochistan: [
+    ['quetta', 3, 1],
+    ['kech', 0.5, 1],
+    ['khuzdar', 0.4, 1],
+    ['gwadar', 0.3, 0.3],
+  ],
   islamabad: [['islamabad', 1, 1]],
 };
 
@@ -124,7 +155,11 @@ interface Respondents {
 export function synthesizeSurvey(options: SynthOptions): SyntheticSurvey {
   const { n, seed, codebook } = options;
   if (!Number.isInteger(n) || n < 1) {
-    throw new LeakriskError(`the number of respondents must be a whole number of at least 1 (got ${n})`, { column: 'n' }, 'pass --n with a positive whole number, e.g. --n 3000');
+    throw new LeakriskError(
+      `the number of respondents must be a whole number of at least 1 (got ${n})`,
+      { column: 'n' },
+      'pass --n with a positive whole number, e.g. --n 3000',
+    );
   }
   if (!Number.isFinite(seed)) {
     throw new LeakriskError(`the seed must be a number (got ${seed})`, { column: 'seed' }, 'pass --seed with a whole number, e.g. --seed 42');
@@ -335,7 +370,8 @@ function writeDemographics(
     const choices = new Map<string, { codes: string[]; urban: Float64Array; rural: Float64Array }>();
     for (const [prov, list] of Object.entries(DISTRICTS)) {
       const kept = list.filter(([code]) => allowed.has(code));
-      if (kept.length > 0) choices.set(prov, { codes: kept.map((d) => d[0]), urban: cumulative(kept.map((d) => d[1])), rural: cumulative(kept.map((d) => d[2])) });
+      if (kept.length > 0)
+        choices.set(prov, { codes: kept.map((d) => d[0]), urban: cumulative(kept.map((d) => d[1])), rural: cumulative(kept.map((d) => d[2])) });
     }
     if (choices.size > 0) {
       fill(column('district'), n, (i) => {
@@ -416,7 +452,13 @@ function missingMix(variable: Variable): { rate: number; codes: string[]; cumula
   return { rate: sensitive ? 0.048 : 0.034, codes: shares.map((s) => s[0]), cumulative: cumulative(shares.map((s) => s[1])) };
 }
 
-function likertColumn(cells: string[], variable: Variable, inScale: { trait: number; position: number } | undefined, people: Respondents, random: Random): void {
+function likertColumn(
+  cells: string[],
+  variable: Variable,
+  inScale: { trait: number; position: number } | undefined,
+  people: Respondents,
+  random: Random,
+): void {
   const codes = variable.options!.map((o) => o.code);
   const cuts = thresholds(codes.length);
   const trait = inScale?.trait ?? -1;
