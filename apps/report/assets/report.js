@@ -1,7 +1,6 @@
 // leakrisk report: optional enhancements. Everything works without this file (charts are static SVG).
 // Tooltips for chart marks, a button to open every data table, and tables opened for printing.
-(function () {
-  'use strict';
+(() => {
   var lang = document.documentElement.lang;
   var labels =
     lang === 'ur' ? { open: 'تمام ڈیٹا جدول دکھائیں', close: 'ڈیٹا جدول بند کریں' } : { open: 'Show all data tables', close: 'Hide all data tables' };
@@ -18,16 +17,16 @@
     button.className = 'print-tables';
     button.setAttribute('aria-pressed', 'false');
     button.textContent = labels.open;
-    button.addEventListener('click', function () {
+    button.addEventListener('click', () => {
       var open = button.getAttribute('aria-pressed') !== 'true';
-      tables().forEach(function (d) {
+      tables().forEach((d) => {
         d.open = open;
       });
       button.setAttribute('aria-pressed', open ? 'true' : 'false');
       button.textContent = open ? labels.close : labels.open;
     });
     var first = main.querySelector('figure');
-    if (first && first.parentNode) first.parentNode.insertBefore(button, first);
+    if (first?.parentNode) first.parentNode.insertBefore(button, first);
   }
 
   function addTooltips() {
@@ -36,34 +35,32 @@
     tip.setAttribute('role', 'presentation');
     tip.hidden = true;
     document.body.appendChild(tip);
-    document.addEventListener('mousemove', function (event) {
+    document.addEventListener('mousemove', (event) => {
       var target = event.target;
-      var text = target && target.getAttribute ? target.getAttribute('data-tip') : null;
+      var text = target?.getAttribute ? target.getAttribute('data-tip') : null;
       if (!text) {
         tip.hidden = true;
         return;
       }
       tip.textContent = text;
       tip.hidden = false;
-      tip.style.left = event.pageX + 12 + 'px';
-      tip.style.top = event.pageY + 12 + 'px';
+      tip.style.left = `${event.pageX + 12}px`;
+      tip.style.top = `${event.pageY + 12}px`;
     });
-    document.addEventListener('keydown', function (event) {
+    document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') tip.hidden = true;
     });
   }
 
   var opened = [];
-  window.addEventListener('beforeprint', function () {
-    opened = tables().filter(function (d) {
-      return !d.open;
-    });
-    opened.forEach(function (d) {
+  window.addEventListener('beforeprint', () => {
+    opened = tables().filter((d) => !d.open);
+    opened.forEach((d) => {
       d.open = true;
     });
   });
-  window.addEventListener('afterprint', function () {
-    opened.forEach(function (d) {
+  window.addEventListener('afterprint', () => {
+    opened.forEach((d) => {
       d.open = false;
     });
     opened = [];

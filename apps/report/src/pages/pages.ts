@@ -118,15 +118,14 @@ export function methodologyPage(model: SiteModel, lang: Lang, t: Strings): PageI
       ? m.design(bdi(formatCount(rows)), bdi(String(design.strata ?? '–')), bdi(String(design.psus ?? '–')), bdi(String(design.df ?? '–')))
       : escapeHtml(m.designUnknown);
   const calibration = model.results.calibration;
-  const weightingText =
-    calibration && calibration.method
-      ? m.weighting(
-          escapeHtml(calibration.method),
-          bdi(String(calibration.iterations ?? '–')),
-          calibration.converged !== false,
-          bdi(formatCell(calibration.maxDiscrepancy ?? null, 3)),
-        )
-      : escapeHtml(m.noCalibration);
+  const weightingText = calibration?.method
+    ? m.weighting(
+        escapeHtml(calibration.method),
+        bdi(String(calibration.iterations ?? '–')),
+        calibration.converged !== false,
+        bdi(formatCell(calibration.maxDiscrepancy ?? null, 3)),
+      )
+    : escapeHtml(m.noCalibration);
   const margins = model.margins
     ? Object.entries(model.margins)
         .map(([variable, levels]) =>

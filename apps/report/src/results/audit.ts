@@ -58,7 +58,10 @@ function firstRecord(root: Json, paths: string[]): Record<string, Json> | null {
 
 function numericLeaves(node: Json, prefix: string, out: { path: string; value: number }[]): void {
   if (typeof node === 'number' && Number.isFinite(node)) out.push({ path: prefix, value: node });
-  else if (Array.isArray(node)) node.forEach((child, index) => numericLeaves(child, `${prefix}[${index}]`, out));
+  else if (Array.isArray(node))
+    node.forEach((child, index) => {
+      numericLeaves(child, `${prefix}[${index}]`, out);
+    });
   else if (isRecord(node)) for (const [key, child] of Object.entries(node)) numericLeaves(child, prefix ? `${prefix}.${key}` : key, out);
 }
 

@@ -170,7 +170,7 @@ describe('anonymize (properties)', () => {
           const raw = baseConfig();
           delete (raw.columns as Record<string, unknown>).weight;
           raw.privacy = { k, ...(l > 1 ? { l: { sensitive: ['vb1'], distinct: l } } : {}), maxSuppressedShare: share, missingMatches: mode } as never;
-          let result;
+          let result: ReturnType<typeof anonymize>;
           try {
             result = anonymize({ table: table(h, rows), config: config(raw), key: KEY, configFile: 'anon.json' });
           } catch (error) {

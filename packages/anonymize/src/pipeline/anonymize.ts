@@ -99,7 +99,9 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   factorColumns(
     table,
     asValues.map((c) => table.header.indexOf(c)),
-  ).forEach((factor, p) => shared.set(asValues[p]!, factor));
+  ).forEach((factor, p) => {
+    shared.set(asValues[p]!, factor);
+  });
   const factorOf = (column: string): CellFactor => {
     let factor = shared.get(column);
     if (factor === undefined) shared.set(column, (factor = factorCells(table, table.header.indexOf(column))));
@@ -194,13 +196,17 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     else if (role === 'keep' || role === 'drop') counted.push(j);
   });
   const keptStats = new Map<number, KeptColumnStats>();
-  keptColumnStats(table, keptRequests, weights, changedKeys).forEach((stats, p) => keptStats.set(keptRequests[p]!.column, stats));
+  keptColumnStats(table, keptRequests, weights, changedKeys).forEach((stats, p) => {
+    keptStats.set(keptRequests[p]!.column, stats);
+  });
   const missingCounts = new Map<number, number>();
   countCellsIn(
     table,
     counted,
     counted.map((j) => missingTexts(missingOf(table.header[j]!))),
-  ).forEach((count, p) => missingCounts.set(counted[p]!, count));
+  ).forEach((count, p) => {
+    missingCounts.set(counted[p]!, count);
+  });
 
   // Every other column, in input order.
   const header: string[] = [];
@@ -592,7 +598,11 @@ export function checkRelease(
       if (exempt(c)) continue;
       let d = 0;
       let total = 0;
-      for (let v = 0; v < card; v++) if (h[c * card + v]! > 0) d++, (total += h[c * card + v]!);
+      for (let v = 0; v < card; v++)
+        if (h[c * card + v]! > 0) {
+          d++;
+          total += h[c * card + v]!;
+        }
       let e = 0;
       for (let v = 0; v < card; v++) {
         const x = h[c * card + v]!;

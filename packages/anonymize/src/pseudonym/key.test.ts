@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLeakriskError, LeakriskError } from '@leakrisk/survey';
+import { isLeakriskError, type LeakriskError } from '@leakrisk/survey';
 import { generateKey, resolveKey } from './key.js';
 
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);

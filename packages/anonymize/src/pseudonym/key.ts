@@ -49,7 +49,7 @@ export function resolveKey(keyFrom: string, io: KeyIo): Uint8Array {
     const shown = CONVENTIONAL_NAME.test(target) && !/^[0-9A-F]{16,}$/.test(target) ? target : '(the one named in keyFrom)';
     source = `environment variable ${shown}`;
     // own properties only: a plain object would otherwise answer "constructor" or "toString"
-    const raw = Object.prototype.hasOwnProperty.call(io.env, target) ? io.env[target] : undefined;
+    const raw = Object.hasOwn(io.env, target) ? io.env[target] : undefined;
     const value = typeof raw === 'string' ? raw : undefined;
     if (value === undefined || value.length === 0) {
       throw new LeakriskError(

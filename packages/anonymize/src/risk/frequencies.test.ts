@@ -93,14 +93,12 @@ describe('freqCalc', () => {
   });
 
   it('agrees with the pairwise definition on random keys with missing values', () => {
-    const arb = fc
-      .integer({ min: 1, max: 4 })
-      .chain((nk) =>
-        fc.array(fc.tuple(fc.array(fc.integer({ min: -1, max: 2 }), { minLength: nk, maxLength: nk }), fc.integer({ min: 1, max: 100 })), {
-          minLength: 1,
-          maxLength: 40,
-        }),
-      );
+    const arb = fc.integer({ min: 1, max: 4 }).chain((nk) =>
+      fc.array(fc.tuple(fc.array(fc.integer({ min: -1, max: 2 }), { minLength: nk, maxLength: nk }), fc.integer({ min: 1, max: 100 })), {
+        minLength: 1,
+        maxLength: 40,
+      }),
+    );
     fc.assert(
       fc.property(arb, fc.constantFrom(1, 0.5), (rows, alpha) => {
         const nk = rows[0]![0].length;
@@ -109,7 +107,9 @@ describe('freqCalc', () => {
         const ours = freqCalc(codes, { weights, alpha });
         const expected = bruteForce(codes, weights, alpha);
         expect([...ours.fk]).toEqual(expected.fk);
-        ours.Fk.forEach((F, i) => expect(F).toBeCloseTo(expected.Fk[i]!, 9));
+        ours.Fk.forEach((F, i) => {
+          expect(F).toBeCloseTo(expected.Fk[i]!, 9);
+        });
       }),
       { numRuns: 300, seed: 42 },
     );

@@ -77,7 +77,9 @@ describe('measureRisk matches sdcMicro', () => {
         expect(report.kViolations[String(k)]).toBe(c.expected.fk.filter((f) => f < k).length);
       }
       if (c.expected.householdRisk !== undefined) {
-        report.records.forEach((record, i) => expectClose(record.householdRisk!, c.expected.householdRisk![i]!));
+        report.records.forEach((record, i) => {
+          expectClose(record.householdRisk!, c.expected.householdRisk![i]!);
+        });
         expectClose(report.household!.globalRisk, c.expected.householdGlobalRisk!);
         expectClose(report.household!.expectedReidentifications, c.expected.householdExpectedReidentifications!);
       } else {
@@ -120,7 +122,9 @@ describe('measureRisk on the SDC Practice guide, Table 4.1', () => {
       0.00542451993224649, 0.00542451993224649, 0.025096439383774122, 0.012563425183949095, 0.028247279317368656, 0.012563425183949095, 0.02901093212787827,
       0.025096439383774122, 0.007403834477917091, 0.007403834477917091,
     ];
-    report.records.forEach((r, i) => expectClose(r.risk, python[i]!));
+    report.records.forEach((r, i) => {
+      expectClose(r.risk, python[i]!);
+    });
     expectClose(report.expectedReidentifications, 0.15823464940102053);
     expectClose(report.globalRisk, 0.015823464940102054);
   });

@@ -346,7 +346,7 @@ function evaluateNode(
     loss,
     lossPerKey,
     generalisationLoss,
-    suppressedRecords: starredRecords > suppressedRecords ? starredRecords : suppressedRecords,
+    suppressedRecords: Math.max(starredRecords, suppressedRecords),
     suppressedCells,
     generalisedCells,
     locallySuppressedCells: local.suppressedCells,

@@ -67,6 +67,9 @@ export function importanceWeights(importance: readonly (number | undefined)[], l
   });
   const anyGiven = importance.some((x) => x !== undefined);
   const weights = new Array<number>(m).fill(1);
-  if (anyGiven) byImportance.forEach((j, rank) => (weights[j] = m - rank));
+  if (anyGiven)
+    byImportance.forEach((j, rank) => {
+      weights[j] = m - rank;
+    });
   return { order: [...byImportance].reverse(), weights };
 }

@@ -9,7 +9,13 @@ function encode(columns: string[][]): { codes: Int32Array[]; cards: number[] } {
   const cards: number[] = [];
   for (const column of columns) {
     const ids = new Map<string, number>();
-    codes.push(Int32Array.from(column, (v) => (v === '' ? -1 : (ids.get(v) ?? (ids.set(v, ids.size), ids.size - 1)))));
+    codes.push(
+      Int32Array.from(column, (v) => {
+        if (v === '') return -1;
+        if (!ids.has(v)) ids.set(v, ids.size);
+        return ids.get(v)!;
+      }),
+    );
     cards.push(ids.size);
   }
   return { codes, cards };

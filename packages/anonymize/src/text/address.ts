@@ -16,7 +16,7 @@ const SECTOR_WITH_SUB = String.raw`[D-Id-i]-\s?\d{1,2}\s?/\s?\d`;
 /** Cues that take a number directly (`house 12`, `street 5`). */
 const CUES = String.raw`house|h\s?#|h\.\s?no\.?|h\s?no\.?|flat|apartment|apt\.?|plot|street|gali|galli|lane|mohalla|muhalla|sector|فلیٹ|پلاٹ|گلی|محلہ|سیکٹر`;
 /** Cues that are everyday words ("ghar 2 ghante"): only with an explicit `no`/`number`/`نمبر`. */
-const WORD_CUES = String.raw`makaan|makan|mkan|ghar|مکان|گھر`;
+const WORD_CUES = 'makaan|makan|mkan|ghar|مکان|گھر';
 const BEFORE = String.raw`(?<![A-Za-z0-9\u0600-\u06ff])`;
 const START = new RegExp(
   String.raw`${BEFORE}(?:(?:${CUES})${NUMBER_WORDS}\s*(?:${VALUE})|(?:${WORD_CUES})${NUMBER_WORD_REQUIRED}\s*(?:${VALUE})|block\s*(?:no\.?|number|#)\s*[A-Za-z0-9]{1,3}(?![A-Za-z0-9])|${SECTOR_WITH_SUB})(?![0-9])`,

@@ -4,9 +4,9 @@ import type { PiiSpan } from './types.js';
  * Email addresses: `name@example.com`, and the common spelled-out forms for the big providers
  * (`ali.k [at] gmail [dot] com`, `ali.k at gmail dot com`).
  */
-const EMAIL = /(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-])/g;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g;
 const SPELLED =
-  /(?<![A-Za-z0-9._\-])[A-Za-z0-9._\-]+(?:\s(?:dot|\.)\s[A-Za-z0-9_\-]+)*\s*(?:\[at\]|\(at\)|\sat\s)\s*(?:gmail|yahoo|hotmail|outlook|live|icloud|proton(?:mail)?)\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)\s*com(?![A-Za-z0-9])/gi;
+  /(?<![A-Za-z0-9._-])[A-Za-z0-9._-]+(?:\s(?:dot|\.)\s[A-Za-z0-9_-]+)*\s*(?:\[at\]|\(at\)|\sat\s)\s*(?:gmail|yahoo|hotmail|outlook|live|icloud|proton(?:mail)?)\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)\s*com(?![A-Za-z0-9])/gi;
 
 const SPELLED_HINT = /\[at\]|\(at\)|\sat\s/i;
 

@@ -40,7 +40,7 @@ export function isPakistaniPhone(digits: string, hasPlus = false): boolean {
   if (MOBILE.test(national)) return true;
   if (national.startsWith('3')) return false;
   const parsed = parsePhoneNumberFromString(`+92${national}`);
-  return parsed !== undefined && parsed.isValid();
+  return parsed?.isValid() === true;
 }
 
 /**

@@ -52,6 +52,7 @@ const PRIORITY: Record<PiiType, number> = {
  * digits and cues are only recognisable after normalisation.
  */
 const MAY_HOLD_PII =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: [^\x00-\x7f] is "any non-ASCII character"
   /[0-9@/]|\.[A-Za-z]{2}|[^\x00-\x7f]|\bat\b|contact|\bask|\btell|message|name|naam|\bnam\b|\bi\s?a?m\b|i'm|this is|it's|call me|named|called|\bmy\b|\bhis\b|\bher\b|\bour\b|\bmer[aie]|meray|hamar|\bus\s?k|\bis\s?k|\bma[ie]n?\b|\bmein\b|\bmae\b|\bmn\b|\bme\b/i;
 
 /** How many ASCII digits the (normalised) text holds: detectors need at least a few. */
@@ -137,7 +138,7 @@ function scrubInto(text: string, wanted: ReadonlySet<PiiType>, counts: Record<Pi
   let out = '';
   let at = 0;
   for (const span of spans) {
-    out += text.slice(at, span.start) + `[${span.type}]`;
+    out += `${text.slice(at, span.start)}[${span.type}]`;
     at = span.end;
     counts[span.type] += 1;
   }

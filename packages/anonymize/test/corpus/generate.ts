@@ -535,6 +535,6 @@ function hardCases(): Entry[] {
   return entries;
 }
 
-const toJsonl = (entries: Entry[]): string => entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
+const toJsonl = (entries: Entry[]): string => `${entries.map((entry) => JSON.stringify(entry)).join('\n')}\n`;
 writeFileSync(join(here, 'synthetic.jsonl'), toJsonl(synthetic(900)));
 writeFileSync(join(here, 'hard-cases.jsonl'), toJsonl(hardCases()));

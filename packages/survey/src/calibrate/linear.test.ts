@@ -19,7 +19,7 @@ describe('linear calibration matches survey::calibrate(calfun = "linear") (model
   for (const expected of fixture.calibrateLinear) {
     it(expected.id, () => {
       const api = apiDesign(expected.design);
-      let result;
+      let result: ReturnType<typeof calibrateLinear>;
       if (expected.margins !== undefined) {
         const margins = Object.entries(expected.margins).map(([variable, totals]) => ({ variable, column: api.fac(variable), totals }));
         result = calibrateLinear(api.design, margins);

@@ -86,7 +86,9 @@ function checkOneMargin(design: SurveyDesign, margin: Margin): CheckedMargin {
   }
   const target = new Float64Array(levels.length).fill(Number.NaN);
   const levelIndex = new Map<string, number>();
-  levels.forEach((level, k) => levelIndex.set(level, k));
+  levels.forEach((level, k) => {
+    levelIndex.set(level, k);
+  });
   let total = 0;
   for (const [level, value] of Object.entries(totals)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {

@@ -7,6 +7,7 @@ import { loadCodebook } from './load.js';
 
 // The bundled data files must agree with the codebook and with each other.
 const data = (path: string) => fileURLToPath(new URL(`../../../../data/${path}`, import.meta.url));
+// biome-ignore lint/suspicious/noExplicitAny: the bundled JSON files are read loosely and checked field by field
 const json = (path: string) => JSON.parse(readFileSync(data(path), 'utf8')) as Record<string, any>;
 const codebook = loadCodebook(data('instrument/codebook.json'));
 const census = json('census/pakistan-2023-adults.json');

@@ -312,7 +312,9 @@ export function stageStratumName(stage: number, stratum: number, strataLabels: r
 function sortedOrder(labels: string[]): { sorted: string[]; rank: Int32Array } {
   const sorted = sortLevels(labels);
   const position = new Map<string, number>();
-  sorted.forEach((l, k) => position.set(l, k));
+  sorted.forEach((l, k) => {
+    position.set(l, k);
+  });
   return { sorted, rank: Int32Array.from(labels, (l) => position.get(l)!) };
 }
 

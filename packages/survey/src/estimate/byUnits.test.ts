@@ -34,7 +34,7 @@ describe('meanOrTotalByUnits (two passes, PSU totals) equals the row-by-row path
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 2, maxLength: 30 }), fc.boolean(), (rows, naRm) => {
         const text = `stratum,psu,weight\n${rows.map((r) => `${r.stratum},${r.psu},${r.weight === 0 ? 1 : r.weight}`).join('\n')}\n`;
-        let design;
+        let design: ReturnType<typeof buildDesign>;
         try {
           design = buildDesign(parseCsvText(text, 'p.csv'), { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true, lonelyPsu: 'adjust' });
         } catch {
@@ -73,7 +73,7 @@ describe('meanOrTotalByUnits (two passes, PSU totals) equals the row-by-row path
         fc.boolean(),
         fc.constantFrom('mean', 'total') as fc.Arbitrary<'mean' | 'total'>,
         (rows, naRm, kind) => {
-          let design;
+          let design: ReturnType<typeof buildDesign>;
           try {
             const text = `stratum,psu,weight\n${rows.map((r) => `${r.stratum},${r.psu},1`).join('\n')}\n`;
             design = buildDesign(parseCsvText(text, 'p.csv'), { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true, lonelyPsu: 'average' });

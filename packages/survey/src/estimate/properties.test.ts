@@ -21,7 +21,13 @@ const sampleArb = fc
   )
   .map((strata) => {
     const rows: string[][] = [];
-    strata.forEach((s, h) => s.psus.forEach((psu, c) => psu.forEach((r) => rows.push([`s${h}`, `${c}`, String(r.y), String(r.w / 10)]))));
+    strata.forEach((s, h) => {
+      s.psus.forEach((psu, c) => {
+        psu.forEach((r) => {
+          rows.push([`s${h}`, `${c}`, String(r.y), String(r.w / 10)]);
+        });
+      });
+    });
     return rows;
   });
 

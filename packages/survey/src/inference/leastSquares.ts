@@ -65,7 +65,9 @@ function compactR(r: Float64Array, p: number, aliased: number[]): Float64Array {
 export function qrSolve(fit: QrFit, y: Float64Array): Float64Array {
   const { p } = fit;
   const qty = Float64Array.from(y);
-  fit.householder.forEach((v, k) => applyReflector(v, norm2(v, k), k, qty));
+  fit.householder.forEach((v, k) => {
+    applyReflector(v, norm2(v, k), k, qty);
+  });
   const beta = new Float64Array(p);
   for (let i = p - 1; i >= 0; i--) {
     let s = qty[i]!;

@@ -160,7 +160,11 @@ export function svychisq(
     }
   const q = contrasts.length;
   const cmat = new Matrix(cells, q);
-  contrasts.forEach((column, j) => column.forEach((value, k) => cmat.set(k, j, value)));
+  contrasts.forEach((column, j) => {
+    column.forEach((value, k) => {
+      cmat.set(k, j, value);
+    });
+  });
   const inverseP = proportions.map((value) => (value === 0 ? 0 : 1 / value));
   const dInvC = new Matrix(cells, q);
   for (let k = 0; k < cells; k++) for (let j = 0; j < q; j++) dInvC.set(k, j, inverseP[k]! * cmat.get(k, j));

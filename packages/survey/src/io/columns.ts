@@ -93,7 +93,7 @@ export function numericColumn(table: RawTable, name: string, options: ColumnOpti
 }
 
 function numberOrMissing(cell: string, i: number, table: RawTable, name: string, codes: ReadonlySet<string> | undefined): number {
-  if (cell === '' || cell === 'NA' || (codes !== undefined && codes.has(cell))) return Number.NaN;
+  if (cell === '' || cell === 'NA' || codes?.has(cell)) return Number.NaN;
   const value = parseNumberCell(cell);
   if (Number.isNaN(value)) {
     throw new LeakriskError(
@@ -141,7 +141,9 @@ export function factorColumn(table: RawTable, name: string, options: ColumnOptio
   if (options.levels !== undefined) {
     levels = [...options.levels];
     const position = new Map<string, number>();
-    levels.forEach((level, k) => position.set(level, k));
+    levels.forEach((level, k) => {
+      position.set(level, k);
+    });
     values.forEach((cell, k) => {
       if (isMissingCell(cell, missing)) {
         codeOf[k] = -1;
@@ -162,7 +164,9 @@ export function factorColumn(table: RawTable, name: string, options: ColumnOptio
     const present = values.filter((cell) => !isMissingCell(cell, missing));
     levels = sortLevels(present);
     const position = new Map<string, number>();
-    levels.forEach((level, k) => position.set(level, k));
+    levels.forEach((level, k) => {
+      position.set(level, k);
+    });
     values.forEach((cell, k) => {
       codeOf[k] = position.get(cell) ?? -1;
     });

@@ -20,7 +20,7 @@ export interface RawTable {
 
 /** Cells that are missing in every column: empty, or the literal `NA`. */
 export function isMissingCell(cell: string, missingCodes?: ReadonlySet<string>): boolean {
-  return cell === '' || cell === 'NA' || (missingCodes !== undefined && missingCodes.has(cell));
+  return cell === '' || cell === 'NA' || missingCodes?.has(cell) === true;
 }
 
 export function columnIndex(table: RawTable, name: string): number {

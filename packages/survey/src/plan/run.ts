@@ -121,12 +121,18 @@ function inPlan<T>(planFile: string, part: string, action: () => T): T {
 function designColumns(plan: Plan): Array<[string, string]> {
   const d = plan.design;
   const out: Array<[string, string]> = [];
-  (d.ids ?? []).forEach((name, k) => out.push([`ids[${k}]`, name]));
+  (d.ids ?? []).forEach((name, k) => {
+    out.push([`ids[${k}]`, name]);
+  });
   if (d.strata) out.push(['strata', d.strata]);
   if (d.weights) out.push(['weights', d.weights]);
   const probs = d.probs === undefined ? [] : typeof d.probs === 'string' ? [d.probs] : d.probs;
-  probs.forEach((name, k) => out.push([`probs[${k}]`, name]));
-  (d.fpc ?? []).forEach((name, k) => out.push([`fpc[${k}]`, name]));
+  probs.forEach((name, k) => {
+    out.push([`probs[${k}]`, name]);
+  });
+  (d.fpc ?? []).forEach((name, k) => {
+    out.push([`fpc[${k}]`, name]);
+  });
   return out;
 }
 

@@ -230,7 +230,7 @@ const EXAMPLES: Record<AnalysisType, string> = {
 
 function checkAnalysis(value: unknown, index: number, fail: Fail): Analysis {
   const at0 = `analyses[${index}]`;
-  if (!isObject(value)) return fail(at0, 'each analysis must be an object', 'write e.g. ' + EXAMPLES.mean);
+  if (!isObject(value)) return fail(at0, 'each analysis must be an object', `write e.g. ${EXAMPLES.mean}`);
   if (typeof value.id !== 'string' || value.id === '' || !/^[A-Za-z0-9_.-]+$/.test(value.id)) {
     fail(`${at0}.id`, 'every analysis needs an "id" made of letters, digits, "_", "-" or "."', 'add e.g. "id": "vb1_by_gender" (it names results/<id>.csv)');
   }

@@ -96,7 +96,9 @@ describe('omegaTotal matches psych::omega(nfactors = 1)', () => {
       expect(result.converged).toBe(true);
       close(result.omegaTotal, entry.omega_total, 1e-4);
       // R scored the reversed items as 6 − x; we negate their correlations: the same loadings
-      result.loadings.forEach((l, i) => expect(Math.abs(l - entry.loadings[i]!)).toBeLessThan(1e-4));
+      result.loadings.forEach((l, i) => {
+        expect(Math.abs(l - entry.loadings[i]!)).toBeLessThan(1e-4);
+      });
     });
   }
 });

@@ -1,4 +1,4 @@
-import { Random } from './random.js';
+import type { Random } from './random.js';
 
 /**
  * Adult (18+) population by stratum (province × area), from `data/census/pakistan-2023-adults.json`
@@ -47,7 +47,7 @@ const ADULTS_PER_POPULATION_PSU = 600;
  */
 export function buildFrame(n: number, strataTotals: Readonly<Record<string, number>>, random: Random): FrameStratum[] {
   const ids = Object.keys(strataTotals);
-  const score = ids.map((id) => Math.pow(strataTotals[id]!, 0.7) * (id.endsWith('_urban') ? 1.3 : 1));
+  const score = ids.map((id) => strataTotals[id]! ** 0.7 * (id.endsWith('_urban') ? 1.3 : 1));
   const minimum = n >= ids.length * 2 * CLUSTER_SIZE ? 2 * CLUSTER_SIZE : n >= ids.length * 2 ? 2 : 0;
   const sampled = apportion(n, score, minimum);
   return ids.map((id, h) => {

@@ -252,7 +252,9 @@ export function synthesizeSurvey(options: SynthOptions): SyntheticSurvey {
   const scaleOfItem = new Map<string, { trait: number; position: number }>();
   for (const scale of codebook.scales) {
     const trait = (TRAITS as readonly string[]).indexOf(scale.id);
-    scale.items.forEach((item, position) => scaleOfItem.set(item, { trait, position }));
+    scale.items.forEach((item, position) => {
+      scaleOfItem.set(item, { trait, position });
+    });
   }
   const knowledgeItems = new Set(codebook.knowledgeScores.flatMap((s) => s.items));
 
