@@ -43,7 +43,7 @@ run_case <- function(name, data, keys, weight = NULL, hid = NULL, note = "") {
   out
 }
 
-# IHSN SDC Practice guide, Table 4.1 (also in shared/reference/sdc/sdcpractice-table-4-1.json)
+# IHSN SDC Practice guide, Table 4.1 (the published values this script reproduces)
 t41 <- data.frame(
   residence = c("Urban", "Urban", "Urban", "Urban", "Rural", "Urban", "Urban", "Urban", "Urban", "Urban"),
   gender = c("Female", "Female", "Female", "Male", "Female", "Male", "Female", "Male", "Female", "Female"),

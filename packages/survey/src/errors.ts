@@ -46,3 +46,42 @@ export class LeakriskError extends Error {
 export function isLeakriskError(error: unknown): error is LeakriskError {
   return error instanceof LeakriskError || (error instanceof Error && error.name === 'LeakriskError');
 }
+
+/**
+ * How a message may show a cell's value (the trust rules: messages name row and column; they never
+ * print a value of a dropped, pseudonymized, scrubbed or quasi-identifying column, nor any value that
+ * looks like personal data). `show` is the caller's word that the column is plainly kept, i.e. released
+ * as it is and not a quasi-identifier; even then the value is shown only when it is short and cannot be
+ * a phone number, CNIC, e-mail, address or name. Otherwise the message gets its shape ("a text of 13
+ * characters, 13 of them digits"), which is still enough to find and fix the cell.
+ *
+ * @example cellInMessage('abc', true)          // '"abc"'
+ * @example cellInMessage('35202-1234567-1', true) // 'a text of 15 characters, 13 of them digits'
+ * @example cellInMessage('abc', false)         // 'a text of 3 characters'
+ */
+export function cellInMessage(value: string, show: boolean): string {
+  if (value === '') return 'an empty cell';
+  if (show && isPlainlyHarmless(value)) return JSON.stringify(value);
+  return describeShape(value);
+}
+
+/** The shape of a value without the value: its length, and how many of its characters are digits. */
+export function describeShape(value: string): string {
+  const length = [...value].length;
+  const digits = (value.match(/\p{Nd}/gu) ?? []).length;
+  const what = `a text of ${length} character${length === 1 ? '' : 's'}`;
+  if (digits === 0) return what;
+  return digits === length ? `${what}, all digits` : `${what}, ${digits} of them digit${digits === 1 ? '' : 's'}`;
+}
+
+/**
+ * Short values that cannot identify anyone: numbers with at most four digits (an age, a code, a
+ * score) and lower-case words such as answer levels ("yes", "dk", "agree"). A capitalised word may be
+ * a name, a long digit run a phone or CNIC, and anything with `@`, `/` or `:` a handle, e-mail or link.
+ */
+function isPlainlyHarmless(value: string): boolean {
+  if (value.length > 16) return false;
+  if ((value.match(/\p{Nd}/gu) ?? []).length > 4) return false;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim())) return true;
+  return /^[a-z][a-z _.-]*$/.test(value);
+}

@@ -1,6 +1,6 @@
 /**
  * The anonymization config (`anon.json` / `anon.yaml`) after loading and validation.
- * The file's shape is in `shared/CONTRACT.md`; this is the normalised form every step receives:
+ * The file's shape is in `docs/CONTRACT.md`; this is the normalised form every step receives:
  * every column has an object spec, paths are resolved against the config's folder, defaults filled.
  */
 

@@ -8,7 +8,7 @@ import { runPlan } from './run.js';
 import { resultToCsv } from './csv.js';
 import type { Plan } from './types.js';
 
-// Expected values: shared/reference/api/reference.json (R 4.2.2, survey 4.1-1), copied to test/fixtures.
+// Expected values: test/fixtures/reference.json, computed by R 4.2.2 with survey 4.1-1.
 const fixtures = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 const reference = JSON.parse(readFileSync(`${fixtures}reference.json`, 'utf8')) as {
   results: Array<{ id: string; estimate: number; se: number | null; ci_low?: number; ci_high?: number; ndf?: number; ddf?: number; p_value?: number }>;
