@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { LeakriskError, formatCsvRows, loadCodebook, parseCsvText, writeFolderAtomic, type Codebook, type Localized } from '@leakrisk/survey';
+import { BUNDLED_FONTS, FONT_LICENCES, bundledFontPath, fontPackageDir } from './charts/text/fonts.js';
 import { en, ur, type Lang, type Strings } from './i18n/index.js';
 import { Labels } from './model/labels.js';
 import { buildSiteModel, type SiteModel } from './model/site.js';
@@ -298,16 +298,11 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   return { pages, warnings };
 }
 
-/** Stylesheet, script, the Noto Nastaliq Urdu font files and their OFL licence. */
+/** Stylesheet, script, the bundled font files (Noto Sans, Noto Nastaliq Urdu) and their OFL licences. */
 function copyAssets(target: string): void {
   mkdirSync(join(target, 'fonts'), { recursive: true });
   const assets = join(packageRoot, 'assets');
   for (const name of readdirSync(assets)) copyFileSync(join(assets, name), join(target, name));
-  const require = createRequire(import.meta.url);
-  const fontPackage = dirname(require.resolve('@fontsource/noto-nastaliq-urdu/package.json'));
-  for (const weight of [400, 700]) {
-    const file = `noto-nastaliq-urdu-arabic-${weight}-normal.woff2`;
-    copyFileSync(join(fontPackage, 'files', file), join(target, 'fonts', file));
-  }
-  copyFileSync(join(fontPackage, 'LICENSE'), join(target, 'fonts', 'OFL.txt'));
+  for (const font of BUNDLED_FONTS) copyFileSync(bundledFontPath(font), join(target, 'fonts', font.file));
+  for (const licence of FONT_LICENCES) copyFileSync(join(fontPackageDir(licence.fontPackage), 'LICENSE'), join(target, 'fonts', licence.file));
 }

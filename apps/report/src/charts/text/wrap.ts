@@ -1,0 +1,59 @@
+import { textWidth, type TextStyle } from './measure.js';
+
+/** A label broken into lines that fit a width. */
+export interface WrappedText {
+  lines: string[];
+  /** Whether words had to be cut (an ellipsis ends the last line): then the chart gives the full label in a `<title>`. */
+  shortened: boolean;
+  /** Width of the widest line. */
+  width: number;
+}
+
+const ELLIPSIS = '…';
+
+/** The longest start of `text` that fits `maxWidth` with an ellipsis after it (at least one character). */
+function cutToFit(text: string, maxWidth: number, style: TextStyle): string {
+  const chars = [...text.trimEnd()];
+  let low = 1;
+  let high = chars.length;
+  // Binary search on the number of characters kept: widths grow with length.
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (textWidth(`${chars.slice(0, middle).join('').trimEnd()}${ELLIPSIS}`, style) <= maxWidth) low = middle;
+    else high = middle - 1;
+  }
+  return `${chars.slice(0, low).join('').trimEnd()}${ELLIPSIS}`;
+}
+
+/**
+ * Breaks a label into at most `maxLines` lines no wider than `maxWidth`, measured in the bundled fonts.
+ * Lines are filled greedily at spaces; a word wider than the line, or words beyond the last line, are cut
+ * with an ellipsis — only when they must be.
+ */
+export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLines: number): WrappedText {
+  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  const lines: string[] = [];
+  let shortened = false;
+  let index = 0;
+  while (index < words.length && lines.length < maxLines) {
+    let line = words[index]!;
+    index += 1;
+    if (textWidth(line, style) > maxWidth) {
+      lines.push(cutToFit(line, maxWidth, style));
+      shortened = true;
+      continue;
+    }
+    while (index < words.length && textWidth(`${line} ${words[index]}`, style) <= maxWidth) {
+      line = `${line} ${words[index]}`;
+      index += 1;
+    }
+    lines.push(line);
+  }
+  if (index < words.length) {
+    // Words are left over: the last line ends in an ellipsis with as much of them as fits.
+    const last = `${lines.pop() ?? ''} ${words.slice(index).join(' ')}`.trim();
+    lines.push(cutToFit(last, maxWidth, style));
+    shortened = true;
+  }
+  return { lines, shortened, width: Math.max(0, ...lines.map((line) => textWidth(line, style))) };
+}
