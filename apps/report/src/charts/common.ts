@@ -59,9 +59,9 @@ export function typographyOf(options: ChartOptions): Typography {
     narrow: width < NARROW_BELOW,
     width,
     fontSize,
-    regular: { fontSize },
-    bold: { fontSize, bold: true },
-    value: { fontSize: 13 },
+    regular: { fontSize, rtl },
+    bold: { fontSize, bold: true, rtl },
+    value: { fontSize: 13, rtl },
     // Nastaliq needs about twice its font size between lines (its letters stack above the line).
     linePitch: round(fontSize * (rtl ? 1.9 : 1.3)),
     lineHeight: round(fontSize * (rtl ? 2 : 1.45)),

@@ -5,7 +5,7 @@ import { drawDotRows, dotRowLabel, type DotRow } from './dotRows.js';
 import { DIAMOND, drawMarkLegend, markLegendHeight } from './markLegend.js';
 import { palette } from './palette.js';
 import { EDGE, layoutRowLabels, rowBands, shortenedLabels } from './rowLabels.js';
-import { lineBox, textWidth } from './text/measure.js';
+import { inkWidth, lineBox } from './text/measure.js';
 import { blockHeight, drawTextBlock, haloText, layoutText } from './textBlock.js';
 
 export type { DotRow } from './dotRows.js';
@@ -96,7 +96,7 @@ export function dotInterval(document: Document, data: DotIntervalData, options: 
       .attr('stroke', palette.reference)
       .attr('stroke-dasharray', '4 3');
     // Centred on its line, but kept inside the chart.
-    const half = textWidth(referenceText, typography.regular) / 2;
+    const half = inkWidth(referenceText, typography.regular) / 2 + Math.max(referenceBox.left, referenceBox.right);
     const centre = Math.min(Math.max(at, EDGE + half), width - EDGE - half);
     const referenceLabel = plot
       .append('text')

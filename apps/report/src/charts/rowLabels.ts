@@ -1,5 +1,5 @@
 import type { Typography } from './common.js';
-import { textWidth, type TextStyle } from './text/measure.js';
+import { inkWidth, type TextStyle } from './text/measure.js';
 import { blockHeight, layoutText, type TextBlock } from './textBlock.js';
 
 /** A row's label: its text and whether it is set in bold (marked rows). */
@@ -34,7 +34,7 @@ export const EDGE = 4;
 export function layoutRowLabels(labels: RowLabel[], width: number, typography: Typography): RowLabels {
   const styleOf = (label: RowLabel): TextStyle => (label.bold ? typography.bold : typography.regular);
   const cap = width * (typography.narrow ? SIDE_SHARE.narrow : SIDE_SHARE.wide);
-  const natural = Math.max(0, ...labels.map((label) => textWidth(label.text, styleOf(label))));
+  const natural = Math.max(0, ...labels.map((label) => inkWidth(label.text, styleOf(label))));
   if (natural <= cap) {
     const blocks = labels.map((label) => layoutText(label.text, natural, styleOf(label), 1, typography));
     return { mode: 'side', column: natural, blocks };

@@ -3,7 +3,7 @@ import { axisLabelHeight, axisOverhang, axisTicks, drawValueAxis } from './axis.
 import { createSvg, defaultNumber, defaultPercent, displayText, round, typographyOf, type ChartOptions } from './common.js';
 import { palette } from './palette.js';
 import { EDGE } from './rowLabels.js';
-import { lineBox, textWidth } from './text/measure.js';
+import { inkWidth, lineBox, textWidth } from './text/measure.js';
 import { blockHeight, drawTextBlock, haloText, layoutText } from './textBlock.js';
 
 export interface QuantilePoint {
@@ -58,7 +58,7 @@ function quantileBox(document: Document, data: Extract<ScoreDistributionData, { 
   const placed = points.map((point) => {
     const text = `${label(point.probability)} ${format(point.estimate)}`;
     const style = isMedian(point) ? typography.bold : typography.regular;
-    const half = textWidth(text, style) / 2;
+    const half = inkWidth(text, style) / 2;
     const centre = Math.min(Math.max(x(point.estimate), EDGE + half), width - EDGE - half);
     return { point, text, style, centre, half, line: 0 };
   });

@@ -10,8 +10,11 @@ export interface TextBlock {
   lines: string[];
   shortened: boolean;
   style: TextStyle;
-  /** Width of the widest line. */
+  /** Width of the widest line, ink that overhangs its ends included. */
   width: number;
+  /** Ink overhanging the start (the right in Urdu) and the end of the lines; drawTextBlock keeps it inside the anchor. */
+  startOverhang: number;
+  endOverhang: number;
   /** Baseline of each line, relative to the block's visual middle. */
   baselines: number[];
   /** Top of the block's box (negative: above the middle) and its bottom. */
@@ -44,7 +47,10 @@ export function layoutText(text: string, maxWidth: number, style: TextStyle, max
   const baselines = baselinesFromFirst.map((y) => y - span / 2 + VISUAL_MIDDLE * style.fontSize);
   const top = Math.min(...boxes.map((box, index) => baselines[index]! - box.above));
   const bottom = Math.max(...boxes.map((box, index) => baselines[index]! + box.below));
-  return { full: text, lines: wrapped.lines, shortened: wrapped.shortened, style, width: wrapped.width, baselines, top, bottom };
+  const rtl = style.rtl === true;
+  const startOverhang = Math.max(0, ...boxes.map((box) => (rtl ? box.right : box.left)));
+  const endOverhang = Math.max(0, ...boxes.map((box) => (rtl ? box.left : box.right)));
+  return { full: text, lines: wrapped.lines, shortened: wrapped.shortened, style, width: wrapped.width, startOverhang, endOverhang, baselines, top, bottom };
 }
 
 /** A white outline behind the letters, so that text stays legible where it crosses grid lines. */
@@ -59,14 +65,17 @@ export function blockHeight(block: TextBlock): number {
 
 /**
  * Draws a block with its visual middle at `y`. `anchor` is logical: in a right-to-left chart `start` is the
- * right-hand end of the text. A shortened label carries its full text in a `<title>`.
+ * right-hand end of the text. Text anchored at its start or end is moved in by the ink that overhangs
+ * that end, so that all of it lies on its side of `x`. A shortened label carries its full text in a `<title>`.
  */
 export function drawTextBlock(
   parent: Group | Svg,
   block: TextBlock,
   at: { x: number; y: number; anchor: 'start' | 'middle' | 'end'; typography: Typography; className?: string; fill?: string; halo?: boolean },
 ): Selection<SVGTextElement, unknown, null, undefined> {
-  const text = parent.append('text').attr('x', round(at.x)).attr('text-anchor', at.anchor);
+  const inward = at.typography.rtl ? -1 : 1;
+  const x = at.anchor === 'start' ? at.x + inward * block.startOverhang : at.anchor === 'end' ? at.x - inward * block.endOverhang : at.x;
+  const text = parent.append('text').attr('x', round(x)).attr('text-anchor', at.anchor);
   if (at.className) text.attr('class', at.className);
   if (at.fill) text.attr('fill', at.fill);
   if (block.style.bold) text.attr('font-weight', 'bold');
@@ -76,7 +85,7 @@ export function drawTextBlock(
   block.lines.forEach((line, index) => {
     text
       .append('tspan')
-      .attr('x', round(at.x))
+      .attr('x', round(x))
       .attr('y', round(at.y + block.baselines[index]!))
       .text(displayText(line, at.typography.rtl));
   });

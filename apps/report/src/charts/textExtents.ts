@@ -32,7 +32,7 @@ function inherited(element: Element, name: string): string | null {
 
 /**
  * The box of every line of text in a chart drawn at build time, computed the way the browser sets it
- * (the bundled fonts' measured widths, text-anchor read in the text's direction). Tests use it to check
+ * (the bundled fonts' measured widths and overhanging ink, text-anchor read in the text's direction). Tests use it to check
  * that no label leaves its chart or runs into another, without a browser.
  */
 export function textExtents(svg: SVGSVGElement, selector = 'text'): TextExtent[] {
@@ -41,7 +41,7 @@ export function textExtents(svg: SVGSVGElement, selector = 'text'): TextExtent[]
   for (const text of svg.querySelectorAll(selector)) {
     const lines = text.querySelectorAll('tspan').length > 0 ? [...text.querySelectorAll('tspan')] : [text];
     const anchor = text.getAttribute('text-anchor') ?? 'start';
-    const style = { fontSize: Number(inherited(text, 'font-size')), bold: inherited(text, 'font-weight') === 'bold' };
+    const style = { fontSize: Number(inherited(text, 'font-size')), bold: inherited(text, 'font-weight') === 'bold', rtl };
     const shift = translation(text);
     for (const line of lines) {
       const content = [...line.childNodes]
@@ -53,7 +53,7 @@ export function textExtents(svg: SVGSVGElement, selector = 'text'): TextExtent[]
       const y = Number(line.getAttribute('y') ?? text.getAttribute('y')) + shift.y;
       const startIsLeft = !rtl;
       const left = anchor === 'middle' ? x - box.width / 2 : (anchor === 'start') === startIsLeft ? x : x - box.width;
-      extents.push({ text: content, left, right: left + box.width, top: y - box.above, bottom: y + box.below });
+      extents.push({ text: content, left: left - box.left, right: left + box.width + box.right, top: y - box.above, bottom: y + box.below });
     }
   }
   return extents;

@@ -1,10 +1,11 @@
 import { inNastaliqRange, type ChartFamily } from './fonts.js';
 import { emBox, hasGlyph, shapeRun, type ShapedRun } from './shaper.js';
 
-/** How chart text is set: its size in SVG units and whether it is bold. */
+/** How chart text is set: its size in SVG units, whether it is bold, and whether it runs right to left (Urdu). */
 export interface TextStyle {
   fontSize: number;
   bold?: boolean;
+  rtl?: boolean;
 }
 
 /** The box the browser gives one line of text, relative to its baseline, in SVG units. */
@@ -14,6 +15,9 @@ export interface LineBox {
   above: number;
   /** Depth of the box below the baseline. */
   below: number;
+  /** How far ink reaches past the advance box on the left and on the right (a Nastaliq swash at either end). */
+  left: number;
+  right: number;
 }
 
 /** A character with no bundled glyph is drawn in some fallback font: assume an average advance. */
@@ -37,15 +41,21 @@ function shapeWord(word: string, bold: boolean): ShapedRun {
   const key = `${bold ? 'b' : 'r'}${word}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const result: ShapedRun = { advance: 0, inkTop: 0, inkBottom: 0 };
+  const result: ShapedRun = { advance: 0, inkTop: 0, inkBottom: 0, inkLeft: 0, inkRight: 0 };
   let run = '';
   let runFamily: ChartFamily | null | undefined;
   const flush = () => {
     if (run.length === 0) return;
-    const shaped = runFamily === null ? { advance: FALLBACK_ADVANCE * [...run].length, inkTop: 0.72, inkBottom: -0.2 } : shapeRun(runFamily!, bold, run);
+    const shaped =
+      runFamily === null
+        ? { advance: FALLBACK_ADVANCE * [...run].length, inkTop: 0.72, inkBottom: -0.2, inkLeft: 0, inkRight: 0 }
+        : shapeRun(runFamily!, bold, run);
     result.advance += shaped.advance;
     result.inkTop = Math.max(result.inkTop, shaped.inkTop);
     result.inkBottom = Math.min(result.inkBottom, shaped.inkBottom);
+    // A word of several runs: its overhang is that of whichever run reaches further.
+    result.inkLeft = Math.max(result.inkLeft, shaped.inkLeft);
+    result.inkRight = Math.max(result.inkRight, shaped.inkRight);
     run = '';
   };
   for (const char of word) {
@@ -66,9 +76,10 @@ export function textWidth(text: string, style: TextStyle): number {
 }
 
 /**
- * The line's box as Chromium reports it for SVG text: its advance, and vertically the union of the
- * Noto Sans line box (the first font that has a space) and the ink of every glyph — Nastaliq's stacked
- * letters reach far above that box.
+ * The line's box as Chromium reports it for SVG text: its advance, widened by ink that overhangs its
+ * first and last words, and vertically the union of the Noto Sans line box (the first font that has a
+ * space) and the ink of every glyph — Nastaliq's stacked letters reach far above that box. In a
+ * right-to-left line with Urdu the first word is the rightmost.
  */
 export function lineBox(text: string, style: TextStyle): LineBox {
   const bold = style.bold === true;
@@ -76,12 +87,29 @@ export function lineBox(text: string, style: TextStyle): LineBox {
   let advance = 0;
   let top = latin.ascent;
   let bottom = -latin.descent;
+  const words: ShapedRun[] = [];
   for (const piece of text.split(/( +)/)) {
     if (piece.length === 0) continue;
     const shaped = shapeWord(piece, bold);
     advance += shaped.advance;
     top = Math.max(top, shaped.inkTop);
     bottom = Math.min(bottom, shaped.inkBottom);
+    if (piece.trim().length > 0) words.push(shaped);
   }
-  return { width: advance * style.fontSize, above: top * style.fontSize, below: -bottom * style.fontSize };
+  const reversed = style.rtl === true && /[\u0600-\u06ff]/.test(text);
+  const leftmost = reversed ? words[words.length - 1] : words[0];
+  const rightmost = reversed ? words[0] : words[words.length - 1];
+  return {
+    width: advance * style.fontSize,
+    above: top * style.fontSize,
+    below: -bottom * style.fontSize,
+    left: (leftmost?.inkLeft ?? 0) * style.fontSize,
+    right: (rightmost?.inkRight ?? 0) * style.fontSize,
+  };
+}
+
+/** The width a line takes on screen: its advance and the ink overhanging either end. */
+export function inkWidth(text: string, style: TextStyle): number {
+  const box = lineBox(text, style);
+  return box.width + box.left + box.right;
 }

@@ -10,6 +10,9 @@ export interface ShapedRun {
   inkTop: number;
   /** Lowest ink (negative is below the baseline); 0 for a run without ink. */
   inkBottom: number;
+  /** How far ink reaches left of the run's advance box, and right of it (Nastaliq swashes do): 0 or more. */
+  inkLeft: number;
+  inkRight: number;
 }
 
 interface LoadedFont {
@@ -52,9 +55,12 @@ export function shapeRun(family: ChartFamily, bold: boolean, text: string): Shap
   shape(font, buffer);
   const infos = buffer.getGlyphInfos();
   const positions = buffer.getGlyphPositions();
+  // Glyphs come out in visual order, left to right, whatever the direction of the text.
   let advance = 0;
   let top = 0;
   let bottom = 0;
+  let left = 0;
+  let right = 0;
   let y = 0;
   infos.forEach((info, index) => {
     const position = positions[index]!;
@@ -63,11 +69,14 @@ export function shapeRun(family: ChartFamily, bold: boolean, text: string): Shap
       const glyphY = y + position.yOffset + extents.yBearing;
       top = Math.max(top, glyphY);
       bottom = Math.min(bottom, glyphY + extents.height);
+      const glyphX = advance + position.xOffset + extents.xBearing;
+      left = Math.min(left, glyphX);
+      right = Math.max(right, glyphX + extents.width);
     }
     advance += position.xAdvance;
     y += position.yAdvance;
   });
-  return { advance: advance / upem, inkTop: top / upem, inkBottom: bottom / upem };
+  return { advance: advance / upem, inkTop: top / upem, inkBottom: bottom / upem, inkLeft: -left / upem, inkRight: Math.max(0, right - advance) / upem };
 }
 
 /** The font's own line box (hhea ascender and descender), in ems; the browser's box of a text line is at least this. */

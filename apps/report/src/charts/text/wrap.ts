@@ -1,11 +1,11 @@
-import { textWidth, type TextStyle } from './measure.js';
+import { inkWidth, type TextStyle } from './measure.js';
 
 /** A label broken into lines that fit a width. */
 export interface WrappedText {
   lines: string[];
   /** Whether words had to be cut (an ellipsis ends the last line): then the chart gives the full label in a `<title>`. */
   shortened: boolean;
-  /** Width of the widest line. */
+  /** Width of the widest line, overhanging ink included. */
   width: number;
 }
 
@@ -19,14 +19,14 @@ function cutToFit(text: string, maxWidth: number, style: TextStyle): string {
   // Binary search on the number of characters kept: widths grow with length.
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (textWidth(`${chars.slice(0, middle).join('').trimEnd()}${ELLIPSIS}`, style) <= maxWidth) low = middle;
+    if (inkWidth(`${chars.slice(0, middle).join('').trimEnd()}${ELLIPSIS}`, style) <= maxWidth) low = middle;
     else high = middle - 1;
   }
   return `${chars.slice(0, low).join('').trimEnd()}${ELLIPSIS}`;
 }
 
 /**
- * Breaks a label into at most `maxLines` lines no wider than `maxWidth`, measured in the bundled fonts.
+ * Breaks a label into at most `maxLines` lines no wider than `maxWidth` (ink included), measured in the bundled fonts.
  * Lines are filled greedily at spaces; a word wider than the line, or words beyond the last line, are cut
  * with an ellipsis — only when they must be.
  */
@@ -38,12 +38,12 @@ export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLi
   while (index < words.length && lines.length < maxLines) {
     let line = words[index]!;
     index += 1;
-    if (textWidth(line, style) > maxWidth) {
+    if (inkWidth(line, style) > maxWidth) {
       lines.push(cutToFit(line, maxWidth, style));
       shortened = true;
       continue;
     }
-    while (index < words.length && textWidth(`${line} ${words[index]}`, style) <= maxWidth) {
+    while (index < words.length && inkWidth(`${line} ${words[index]}`, style) <= maxWidth) {
       line = `${line} ${words[index]}`;
       index += 1;
     }
@@ -55,5 +55,5 @@ export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLi
     lines.push(cutToFit(last, maxWidth, style));
     shortened = true;
   }
-  return { lines, shortened, width: Math.max(0, ...lines.map((line) => textWidth(line, style))) };
+  return { lines, shortened, width: Math.max(0, ...lines.map((line) => inkWidth(line, style))) };
 }
