@@ -4,7 +4,7 @@ import { createSvg, defaultPercent, describeFullLabels, displayText, round, typo
 import { likertColors, palette, textColorOn } from './palette.js';
 import { EDGE, layoutRowLabels, rowBands, shortenedLabels } from './rowLabels.js';
 import { textWidth } from './text/measure.js';
-import { blockHeight, drawTextBlock, layoutText, type TextBlock } from './textBlock.js';
+import { drawTextBlock, layoutText, type TextBlock } from './textBlock.js';
 
 export interface LikertLevel {
   code: string;
@@ -78,7 +78,12 @@ export function likertBars(document: Document, data: LikertData, options: ChartO
   const hasNeutral = k % 2 === 1;
 
   const legend = legendRows(data.levels, colors, width, typography);
-  const legendRowHeights = legend.map((row) => Math.max(SWATCH, ...row.map((entry) => blockHeight(entry.block))) + 6);
+  // Entries of a row share a baseline: each row holds the tallest label above that line and the deepest below it.
+  const legendRowExtents = legend.map((row) => ({
+    above: Math.max(SWATCH / 2, ...row.map((entry) => -entry.block.top)),
+    below: Math.max(SWATCH / 2, ...row.map((entry) => entry.block.bottom)),
+  }));
+  const legendRowHeights = legendRowExtents.map((extent) => extent.above + extent.below + 6);
   const legendHeight = legendRowHeights.reduce((a, b) => a + b, 0) + 6;
 
   const labels = layoutRowLabels(
@@ -117,7 +122,7 @@ export function likertBars(document: Document, data: LikertData, options: ChartO
   let rowTop = 4;
   legend.forEach((row, rowIndex) => {
     const rowHeight = legendRowHeights[rowIndex]!;
-    const middle = rowTop + rowHeight / 2;
+    const middle = rowTop + 3 + legendRowExtents[rowIndex]!.above;
     // Entries run in scale order from left to right, like the bars; a right-to-left row hugs the right edge
     // and has each swatch on the right of its text, where an Urdu reader starts.
     const rowWidth = row.reduce((sum, entry) => sum + entry.width, 0) + 16 * (row.length - 1);
@@ -135,7 +140,7 @@ export function likertBars(document: Document, data: LikertData, options: ChartO
         .attr('stroke-width', 0.5);
       drawTextBlock(legendGroup, entry.block, {
         x: rtl ? swatchX - 5 : swatchX + SWATCH + 5,
-        y: middle - (entry.block.top + entry.block.bottom) / 2,
+        y: middle,
         anchor: 'start',
         typography,
       });

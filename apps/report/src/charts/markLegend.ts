@@ -1,7 +1,7 @@
 import { mirror, round, type Group, type Svg, type Typography } from './common.js';
 import { palette } from './palette.js';
 import { EDGE } from './rowLabels.js';
-import { blockHeight, drawTextBlock, layoutText } from './textBlock.js';
+import { drawTextBlock, layoutText } from './textBlock.js';
 
 /** Half the diagonal of the diamond that marks a row (e.g. BH-significant). */
 export const DIAMOND = 7;
@@ -13,7 +13,8 @@ export function diamondPath(x: number, y: number, half = DIAMOND): string {
 
 /** Height the legend of marked rows takes at a width. */
 export function markLegendHeight(label: string, width: number, typography: Typography): number {
-  return Math.max(2 * DIAMOND, blockHeight(layoutText(`* ${label}`, width - 3 * DIAMOND - 2 * EDGE, typography.regular, 2, typography))) + 6;
+  const block = layoutText(`* ${label}`, width - 3 * DIAMOND - 2 * EDGE, typography.regular, 2, typography);
+  return Math.max(DIAMOND, -block.top) + Math.max(DIAMOND, block.bottom) + 6;
 }
 
 /**
@@ -23,8 +24,8 @@ export function markLegendHeight(label: string, width: number, typography: Typog
 export function drawMarkLegend(parent: Svg | Group, label: string, top: number, width: number, typography: Typography): void {
   const m = mirror(width, typography.rtl);
   const block = layoutText(`* ${label}`, width - 3 * DIAMOND - 2 * EDGE, typography.regular, 2, typography);
-  const height = Math.max(2 * DIAMOND, blockHeight(block));
-  const middle = top + 3 + height / 2;
+  // The diamond sits on the visual middle of the (first) line, like a mark beside a row label.
+  const middle = top + 3 + Math.max(DIAMOND, -block.top);
   const legend = parent.append('g').attr('class', 'legend');
   legend
     .append('path')

@@ -31,7 +31,8 @@ function cutToFit(text: string, maxWidth: number, style: TextStyle): string {
  * with an ellipsis — only when they must be.
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLines: number): WrappedText {
-  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  // Lines break at spaces, never at a no-break space.
+  const words = text.split(/[^\S\u00a0]+/).filter((word) => word.length > 0);
   const lines: string[] = [];
   let shortened = false;
   let index = 0;
