@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import decompress from 'wawoff2/decompress.js';
+import { createRequire } from 'node:module';
 import { Blob, Buffer, Face, Font, shape } from 'harfbuzzjs';
 import { BUNDLED_FONTS, bundledFontPath, type ChartFamily } from './fonts.js';
+
+/** wawoff2's decoder (CommonJS, untyped): a WOFF2 file in, the TrueType/OpenType font it packs out. */
+const decompress = createRequire(import.meta.url)('wawoff2/decompress.js') as (woff2: Uint8Array) => Promise<Uint8Array>;
 
 /** A run of text set in one font, in ems: how far it advances and how far its ink reaches above and below the baseline. */
 export interface ShapedRun {
