@@ -228,7 +228,7 @@ describe('buildReport on the fixture results', () => {
     const anonymization = [...document.querySelectorAll('ul.anonymization li')].map(text);
     expect(anonymization).toEqual(
       expect.arrayContaining([
-        'Removed before release: Name.',
+        'Removed before release: Name of the respondent.',
         'District: generalised to division (step 1 of 3 in its hierarchy).',
         'Age: grouped into bands (18–25, 26–35, 36–45, 46–55, 56–65, 66+).',
         'Suppressed: 63 records (2.1%) had at least one of these cells blanked (age 9, district 54).',

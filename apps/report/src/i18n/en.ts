@@ -97,7 +97,7 @@ export const en: Strings = {
   chart: {
     likertTitle: (topic) => `${topic}: answers to each statement`,
     likertDescription: (count, topic) =>
-      `Diverging bars for ${plural(count, 'statement', 'statements')} on ${topic}. Each bar splits the estimated share of respondents by answer: disagreement to the left of the centre line, agreement to the right, the neutral answer split across it.`,
+      `Diverging bars for ${plural(count, 'statement', 'statements')} on ${topic}. Each bar splits the estimated share of respondents by answer: the lower answers on one side of the centre line, the higher ones on the other, a middle answer split across it.`,
     byTitle: (outcome, group) => `${outcome} by ${lower(group)}`,
     byDescription: (outcome, group, count) =>
       `Estimate of ${lower(outcome)} with its 95% confidence interval for ${plural(count, 'group', 'groups')} of ${lower(group)}; the dashed line is the estimate for everyone.`,
@@ -107,7 +107,7 @@ export const en: Strings = {
     knowledgeTitle: (topic) => `${topic}: share answering correctly`,
     knowledgeDescription: (count) =>
       `Bars showing the estimated share answering each of ${plural(count, 'question', 'questions')} correctly, with 95% confidence intervals.`,
-    sharesTitle: (topic) => `${topic}: shares`,
+    sharesTitle: (topic) => `${topic}: share of respondents`,
     sharesDescription: (count) => `Bars showing ${plural(count, 'estimated share', 'estimated shares')}, with 95% confidence intervals.`,
     answersTitle: (question) => `${question}: answers`,
     coefficientTitle: (outcome) => `What goes with ${lower(outcome)}`,

@@ -93,7 +93,7 @@ export const ur: Strings = {
   chart: {
     likertTitle: (topic) => `${topic}: ہر بیان پر جوابات`,
     likertDescription: (count, topic) =>
-      `${topic} پر ${count} بیانات کے لیے دو طرفہ پٹیاں۔ ہر پٹی جواب دہندگان کے اندازاً حصے کو جواب کے لحاظ سے تقسیم کرتی ہے: عدم اتفاق درمیانی لکیر کے ایک طرف، اتفاق دوسری طرف، اور غیر جانبدار جواب دونوں طرف برابر۔`,
+      `${topic} پر ${count} بیانات کے لیے دو طرفہ پٹیاں۔ ہر پٹی جواب دہندگان کے اندازاً حصے کو جواب کے لحاظ سے تقسیم کرتی ہے: نچلے جوابات درمیانی لکیر کے ایک طرف، اونچے جوابات دوسری طرف، اور درمیانی جواب دونوں طرف برابر۔`,
     byTitle: (outcome, group) => `${outcome}، ${group} کے لحاظ سے`,
     byDescription: (outcome, group, count) =>
       `${group} کے ${count} گروہوں کے لیے ${outcome} کا تخمینہ اور 95 فیصد اعتماد کا وقفہ؛ نقطہ دار لکیر سب کا تخمینہ ہے۔`,
@@ -102,7 +102,7 @@ export const ur: Strings = {
       `${group} کے ہر گروہ کے لیے ایک خانہ (${panels} خانے)، جس میں ${scores} اسکوروں کا اوسط اور 95 فیصد اعتماد کا وقفہ ایک مشترکہ محور پر دکھایا گیا ہے۔`,
     knowledgeTitle: (topic) => `${topic}: درست جواب دینے والوں کا حصہ`,
     knowledgeDescription: (count) => `${count} سوالات میں سے ہر ایک کا درست جواب دینے والوں کا اندازاً حصہ، 95 فیصد اعتماد کے وقفے کے ساتھ۔`,
-    sharesTitle: (topic) => `${topic}: حصے`,
+    sharesTitle: (topic) => `${topic}: جواب دہندگان کا حصہ`,
     sharesDescription: (count) => `${count} اندازاً حصے، 95 فیصد اعتماد کے وقفے کے ساتھ۔`,
     answersTitle: (question) => `${question}: جوابات`,
     coefficientTitle: (outcome) => `${outcome} کن عوامل سے جڑا ہے`,
@@ -234,9 +234,9 @@ export const ur: Strings = {
       removed: (column) => `${column}: مکمل طور پر ہٹا دیا گیا (اس کی قدریں بہت زیادہ شناخت ظاہر کرتی تھیں)۔`,
       suppressed: (records, share, cells) => `اخفا: ${records} ریکارڈز (${share}) کا کم از کم ایک خانہ خالی کیا گیا${cells ? ` (${cells})` : ''}۔`,
       suppressedCells: (column, cells) => `${column} ${cells}`,
-      k: (keys, k, required) => `k-گمنامی: ${keys} کا ہر مجموعہ کم از کم ${k} ریکارڈز میں مشترک ہے${required !== null ? ` (مطلوبہ ${required})` : ''}۔`,
+      k: (keys, k, required) => `گمنامی (k): ${keys} کا ہر مجموعہ کم از کم ${k} ریکارڈز میں مشترک ہے${required !== null ? ` (مطلوبہ ${required})` : ''}۔`,
       l: (sensitive, l, required) =>
-        `l-تنوع: ہر ایسے گروہ میں ${sensitive} کی کم از کم ${l} مختلف قدریں ہیں${required !== null ? ` (مطلوبہ ${required})` : ''}۔`,
+        `تنوع (l): ہر ایسے گروہ میں ${sensitive} کی کم از کم ${l} مختلف قدریں ہیں${required !== null ? ` (مطلوبہ ${required})` : ''}۔`,
       risk: (before, after) => `دوبارہ شناخت کا مجموعی خطرہ: پہلے ${before}، بعد میں ${after}۔`,
       riskAfterOnly: (after) => `شناخت کے اخفا کے بعد دوبارہ شناخت کا مجموعی خطرہ: ${after}۔`,
       expected: (before, after) => `متوقع دوبارہ شناختیں: پہلے ${before}، بعد میں ${after}۔`,

@@ -113,11 +113,16 @@ export class Labels {
 
   /**
    * A column named in a list of columns (the anonymization summary): its short label when the codebook
-   * gives one, else its name written for people (a question's full wording is too long for a list).
+   * gives one, else its label when short (without a closing aside), else its name written for people
+   * (a question's full wording is too long for a list).
    */
   columnName(name: string, lang: Lang): string {
     const variable = this.codebook ? variableOf(this.codebook, name) : undefined;
-    return variable?.shortLabel?.[lang] ?? (this.codebook && scaleOf(this.codebook, name)?.label[lang]) ?? humanizeName(name);
+    const short = variable?.shortLabel?.[lang] ?? (this.codebook && scaleOf(this.codebook, name)?.label[lang]);
+    if (short) return short;
+    // A full label without its aside ("Name of the respondent (for call-backs only)") when that is short enough.
+    const label = variable?.label[lang].replace(/\s*[(（][^)）]*[)）]\s*$/, '').replace(/[?؟:]\s*$/, '');
+    return label !== undefined && label.length > 0 && label.length <= 48 ? label : humanizeName(name);
   }
 
   /** The label of a level of a grouping or item variable (a select-multiple option: "selected" or "not selected"). */
