@@ -18,12 +18,9 @@ export interface DotRow {
   marked?: boolean;
 }
 
-/**
- * A row's label as drawn: marked rows get an asterisk (and bold), so the mark never relies on colour; a
- * no-break space keeps the asterisk on the line of the label's last word.
- */
+/** A row's label as drawn: marked rows get an asterisk (and bold), so the mark never relies on colour. */
 export function dotRowLabel(row: DotRow): { text: string; bold: boolean } {
-  return row.marked ? { text: `${row.label}\u00a0*`, bold: true } : { text: row.label, bold: false };
+  return row.marked ? { text: `${row.label} *`, bold: true } : { text: row.label, bold: false };
 }
 
 export interface DotRowsLayout {

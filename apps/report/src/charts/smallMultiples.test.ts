@@ -43,7 +43,7 @@ describe('smallMultiples', () => {
   });
   it('writes every scale label in full and keeps all text inside the chart', () => {
     const labels = textExtents(svg, 'g.row text').map((box) => box.text);
-    expect(labels.slice(0, 4)).toEqual(['Privacy concern', 'Acceptance of', 'resharing leaked', 'content\u00a0*']);
+    expect(labels.slice(0, 4)).toEqual(['Privacy concern', 'Acceptance of', 'resharing leaked', 'content *']);
     expect(labels.filter((label) => label.includes('…'))).toEqual([]);
     expect(svg.querySelectorAll('g.row text > title')).toHaveLength(0);
     expect(textOutside(svg)).toEqual([]);

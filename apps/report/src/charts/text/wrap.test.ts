@@ -36,3 +36,10 @@ describe('wrapText', () => {
     expect(wrapped.lines.join(' ')).toBe('لیک شدہ نجی تصاویر پر متاثرہ شخص کو الزام دینا');
   });
 });
+
+describe('wrapText and marks', () => {
+  it('never leaves the asterisk of a marked row alone on a line', () => {
+    const wrapped = wrapText('Urban or rural: Urban (city or town) (vs Rural (village)) *', 300, { fontSize: 13, bold: true }, 3);
+    expect(wrapped.lines).toEqual(['Urban or rural: Urban (city or town) (vs Rural', '(village)) *']);
+  });
+});

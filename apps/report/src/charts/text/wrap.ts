@@ -31,8 +31,13 @@ function cutToFit(text: string, maxWidth: number, style: TextStyle): string {
  * with an ellipsis — only when they must be.
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle, maxLines: number): WrappedText {
-  // Lines break at spaces, never at a no-break space.
-  const words = text.split(/[^\S\u00a0]+/).filter((word) => word.length > 0);
+  // Lines break at spaces; a mark that stands alone (the asterisk of a marked row) stays with the word before it.
+  const words: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    if (word.length === 0) continue;
+    if (/^[*†‡]+$/.test(word) && words.length > 0) words[words.length - 1] = `${words[words.length - 1]} ${word}`;
+    else words.push(word);
+  }
   const lines: string[] = [];
   let shortened = false;
   let index = 0;
