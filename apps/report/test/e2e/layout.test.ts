@@ -54,6 +54,29 @@ describe.skipIf(!available && !required)('the report reads right on every screen
         expect(pages.filter((page) => page.startsWith('ur/')).length).toBeGreaterThan(2);
         expect(pages.filter((page) => !page.startsWith('ur/')).length).toBe(pages.filter((page) => page.startsWith('ur/')).length);
       });
+      if (site === secondSiteDir) {
+        it('is the differently shaped study: 14 universities, and the model term on 9 respondents suppressed, not drawn', async () => {
+          const page = await contexts.get(1280)!.newPage();
+          try {
+            await page.goto(`${origin}/campus_climate.html`, { waitUntil: 'load' });
+            const universities = await page.$$eval('#fig-by-campus_trust-university tbody tr', (rows) => rows.length);
+            expect(universities).toBe(14);
+            const coefficients = await page.$eval('#fig-coef-glm_trust .chart-wide svg', (svg) => svg.textContent ?? '');
+            expect(coefficients).toContain('Housing');
+            expect(coefficients).not.toContain('Non-binary');
+            const csv = await (await page.request.get(`${origin}/data/coef-glm_trust.csv`)).text();
+            const header = csv.split('\n')[0]!.split(',');
+            const row = csv
+              .split('\n')
+              .find((line) => line.startsWith('gendernon_binary,'))!
+              .split(',');
+            expect(row[header.indexOf('coefficient')]).toBe('');
+            expect(row[header.indexOf('suppressed')]).toBe('true');
+          } finally {
+            await page.close();
+          }
+        });
+      }
       for (const path of pages) {
         for (const width of WIDTHS) {
           it(`${path} at ${width}px: chart text inside its chart and the screen, at least 12 px, no sideways scrolling${path.startsWith('ur/') ? ', numbers isolated left to right' : ''}`, async () => {
