@@ -30,3 +30,21 @@ describe('axisOverhang', () => {
     });
   });
 });
+
+describe('a ratio axis', () => {
+  it('labels log ratios at round ratios, 1-2-5 per decade where they fit', () => {
+    const x = scaleLinear()
+      .domain([Math.log(0.05), Math.log(20)])
+      .range([0, 600]);
+    const ticks = axisTicks(x, format, typography, 5, 'ratio');
+    expect(ticks.map((tick) => tick.label)).toEqual(['0.05', '0.1', '0.2', '0.5', '1', '2', '5', '10', '20']);
+    expect(x(ticks[4]!.value)).toBeCloseTo(x(0), 6);
+  });
+  it('keeps fewer round ratios on a narrow axis', () => {
+    const x = scaleLinear()
+      .domain([Math.log(0.05), Math.log(20)])
+      .range([0, 150]);
+    expect(axisTicks(x, format, typography, 5, 'ratio').map((tick) => tick.label)).toEqual(['0.1', '0.3', '1', '3', '10']);
+    expect(axisTicks(x.copy().range([0, 80]), format, typography, 5, 'ratio').map((tick) => tick.label)).toEqual(['0.1', '1', '10']);
+  });
+});

@@ -12,33 +12,78 @@ export interface Tick {
 /** Smallest space between two tick labels. */
 const TICK_GAP = 8;
 
-function ticksOf(x: ScaleLinear<number, number>, count: number, format: (v: number) => string, typography: Typography): Tick[] {
-  return x.ticks(count).map((value) => {
-    const label = format(value);
+/**
+ * How a value axis is labelled: `linear` at d3's nice values; `ratio` for values that are logarithms of
+ * ratios (a logistic model's coefficients): ticks at round ratios (0.5, 1, 2, 5 …) placed at their logarithm,
+ * so an odds-ratio axis reads in ratios on a log scale.
+ */
+export type AxisKind = 'linear' | 'ratio';
+
+/** Round ratios within a domain of log ratios, densest first: 1-2-5 per decade, then 1-3, 1, every other decade. */
+function ratioTickSets(domain: [number, number]): number[][] {
+  const low = Math.min(...domain);
+  const high = Math.max(...domain);
+  const first = Math.floor(low / Math.LN10) - 1;
+  const last = Math.ceil(high / Math.LN10) + 1;
+  const within = (multiples: number[], step = 1) => {
+    const values: number[] = [];
+    for (let decade = first; decade <= last; decade += 1) {
+      if ((decade - first) % step !== 0 && decade !== 0) continue;
+      for (const multiple of multiples) {
+        const value = Math.log(multiple * 10 ** decade);
+        if (value >= low - 1e-9 && value <= high + 1e-9) values.push(value);
+      }
+    }
+    return values;
+  };
+  return [within([1, 2, 5]), within([1, 3]), within([1]), within([1], 2)];
+}
+
+/** A round ratio as a tick label: "0.5", "2", "20" (never "2.00"). */
+function ratioLabel(logRatio: number): string {
+  return String(Number(Math.exp(logRatio).toPrecision(2)));
+}
+
+function ticksFrom(values: number[], format: (v: number) => string, typography: Typography, kind: AxisKind = 'linear'): Tick[] {
+  return values.map((value) => {
+    const label = kind === 'ratio' ? ratioLabel(value) : format(value);
     return { value, label, width: textWidth(label, typography.regular) };
   });
 }
 
+function candidates(x: ScaleLinear<number, number>, count: number, kind: AxisKind): number[][] {
+  if (kind === 'ratio') return ratioTickSets(x.domain() as [number, number]).filter((set) => set.length >= 2);
+  const sets: number[][] = [];
+  for (let wanted = count; wanted >= 2; wanted -= 1) sets.push(x.ticks(wanted));
+  return sets;
+}
+
 /**
- * Tick values for a value axis at its drawn range: d3's nice ticks, fewer of them until neighbouring
- * labels (measured) keep a gap, and at least the two ends.
+ * Tick values for a value axis at its drawn range: d3's nice ticks (or round ratios), fewer of them until
+ * neighbouring labels (measured) keep a gap, and at least the two ends.
  */
-export function axisTicks(x: ScaleLinear<number, number>, format: (v: number) => string, typography: Typography, count = 5): Tick[] {
-  for (let wanted = count; wanted >= 2; wanted -= 1) {
-    const ticks = ticksOf(x, wanted, format, typography);
+export function axisTicks(x: ScaleLinear<number, number>, format: (v: number) => string, typography: Typography, count = 5, kind: AxisKind = 'linear'): Tick[] {
+  for (const values of candidates(x, count, kind)) {
+    const ticks = ticksFrom(values, format, typography, kind);
     const fits = ticks.every((tick, index) => {
       const next = ticks[index + 1];
       return next === undefined || Math.abs(x(next.value) - x(tick.value)) >= (tick.width + next.width) / 2 + TICK_GAP;
     });
     if (fits) return ticks;
   }
-  const ticks = ticksOf(x, 2, format, typography);
+  const ticks = ticksFrom(x.ticks(2), format, typography);
   return ticks.length > 2 ? [ticks[0]!, ticks[ticks.length - 1]!] : ticks;
 }
 
 /** How far the first and last tick labels reach past the ends of the plot (half their measured widths). */
-export function axisOverhang(domain: [number, number], format: (v: number) => string, typography: Typography, count = 5): { low: number; high: number } {
-  const ticks = ticksOf(scaleLinear().domain(domain), count, format, typography);
+export function axisOverhang(
+  domain: [number, number],
+  format: (v: number) => string,
+  typography: Typography,
+  count = 5,
+  kind: AxisKind = 'linear',
+): { low: number; high: number } {
+  const ticks = ticksFrom(candidates(scaleLinear().domain(domain), count, kind)[0] ?? [], format, typography, kind);
   const [low, high] = domain;
   // Only a tick near an end of the domain can reach past that end of the plot.
   const near = (value: number, end: number) => Math.abs(value - end) <= Math.abs(high - low) * 0.2;

@@ -23,6 +23,11 @@ export interface DotIntervalOptions extends ChartOptions {
   axisLabel?: string;
   /** Legend entry for marked rows. */
   markedLabel?: string;
+  /**
+   * The estimates are logarithms of ratios (a logistic model's coefficients, `format` shows the ratio):
+   * the axis is labelled at round ratios on its log scale.
+   */
+  ratio?: boolean;
 }
 
 /** The x domain that holds every interval (and the reference), padded a little and made nice. */
@@ -57,7 +62,8 @@ export function dotInterval(document: Document, data: DotIntervalData, options: 
   const format = options.format ?? defaultNumber;
   const labels = layoutRowLabels(data.rows.map(dotRowLabel), width, typography);
   const domain = options.domain ?? intervalDomain(data.rows, data.reference?.value);
-  const overhang = axisOverhang(domain, format, typography);
+  const axisKind = options.ratio ? 'ratio' : 'linear';
+  const overhang = axisOverhang(domain, format, typography, 5, axisKind);
   const column = labels.mode === 'side' ? EDGE + labels.column + GUTTER : 0;
   const markRoom = DIAMOND + 2;
   // The label column is at the start edge (the right in Urdu); the other edge leaves room for the last tick label.
@@ -83,7 +89,7 @@ export function dotInterval(document: Document, data: DotIntervalData, options: 
 
   const svg = createSvg(document, options, width, height, 'dot-interval');
   const plot = svg.append('g');
-  drawValueAxis(plot, x, axisTicks(x, format, typography), { top, bottom, typography });
+  drawValueAxis(plot, x, axisTicks(x, format, typography, 5, axisKind), { top, bottom, typography });
   if (data.reference && referenceBox) {
     const at = x(data.reference.value);
     plot
