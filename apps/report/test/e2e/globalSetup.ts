@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReport } from '../../src/index.js';
-import { fixtureResults, secondSiteDir, secondStudyResults, siteDir } from './site.js';
+import { fixtureResults, secondSiteDir, secondStudyResults, siteDir, waterSiteDir, waterStudyResults } from './site.js';
 
 /**
  * Builds the site from the fixture results when no built site (e.g. from `pnpm demo`) is there, and
- * always builds the second study's site, which the layout test loads beside the demo.
+ * always builds the sites of the two other studies, which the layout test loads beside the demo.
  */
 export default async function setup(): Promise<void> {
   const site = siteDir();
@@ -17,4 +17,5 @@ export default async function setup(): Promise<void> {
   }
   console.log(`e2e: building the second study's site in ${secondSiteDir}`);
   await buildReport({ resultsDir: secondStudyResults, outDir: secondSiteDir });
+  await buildReport({ resultsDir: waterStudyResults, outDir: waterSiteDir });
 }

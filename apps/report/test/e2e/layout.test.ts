@@ -4,7 +4,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeLayout } from './layoutProbe.js';
 import { serveFolder } from './server.js';
-import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, secondSiteDir, siteDir } from './site.js';
+import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, secondSiteDir, siteDir, waterSiteDir } from './site.js';
 
 const required = process.env['LEAKRISK_REQUIRE_BROWSER'] === '1';
 const available = existsSync(CHROMIUM);
@@ -18,8 +18,9 @@ function pagesOf(site: string): string[] {
 }
 
 /**
- * The layout test of issue 14: every page of both sites (the demo, and the second study with long
- * labels, 14 groups and negative coefficients), in both languages, at a phone's and a laptop's width.
+ * The layout test of issue 14: every page of the demo site, of the second study (long labels, 14 groups,
+ * negative coefficients, a model term on 9 respondents) and of the build test's water survey, in both
+ * languages, at a phone's and a laptop's width.
  */
 describe.skipIf(!available && !required)('the report reads right on every screen and in both languages', () => {
   let browser: Browser;
@@ -41,6 +42,7 @@ describe.skipIf(!available && !required)('the report reads right on every screen
   for (const [name, site] of [
     ['demo', siteDir()],
     ['second study', secondSiteDir],
+    ['water study', waterSiteDir],
   ] as const) {
     const pages = pagesOf(site);
     describe(name, () => {
