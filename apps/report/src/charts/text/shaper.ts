@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { Blob, Buffer, Face, Font, shape } from 'harfbuzzjs';
 import { BUNDLED_FONTS, bundledFontPath, type ChartFamily } from './fonts.js';
 
+const require = createRequire(import.meta.url);
 /** wawoff2's decoder (CommonJS, untyped): a WOFF2 file in, the TrueType/OpenType font it packs out. */
-const decompress = createRequire(import.meta.url)('wawoff2/decompress.js') as (woff2: Uint8Array) => Promise<Uint8Array>;
+const decompress = require('wawoff2/decompress.js') as (woff2: Uint8Array) => Promise<Uint8Array>;
 
 /** A run of text set in one font, in ems: how far it advances and how far its ink reaches above and below the baseline. */
 export interface ShapedRun {
