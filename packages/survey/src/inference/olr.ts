@@ -101,10 +101,10 @@ export function svyolr(
 
   // Complete cases with a non-zero weight.
   const used = new Uint8Array(n);
-  for (let i = 0; i < n; i++) used[i] = response.codes[i]! >= 0 && design.weights[i]! > 0 ? 1 : 0;
+  markPresent(response.codes, design.weights, used);
   for (const column of variables.values()) {
-    if (isFactor(column)) for (let i = 0; i < n; i++) used[i] = column.codes[i]! < 0 ? 0 : used[i]!;
-    else for (let i = 0; i < n; i++) used[i] = Number.isNaN(column[i]!) ? 0 : used[i]!;
+    if (isFactor(column)) dropMissingCodes(column.codes, used);
+    else dropMissingValues(column, used);
   }
   let m = 0;
   for (let i = 0; i < n; i++) m += used[i]!;
@@ -158,20 +158,18 @@ export function svyolr(
 
   const y = new Int32Array(m);
   const weights = new Float64Array(m);
+  const codes = response.codes;
+  const designWeights = design.weights;
   for (let k = 0; k < m; k++) {
-    y[k] = levelIndex[response.codes[rows[k]!]!]!;
-    weights[k] = design.weights[rows[k]!]!;
+    y[k] = levelIndex[codes[rows[k]!]!]!;
+    weights[k] = designWeights[rows[k]!]!;
   }
   const model: OrdinalModel = { x, p, y, levels: levels.length, distribution: LATENT_DISTRIBUTIONS[link] };
   const fit = fitProportionalOdds(model, weights);
   const d = p + levels.length - 1;
 
   // Design-based covariance: influence values on the design's rows (zero elsewhere), R's svyrecvar.
-  const influence = ordinalInfluence(model, weights, fit).map((values) => {
-    const column = new Float64Array(n);
-    for (let k = 0; k < m; k++) column[rows[k]!] = values[k]!;
-    return column;
-  });
+  const influence = ordinalInfluence(model, weights, fit, rows, n);
   const covariance = designVariance(design, influence, { present: used });
   const dfResidual = domainDf(design, used) - p;
 
@@ -256,4 +254,18 @@ function addOuterProduct(g: Float64Array, row: Float64Array): void {
     if (v === 0) continue;
     for (let j = i; j < p; j++) g[i * p + j] = g[i * p + j]! + v * row[j]!;
   }
+}
+
+// Small loops in functions of their own, over typed arrays only (V8 optimises them once, see irls.ts).
+
+function markPresent(codes: Int32Array, weights: Float64Array, used: Uint8Array): void {
+  for (let i = 0; i < used.length; i++) used[i] = codes[i]! >= 0 && weights[i]! > 0 ? 1 : 0;
+}
+
+function dropMissingCodes(codes: Int32Array, used: Uint8Array): void {
+  for (let i = 0; i < used.length; i++) if (codes[i]! < 0) used[i] = 0;
+}
+
+function dropMissingValues(values: Float64Array, used: Uint8Array): void {
+  for (let i = 0; i < used.length; i++) if (Number.isNaN(values[i]!)) used[i] = 0;
 }

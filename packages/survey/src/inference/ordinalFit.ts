@@ -104,31 +104,36 @@ export function ordinalNewtonStep(model: OrdinalModel, weights: Float64Array, th
 /**
  * Each row's influence on θ, `H⁻¹ u_i` with `u_i` = w_i ∂ log P(y_i | x_i)/∂θ (the row's weighted score)
  * and `H` the information at the fit — as R's `svyolr` forms `inffun <- gmini(…) %*% solve(H)` (up to
- * its sign, which no variance sees). Returned as p + K − 1 columns over the model rows; the design-based
- * covariance of θ is the design variance of their totals (`svyrecvar`).
+ * its sign, which no variance sees). Returned as p + K − 1 columns over the data's `n` rows, model row k
+ * at data row `rows[k]` and 0 elsewhere; the design-based covariance of θ is the design variance of
+ * their totals (`svyrecvar`).
  */
-export function ordinalInfluence(model: OrdinalModel, weights: Float64Array, fit: OrdinalFit): Float64Array[] {
+export function ordinalInfluence(model: OrdinalModel, weights: Float64Array, fit: OrdinalFit, rows: Int32Array, n: number): Float64Array[] {
   const { x, p, y, distribution } = model;
   const q = model.levels - 1;
   const d = p + q;
-  const m = y.length;
   const inverse = fit.inverse;
   const theta = fit.theta;
-  const out = Array.from({ length: d }, () => new Float64Array(m));
-  const score = new Float64Array(d);
-  for (let k = 0; k < m; k++) {
+  const out = Array.from({ length: d }, () => new Float64Array(n));
+  for (let k = 0; k < y.length; k++) {
     const w = weights[k]!;
     if (!(w > 0)) continue;
     const row = evaluateRow(x, p, theta, y[k]!, q, distribution, k);
-    score.fill(0);
+    // u = slope · (x, 0) + (w f(a)/P) e_a − (w f(b)/P) e_b
     const slope = (-w * (row.fa - row.fb)) / row.probability;
-    for (let j = 0; j < p; j++) score[j] = slope * x[k * p + j]!;
-    if (row.upperCut >= 0) score[p + row.upperCut] = (w * row.fa) / row.probability;
-    if (row.lowerCut >= 0) score[p + row.lowerCut] = (-w * row.fb) / row.probability;
+    const atUpper = row.upperCut >= 0 ? p + row.upperCut : -1;
+    const atLower = row.lowerCut >= 0 ? p + row.lowerCut : -1;
+    const scoreUpper = (w * row.fa) / row.probability;
+    const scoreLower = (-w * row.fb) / row.probability;
+    const i = rows[k]!;
     for (let a = 0; a < d; a++) {
+      const base = a * d;
       let s = 0;
-      for (let b = 0; b < d; b++) s += inverse[a * d + b]! * score[b]!;
-      out[a]![k] = s;
+      for (let j = 0; j < p; j++) s += inverse[base + j]! * x[k * p + j]!;
+      s *= slope;
+      if (atUpper >= 0) s += inverse[base + atUpper]! * scoreUpper;
+      if (atLower >= 0) s += inverse[base + atLower]! * scoreLower;
+      out[a]![i] = s;
     }
   }
   return out;
