@@ -239,7 +239,7 @@ describe('svyglm under separation (models.json: separation, 4 respondents with e
       ['educationsecondary', true],
     ]);
     expect(fit.warnings).toEqual([
-      'quasi-complete separation: every respondent in some group gives the same answer, so the fitted probabilities of 4 respondents are 0 or 1, and the estimates of terms ‘(Intercept)’ (n = 16), ‘educationprimary’ (n = 6), ‘educationsecondary’ (n = 6) grow without bound; their estimates, standard errors and p-values are not meaningful (merge small groups, or drop the term)',
+      'quasi-complete separation: every respondent in some group gives the same answer, so the fitted probabilities of 4 respondents go to 0 or 1, and the estimates of terms ‘(Intercept)’ (n = 16), ‘educationprimary’ (n = 6), ‘educationsecondary’ (n = 6) grow without bound; their estimates, standard errors and p-values are not meaningful (merge small groups, or drop the term)',
     ]);
   });
 
@@ -252,11 +252,48 @@ describe('svyglm under separation (models.json: separation, 4 respondents with e
     expect(again.warnings[0]).toContain('the estimate of term ‘educationnone’ (n = 4) grows without bound');
   });
 
+  it('on a large sample, where R stops while the separated fitted values are still 1e-5 from 1 (the README case)', () => {
+    // 10,000 respondents; the 4 who prefer not to give their gender all say yes. R's deviance rule stops
+    // when those 4 change the deviance by less than 1e-8 of it, at log-odds near 11, not at 0 or 1.
+    const lines = ['weight,y,x,gender'];
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let k = 0; k < 10000; k++) {
+      const gender = k < 4 ? 'prefer_not' : random() < 0.5 ? 'female' : 'male';
+      const x = Math.round(random() * 100) / 10;
+      const y = k < 4 || random() < 1 / (1 + Math.exp(-(0.1 * x - 0.5 + (gender === 'male' ? 0.3 : 0)))) ? 1 : 0;
+      lines.push(`${1 + (k % 3)},${y},${x},${gender}`);
+    }
+    const big = handMade(lines.join('\n'), ['gender']);
+    const result = svyglm(big.design, big.data, 'y ~ x + gender', 'quasibinomial');
+    const term = result.coefficients.find((c) => c.term === 'genderprefer_not')!;
+    // the premise: none of the 4 fitted probabilities is within 1e-6 of 1
+    const intercept = result.coefficients[0]!.estimate;
+    const slope = result.coefficients[1]!.estimate;
+    for (const line of lines.slice(1, 5)) {
+      const x = Number(line.split(',')[2]);
+      expect(1 / (1 + Math.exp(intercept + term.estimate + slope * x))).toBeGreaterThan(1e-6);
+    }
+    expect(term.estimate).toBeGreaterThan(8);
+    expect(result.coefficients.map((c) => [c.term, c.separation])).toEqual([
+      ['(Intercept)', false],
+      ['x', false],
+      ['gendermale', false],
+      ['genderprefer_not', true],
+    ]);
+    expect(result.warnings[0]).toMatch(
+      /^quasi-complete separation: every respondent in some group gives the same answer, so the fitted probabilities of 4 respondents go to 0 or 1, and the estimate of term ‘genderprefer_not’ \(n = 4\) grows without bound/,
+    );
+  });
+
   it('complete separation is called complete', () => {
     const complete = handMade(['weight,y,x', '1,0,1', '2,0,2', '1,0,3', '2,1,4', '1,1,5', '2,1,6'].join('\n'), []);
     const result = svyglm(complete.design, complete.data, 'y ~ x', 'quasibinomial');
     expect(result.warnings[0]).toMatch(
-      /^complete separation: .*fitted probabilities of 6 respondents are 0 or 1.*‘\(Intercept\)’ \(n = 6\), ‘x’ \(n = 6\) grow without bound/,
+      /^complete separation: .*fitted probabilities of 6 respondents go to 0 or 1.*‘\(Intercept\)’ \(n = 6\), ‘x’ \(n = 6\) grow without bound/,
     );
     expect(result.coefficients.every((c) => c.separation)).toBe(true);
   });
@@ -264,7 +301,7 @@ describe('svyglm under separation (models.json: separation, 4 respondents with e
   it('a quasipoisson group of zero counts: fitted means go to 0', () => {
     const zeros = handMade(['weight,y,g', '1,0,a', '2,0,a', '1,0,a', '2,3,b', '1,1,b', '2,2,b', '1,4,c', '2,0,c'].join('\n'), ['g']);
     const result = svyglm(zeros.design, zeros.data, 'y ~ g', 'quasipoisson');
-    expect(result.warnings[0]).toMatch(/^separation: every respondent in some group has a count of 0, so the fitted means of 3 respondents go to 0/);
+    expect(result.warnings[0]).toMatch(/^separation: every respondent in some group has a count of 0, so the fitted means of 3 respondents go to 0,/);
     expect(result.coefficients.map((c) => c.separation)).toEqual([true, true, true]);
   });
 

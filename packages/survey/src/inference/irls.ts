@@ -15,6 +15,12 @@ export interface IrlsFit {
   residualTimesWeight(k: number, row: Float64Array): number;
   iterations: number;
   converged: boolean;
+  /**
+   * The change of the coefficients in the last iteration (undefined when the fit took one step from
+   * R's starting values): tiny once IRLS has converged to a finite maximum, about 1 on the
+   * linear-predictor scale for an estimate that grows without bound.
+   */
+  lastStep?: Float64Array;
 }
 
 export interface IrlsInput {
@@ -88,6 +94,7 @@ export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
   let beta: Float64Array = new Float64Array(p);
   let ainv: Float64Array = new Float64Array(p * p);
   let coefold: Float64Array | undefined;
+  let lastStep: Float64Array | undefined;
   let converged = false;
   let iterations = 0;
   for (let iter = 1; iter <= maxit; iter++) {
@@ -102,6 +109,7 @@ export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
       for (let j = 0; j < p; j++) beta[j] = (beta[j]! + coefold[j]!) / 2;
       dev = updateFitByRows(x, beta, family, eta, mu, y, prior, row);
     }
+    lastStep = stepFrom(coefold, beta);
     if (Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
       converged = true;
       break;
@@ -109,7 +117,7 @@ export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
     devold = dev;
     coefold = Float64Array.from(beta);
   }
-  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged);
+  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged, lastStep);
 }
 
 /**
@@ -145,8 +153,23 @@ export function irlsStep(input: IrlsInput, beta: Float64Array): Float64Array | u
   return fit.aliased.length > 0 ? undefined : qrSolve(fit, zw);
 }
 
-function residualsFit(beta: Float64Array, ainv: Float64Array, residuals: Float64Array, weights: Float64Array, iterations: number, converged: boolean): IrlsFit {
-  return { beta, ainv, residualTimesWeight: (k) => residuals[k]! * weights[k]!, iterations, converged };
+function residualsFit(
+  beta: Float64Array,
+  ainv: Float64Array,
+  residuals: Float64Array,
+  weights: Float64Array,
+  iterations: number,
+  converged: boolean,
+  lastStep: Float64Array | undefined,
+): IrlsFit {
+  return { beta, ainv, residualTimesWeight: (k) => residuals[k]! * weights[k]!, iterations, converged, ...(lastStep !== undefined ? { lastStep } : {}) };
+}
+
+function stepFrom(previous: Float64Array | undefined, beta: Float64Array): Float64Array | undefined {
+  if (previous === undefined) return undefined;
+  const step = new Float64Array(beta.length);
+  for (let j = 0; j < beta.length; j++) step[j] = beta[j]! - previous[j]!;
+  return step;
 }
 
 /** IRLS by Householder QR of `√W X` at each step (LINPACK-style, with R's aliasing rule). */
@@ -161,6 +184,7 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
   let devold = deviance(family, y, mu, prior);
   let beta: Float64Array = new Float64Array(p);
   let coefold: Float64Array | undefined;
+  let lastStep: Float64Array | undefined;
   let fit: QrFit | undefined;
   const working = new Float64Array(m);
   let converged = false;
@@ -199,6 +223,7 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
       for (let a = 0; a < p; a++) beta[a] = (beta[a]! + coefold[a]!) / 2;
       dev = updateFitByRows(input.x, beta, family, eta, mu, y, prior, row);
     }
+    lastStep = stepFrom(coefold, beta);
     if (family.name === 'gaussian' || Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
       converged = true;
       break;
@@ -206,7 +231,7 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
     devold = dev;
     coefold = Float64Array.from(beta);
   }
-  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged);
+  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged, lastStep);
 }
 
 // The loops below are separate small functions on purpose: V8 optimises a loop that runs once inside

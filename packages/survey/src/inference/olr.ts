@@ -8,9 +8,9 @@ import { parseFormula, type ModelFormula } from './formula.js';
 import { aliasedFromCrossProduct } from './leastSquares.js';
 import { isFactor, modelColumn, type ModelColumn, type ModelData } from './modelData.js';
 import { modelRows } from './modelMatrix.js';
-import { fitProportionalOdds, fittedAnswerProbabilities, ordinalInfluence, ordinalNewtonStep, type OrdinalModel } from './ordinalFit.js';
+import { fitProportionalOdds, fittedAnswerProbabilities, ordinalInfluence, ordinalNewtonStep, type OrdinalFit, type OrdinalModel } from './ordinalFit.js';
 import { LATENT_DISTRIBUTIONS, ORDINAL_LINKS, type OrdinalLink } from './ordinalLinks.js';
-import { divergingParameters, NEAR_BOUNDARY } from './separation.js';
+import { divergingParameters, moves, NEAR_BOUNDARY } from './separation.js';
 
 export interface OlrOptions {
   /** Where the formula came from, for messages (e.g. `analyses[3].formula`). */
@@ -213,47 +213,41 @@ function responseFactor(column: ModelColumn): FactorColumn {
 }
 
 /**
- * Separation in an ordinal fit: some respondents' answers get a fitted probability of 1 (a group whose
- * answers all sit at one end of the scale, or beyond a cut no one else crosses), and estimates grow
- * without bound. Checked as for glm ({@link divergingParameters}): when any answer's fitted probability
- * is within NEAR_BOUNDARY of 1, or Newton did not converge, the parameters that keep moving under
- * further Newton steps are marked.
+ * Separation in an ordinal fit: a group whose answers all sit at one end of the scale (or beyond a cut
+ * no one else crosses) has its answers predicted with certainty, and estimates grow without bound.
+ * Checked as for glm (`checkSeparation`): when an answer's fitted probability is within NEAR_BOUNDARY
+ * of 1, the last Newton step still moved an estimate, or Newton did not converge, a few more Newton
+ * steps show which parameters keep moving ({@link divergingParameters}) and whose answers keep
+ * heading for certainty.
  */
-function separationOf(model: OrdinalModel, weights: Float64Array, fit: ReturnType<typeof fitProportionalOdds>, names: string[], m: number) {
+function separationOf(model: OrdinalModel, weights: Float64Array, fit: OrdinalFit, names: string[], m: number) {
   const d = names.length;
   const separated = new Uint8Array(d);
   const warnings: string[] = [];
-  const probabilities = fittedAnswerProbabilities(model, weights, fit.theta);
-  let certain = 0;
-  for (let k = 0; k < m; k++) if (1 - probabilities[k]! < NEAR_BOUNDARY) certain++;
-  if (certain === 0 && fit.converged) return { warnings, separated };
   const scale = new Float64Array(d).fill(1);
   for (let j = 0; j < model.p; j++) {
     let largest = 0;
     for (let k = 0; k < m; k++) largest = Math.max(largest, Math.abs(model.x[k * model.p + j]!));
     scale[j] = largest;
   }
-  const moving = divergingParameters(fit.theta, (theta) => ordinalNewtonStep(model, weights, theta), scale);
+  const before = fittedAnswerProbabilities(model, weights, fit.theta);
+  let certain = 0;
+  for (let k = 0; k < m; k++) if (1 - before[k]! < NEAR_BOUNDARY) certain++;
+  if (certain === 0 && fit.converged && !moves(fit.lastStep, scale)) return { warnings, separated };
+  const { moving, after } = divergingParameters(fit.theta, (theta) => ordinalNewtonStep(model, weights, theta), scale);
   for (const j of moving) separated[j] = 1;
   if (moving.length > 0) {
+    const probabilities = fittedAnswerProbabilities(model, weights, after);
+    let heading = 0;
+    for (let k = 0; k < m; k++) if (weights[k]! > 0 && 1 - probabilities[k]! <= 0.5 * (1 - before[k]!)) heading++;
     const terms = moving.map((j) => `‘${names[j]}’`).join(', ');
     warnings.push(
-      `separation: the answers of ${certain} respondent${certain === 1 ? '' : 's'} are predicted with certainty (every respondent in some group answers at one end of the scale), and ${
+      `separation: the answers of ${heading} respondent${heading === 1 ? '' : 's'} are predicted with certainty (every respondent in some group answers at one end of the scale), and ${
         moving.length === 1 ? `the estimate of ${terms} grows` : `the estimates of ${terms} grow`
       } without bound; ${moving.length === 1 ? 'its estimate, standard error and p-value are' : 'their estimates, standard errors and p-values are'} not meaningful (merge small groups or answer levels, or drop the term)`,
     );
   }
   return { warnings, separated };
-}
-
-/** G += row rowᵀ, upper triangle only (all that aliasedFromCrossProduct reads). */
-function addOuterProduct(g: Float64Array, row: Float64Array): void {
-  const p = row.length;
-  for (let i = 0; i < p; i++) {
-    const v = row[i]!;
-    if (v === 0) continue;
-    for (let j = i; j < p; j++) g[i * p + j] = g[i * p + j]! + v * row[j]!;
-  }
 }
 
 // Small loops in functions of their own, over typed arrays only (V8 optimises them once, see irls.ts).
@@ -268,4 +262,14 @@ function dropMissingCodes(codes: Int32Array, used: Uint8Array): void {
 
 function dropMissingValues(values: Float64Array, used: Uint8Array): void {
   for (let i = 0; i < used.length; i++) if (Number.isNaN(values[i]!)) used[i] = 0;
+}
+
+/** G += row rowᵀ, upper triangle only (all that aliasedFromCrossProduct reads). */
+function addOuterProduct(g: Float64Array, row: Float64Array): void {
+  const p = row.length;
+  for (let i = 0; i < p; i++) {
+    const v = row[i]!;
+    if (v === 0) continue;
+    for (let j = i; j < p; j++) g[i * p + j] = g[i * p + j]! + v * row[j]!;
+  }
 }

@@ -28,6 +28,8 @@ export interface OrdinalFit {
   logLikelihood: number;
   iterations: number;
   converged: boolean;
+  /** The change of θ in the last Newton iteration (for the separation check). */
+  lastStep: Float64Array;
 }
 
 /** Newton iterations at most. */
@@ -54,6 +56,7 @@ export function fitProportionalOdds(model: OrdinalModel, weights: Float64Array, 
   let logLikelihood = logLikelihoodAt(model, weights, theta);
   let converged = false;
   let iterations = 0;
+  const lastStep = new Float64Array(d);
   for (let iter = 1; iter <= MAXIT; iter++) {
     iterations = iter;
     derivativesAt(model, weights, theta, scratch);
@@ -73,6 +76,7 @@ export function fitProportionalOdds(model: OrdinalModel, weights: Float64Array, 
       value = logLikelihoodAt(model, weights, next);
     }
     if (!Number.isFinite(value)) break;
+    for (let j = 0; j < d; j++) lastStep[j] = next[j]! - theta[j]!;
     theta = next;
     logLikelihood = value;
     if (decrement / totalWeight < 1e-20) {
@@ -89,6 +93,7 @@ export function fitProportionalOdds(model: OrdinalModel, weights: Float64Array, 
     logLikelihood,
     iterations,
     converged: converged && solved !== undefined,
+    lastStep,
   };
 }
 
