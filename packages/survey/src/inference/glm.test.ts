@@ -3,6 +3,7 @@ import { isLeakriskError, type LeakriskError } from '../errors.js';
 import { buildDesign } from '../design/design.js';
 import { factorColumn, numericColumn } from '../io/columns.js';
 import { parseCsvText } from '../io/csv.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { svyglm } from './glm.js';
 import type { GlmFamilyName } from './glmFamily.js';
 import { apiDesign, apiModelData, expectClose, fixtureJson, modelsDesign } from './testFixtures.js';
@@ -246,7 +247,10 @@ describe('svyglm under separation (models.json: separation, 4 respondents with e
   it('with the separated group as a non-reference level, only its term is marked', () => {
     const education = data('education') as ReturnType<typeof factorColumn>;
     // "none" last: the reference is "primary"
-    const reordered = { codes: education.codes.map((c) => (c + 2) % 3), levels: ['primary', 'secondary', 'none'] };
+    const reordered = dictionaryColumn(
+      education.codes.map((c) => (c + 2) % 3),
+      ['primary', 'secondary', 'none'],
+    );
     const again = svyglm(design, (name) => (name === 'education' ? reordered : data(name)), 'posts ~ age + education', 'quasibinomial');
     expect(again.coefficients.filter((c) => c.separation).map((c) => [c.term, c.n])).toEqual([['educationnone', 4]]);
     expect(again.warnings[0]).toContain('the estimate of term ‘educationnone’ (n = 4) grows without bound');

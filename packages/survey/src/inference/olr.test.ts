@@ -5,6 +5,7 @@ import type { SurveyDesign } from '../design/types.js';
 import { isLeakriskError, type LeakriskError } from '../errors.js';
 import { factorColumn, numericColumn } from '../io/columns.js';
 import { parseCsvText } from '../io/csv.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { svyolr } from './olr.js';
 import type { OrdinalLink } from './ordinalLinks.js';
 import { apiTable, expectClose, fixtureJson } from './testFixtures.js';
@@ -145,7 +146,10 @@ describe('svyolr by hand', () => {
 
   it('an answer no used row gives is dropped (levels of the rows used)', () => {
     const levels = ['1', '2', '3', '4', '5'];
-    const y = { codes: Int32Array.from({ length: 60 }, (_, k) => [0, 1, 3, 4][(k * 5 + (k >> 3)) % 4]!), levels };
+    const y = dictionaryColumn(
+      Int32Array.from({ length: 60 }, (_, k) => [0, 1, 3, 4][(k * 5 + (k >> 3)) % 4]!),
+      levels,
+    );
     const x = Float64Array.from({ length: 60 }, (_, k) => (k % 7) - 3);
     const design = buildDesign(parseCsvText(['w', ...x.map(() => 1)].join('\n'), 'hand.csv'), { weights: 'w' });
     const fit = svyolr(design, (name) => (name === 'y' ? y : x), 'y ~ x');

@@ -1,6 +1,8 @@
 import type { SurveyDesign } from '../design/types.js';
 import { LeakriskError } from '../errors.js';
-import { sortLevels, type FactorColumn } from '../io/columns.js';
+import { sortLevels } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { parseFormula, type ModelFormula } from './formula.js';
 import { aliasedFromCrossProduct } from './leastSquares.js';
 import { isFactor, modelColumn, type ModelColumn, type ModelData } from './modelData.js';
@@ -128,7 +130,7 @@ export function ordinalFrame(design: SurveyDesign, data: ModelData, formula: str
 }
 
 /** The response as a factor: a numeric one becomes one with its values as levels in numeric order (R's `factor()`). */
-function responseFactor(column: ModelColumn): FactorColumn {
+function responseFactor(column: ModelColumn): DictionaryColumn {
   if (isFactor(column)) return column;
   const present = new Set<number>();
   for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i]!)) present.add(column[i]!);
@@ -136,7 +138,7 @@ function responseFactor(column: ModelColumn): FactorColumn {
   const index = new Map(levels.map((level, c) => [Number(level), c]));
   const codes = new Int32Array(column.length);
   for (let i = 0; i < column.length; i++) codes[i] = Number.isNaN(column[i]!) ? -1 : index.get(column[i]!)!;
-  return { codes, levels };
+  return dictionaryColumn(codes, levels);
 }
 
 /** G += row rowᵀ, upper triangle only (all that aliasedFromCrossProduct reads). */

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../codebook/types.js';
 import { LeakriskError } from '../errors.js';
-import { parseCsvText, type RawTable } from '../io/csv.js';
+import { parseCsvText } from '../io/csv.js';
+import type { Table } from '../table/table.js';
 import { benjaminiHochberg } from '../inference/multipleTesting.js';
 import { resultToCsv } from './csv.js';
 import { runPlan } from './run.js';
@@ -23,7 +24,7 @@ const apistrat = parseCsvText(read('apistrat.csv'), 'apistrat.csv');
 const survey = parseCsvText(read('ordinal.csv'), 'ordinal.csv');
 const stratclus = { ids: ['psu'], strata: 'stratum', fpc: ['fpc'], weights: 'weight', nest: true };
 
-function run(table: RawTable, design: Record<string, unknown>, analyses: unknown[], codebook?: Codebook) {
+function run(table: Table, design: Record<string, unknown>, analyses: unknown[], codebook?: Codebook) {
   const checked = checkPlan({ design, analyses }, 'models.plan.json');
   return runPlan({
     table,
