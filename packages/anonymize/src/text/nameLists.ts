@@ -68,11 +68,28 @@ lagta lagti lage kehna kehta kehti chahta chahti chahiye sab log logon kuch koi 
 abhi kal aaj haram halal wrong right true false shameful disgusting unacceptable important serious
 responsible sharam sharm shukriya thanks thank please plz hello hi salam assalam assalamualaikum dear
 fia nccia drf pta peca police helpline cybercrime court lawyer government govt google facebook instagram
-tiktok youtube whatsapp twitter snapchat telegram meta allah god everyone anyone someone nobody people them sir madam ji jee sahab sahib ok okay han haan ha jab tab lekin magar kyunke kyunki agar wese waise`;
+tiktok youtube whatsapp twitter snapchat telegram meta allah god everyone anyone someone nobody people them sir madam ji jee sahab sahib ok okay han haan ha jab tab lekin magar kyunke kyunki agar wese waise
+pagal besharam beshram bewaqoof bewakoof ganda gandi buri chalu awara aawara badtameez badnaam jhoota jhooti kamina kameena
+kamini beghairat ghatiya mota moti kala kali chota choti chhota chhoti pyar pyaar jaan baby bachi bacha behen behan bhai didi
+apa baji aapi api leak leaked viral lena lete liya batana bataunga bataungi bataun bata pata yaad chupa chupana kharab kharaab
+use istemal likhna likha diya dena mat poocho pucho puchein secret raaz hidden anonymous unknown confidential khud sabko sabse
+gunah bilkul kabhi hamesha victim victims blackmail blackmailer harassment harass characterless bold modern liberal`;
 
 const URDU_STOP = `ہے ہیں ہوں ہو تھا تھی تھے اور یا سے کا کی کے کو نے میں بھی تو کیا یہ وہ جو اس ان اپنا اپنی اپنے میرا
 میری میرے ہمارا نہیں نہ مت بہت بالکل پریشان خوش ناراض ٹھیک غلط اچھا برا شرمندہ مجبور طالب علم استاد
-ڈاکٹر پاکستانی مسلمان عورت مرد لڑکی لڑکا نام`;
+ڈاکٹر پاکستانی مسلمان عورت مرد لڑکی لڑکا نام
+پاگل بیوقوف بے شرم بےشرم گندی گندا بری آوارہ جھوٹا جھوٹی سب لوگ کچھ گھر والے بتاؤں بتاؤنگا بتاؤں گی لیک وائرل خراب بدنام
+چھپا راز کبھی ہمیشہ`;
+
+/** Words that follow a platform cue ("insta pe …", "my tiktok …") but are not a handle. */
+const HANDLE_STOP = `instagram insta ig tiktok snapchat snap facebook fb twitter telegram youtube yt discord linkedin likee bigo
+whatsapp id handle username user account acc profile page channel add follow search dhoond dhoondo dhundo find check
+karo karein kro message msg dm block report unfollow video videos reel reels post posts story stories live pic pics picture
+pictures photo photos content comment comments follower followers following like likes share shares trend trending feed dp
+status group groups chat chats inbox dms link links clip clips private public hacked hack banned blocked band deleted delete
+fake new old real official verified suspended closed open best worst toxic addictive useless waste time dangerous famous
+popular fun boring bohot bahut log logon sab koi kuch pe par per pr kar kiya gaya gayi hua hui raha rahi rahe karte karti
+wala wali wale dekho dekha dekhi dekhte daali dali dala lagayi lagai lagi chalata chalati chalate use used using ban`;
 
 function wordSet(list: string, normalize: boolean): ReadonlySet<string> {
   const words = list.split(/\s+/).filter((word) => word.length > 0);
@@ -87,3 +104,5 @@ export const URDU_NAME_SET: ReadonlySet<string> = wordSet(URDU_NAMES, true);
 export const LATIN_STOPWORDS: ReadonlySet<string> = wordSet(LATIN_STOP, false);
 /** Urdu-script words that are not names, normalised. */
 export const URDU_STOPWORDS: ReadonlySet<string> = wordSet(URDU_STOP, true);
+/** Words that are never a handle after a platform cue: the name stop words and platform vocabulary. */
+export const HANDLE_STOPWORDS: ReadonlySet<string> = new Set([...LATIN_STOPWORDS, ...URDU_STOPWORDS, ...wordSet(HANDLE_STOP, false)]);

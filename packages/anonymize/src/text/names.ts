@@ -29,6 +29,18 @@ const ROMAN_RELATIONS =
   'behen|behan|bahan|bhen|sister|dost|friend|saheli|ammi|ami|amma|maa|khala|phuppo|phupho|chachi|mumani|beti|biwi|cousin|bhai|bhae|bhayi|brother|abbu|abu|abba|walid|shohar|husband|beta|chacha|mamu|mamoo|khalu|wife';
 const ENGLISH_RELATIONS =
   'sister|brother|cousin|friend|mother|mom|mum|father|dad|husband|wife|son|daughter|uncle|aunt|aunty|auntie|colleague|classmate|neighbour|neighbor|fiance|fiancee';
+/** Who is called something: "mujhe / hamein … kehte hain" (the writer), "use / usko …" (someone or something else). */
+const ROMAN_ME = 'mujhe|mujhay|mujhy|mjhe|mjhy|mje|hamein|humein|hamen|hume|humen';
+const ROMAN_THEM = 'usay|usey|use|ise|isay|usko|us\\s?ko|isko|is\\s?ko|unhein|inhein';
+/** Who calls them that: "mujhe sab / log / ghar wale X kehte hain". */
+const ROMAN_WHO = '(?:sab|log|ghar\\s+(?:mein|wale|walay)|dost|friends)\\s+';
+const URDU_WHO = '(?:سب|لوگ|گھر\\s*والے)\\s*';
+const URDU_CALL = /^[ \t]*(?:کہتے|کہتی|بلاتے|بلاتی|پکارتے|پکارتی)/;
+/** The verb that closes "… X kehte hain" (say, call). */
+const ROMAN_CALL =
+  /^[ \t]*(?:kehte|kehtay|kahte|kahtay|kehti|kahti|kehtey|bulate|bulatay|bulati|bulatey|pukarte|pukartay|pukarti|bolte|boltay|bolti)(?![A-Za-z])/i;
+/** The verb that closes "… ka naam X hai". */
+const ROMAN_IS = /^[ \t]*(?:hai|he|h|hay|hy|tha|thi|hain)(?![A-Za-z])/i;
 const URDU_RELATIONS = 'بہن|دوست|سہیلی|امی|والدہ|بیٹی|بیوی|کزن|بھائی|ابو|والد|شوہر|بیٹا|بیٹے|خالہ|چچا|ماموں';
 
 const CUES: readonly Cue[] = [
@@ -73,6 +85,16 @@ const CUES: readonly Cue[] = [
     closing: /^[ \t]*(?:hoon|hun|hu|hoo|hon|hn)(?![A-Za-z])/i,
   },
   { pattern: new RegExp(`${U}میں[ \\t]*`, 'g'), strength: 'weak', closing: /^[ \t]*ہوں/ },
+  // "(meri behen / us larki / …) ka naam hai X" and "… ka naam X hai"
+  { pattern: new RegExp(`${L}(?:ka|ki|ke|k)\\s+(?:naam|nam|name)\\s+(?:hai|he|h)[ \\t:\\-]+`, 'gi'), strength: 'strong' },
+  { pattern: new RegExp(`${L}(?:ka|ki|ke|k)\\s+(?:naam|nam|name)[ \\t:\\-]+`, 'gi'), strength: 'strong', closing: ROMAN_IS },
+  // "(log / sab) mujhe X kehte hain"; "use X bulate hain" is weak, since "ise blackmail kehte hain" names a thing
+  { pattern: new RegExp(`${L}(?:${ROMAN_ME})\\s+(?:${ROMAN_WHO})?`, 'gi'), strength: 'strong', closing: ROMAN_CALL },
+  { pattern: new RegExp(`${L}(?:${ROMAN_THEM})\\s+(?:${ROMAN_WHO})?`, 'gi'), strength: 'weak', closing: ROMAN_CALL },
+  // "میری بہن کا نام X ہے", "مجھے X کہتے ہیں"
+  { pattern: new RegExp(`${U}(?:کا|کی|کے)\\s*نام[ \\t:\\-]*`, 'g'), strength: 'strong', closing: /^[ \t]*(?:ہے|تھا|تھی|ہیں)/ },
+  { pattern: new RegExp(`${U}(?:مجھے|ہمیں|مجھ\\s*کو)\\s*(?:${URDU_WHO})?`, 'g'), strength: 'strong', closing: URDU_CALL },
+  { pattern: new RegExp(`${U}(?:اسے|انہیں|اس\\s*کو)\\s*(?:${URDU_WHO})?`, 'g'), strength: 'weak', closing: URDU_CALL },
 ];
 
 /** All cues in one pattern (one scan of the text); the capture group that matched tells which cue. */
@@ -80,7 +102,7 @@ const ALL_CUES = new RegExp(CUES.map((cue) => `(${cue.pattern.source})`).join('|
 
 /** A quick test on the lower-cased text: does it contain anything that could start a name cue? */
 const GATE =
-  /name|naam|\bnam\b|\bi\s?a?m\b|i'm|this\sis|it's|call\sme|named|called|contact|\bask|\btell|message|\bmy\b|\bhis\b|\bher\b|\bour\b|\bmer[aie]|meray|hamar|\bus\s?k|\bis\s?k|\bma[ie]n?\b|\bmein\b|\bmae\b|\bmn\b|\bme\b|نام|میں|میر|ہمار|اس/;
+  /name|naam|kehte|kehtay|kahte|kahtay|kehti|kahti|bulat|pukar|bolt[ei]|کہت|بلات|پکار|\bnam\b|\bi\s?a?m\b|i'm|this\sis|it's|call\sme|named|called|contact|\bask|\btell|message|\bmy\b|\bhis\b|\bher\b|\bour\b|\bmer[aie]|meray|hamar|\bus\s?k|\bis\s?k|\bma[ie]n?\b|\bmein\b|\bmae\b|\bmn\b|\bme\b|نام|میں|میر|ہمار|اس/;
 
 const LATIN_TOKEN = /[A-Za-z]+(?:-[A-Za-z]+)?/y;
 const URDU_TOKEN = /[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+/y;

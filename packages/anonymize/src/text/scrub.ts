@@ -7,7 +7,10 @@ import { detectIbans } from './iban.js';
 import { detectNames } from './names.js';
 import { normalizeForMatching, toOriginalSpan } from './normalize.js';
 import { detectPassports } from './passport.js';
+import { SPELLED_DIGITS_RUN, SPELLED_DIGITS_RUN_URDU } from './numberWords.js';
 import { detectPhones } from './phone.js';
+import { detectPlatformHandles } from './platformHandles.js';
+import { detectSpelledNumbers } from './spelledNumbers.js';
 import { emptyCounts, PII_TYPES, type PiiSpan, type PiiType } from './types.js';
 import { detectUrls } from './url.js';
 
@@ -46,14 +49,26 @@ const PRIORITY: Record<PiiType, number> = {
 };
 
 /**
+ * Social-media platform words (English, Roman Urdu and Urdu spellings): a handle written without `@`
+ * follows one ("insta: sana.k22", "snapchat pe add karo …").
+ */
+const PLATFORM_WORD =
+  /insta|\big\b|tik\s?tok|snap|face\s?book|\bfb\b|twitter|telegram|you\s?tube|\byt\b|discord|linked\s?in|likee|bigo|انسٹا|ٹک\s?ٹاک|سنیپ|فیس\s?بک|ٹویٹر|ٹوئٹر|ٹیلی\s?گرام|یو\s?ٹیوب/i;
+
+/** A letter O/o or l/I standing for a digit next to digits: `03OO`, `l234567`, `0 3 O O`. */
+const LETTER_FOR_DIGIT = /[0-9][OoIl]|[OoIl][0-9]|(?<![A-Za-z])[OoIl][\s.\-_/][0-9]|[0-9][\s.\-_/][OoIl](?![A-Za-z])/;
+
+/**
  * Cells that contain none of these cannot hold anything the detectors find: no digit (phones, CNICs,
  * IBANs, passports, addresses, dates), no `@` (emails, handles), no slash or dot before two letters
- * (links; a sentence-ending dot does not count), no spelled-out email and no name cue. Non-ASCII text always goes through the full path because its
- * digits and cues are only recognisable after normalisation.
+ * (links; a sentence-ending dot does not count), no spelled-out email, no name cue ("my", "naam",
+ * "kehte" …) and no platform word (a handle without `@`). Non-ASCII text always goes through the full
+ * path because its digits and cues are only recognisable after normalisation. A phone number spelled
+ * out in words ("zero three zero zero …") is caught by a second test, `SPELLED_DIGITS_RUN`.
  */
 const MAY_HOLD_PII =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: [^\x00-\x7f] is "any non-ASCII character"
-  /[0-9@/]|\.[A-Za-z]{2}|[^\x00-\x7f]|\bat\b|contact|\bask|\btell|message|name|naam|\bnam\b|\bi\s?a?m\b|i'm|this is|it's|call me|named|called|\bmy\b|\bhis\b|\bher\b|\bour\b|\bmer[aie]|meray|hamar|\bus\s?k|\bis\s?k|\bma[ie]n?\b|\bmein\b|\bmae\b|\bmn\b|\bme\b/i;
+  /[0-9@/]|\.[A-Za-z]{2}|[^\x00-\x7f]|\bat\b|contact|\bask|\btell|message|name|naam|\bnam\b|\bi\s?a?m\b|i'm|this is|it's|call me|named|called|\bmy\b|\bhis\b|\bher\b|\bour\b|\bmer[aie]|meray|hamar|\bus\s?k|\bis\s?k|\bma[ie]n?\b|\bmein\b|\bmae\b|\bmn\b|\bme\b|k[ae]ht|bulat|pukar|bolt[aeiy]|insta|\big\b|tik\s?tok|snap|face\s?book|\bfb\b|twitter|telegram|you\s?tube|\byt\b|discord|linked\s?in|likee|bigo/i;
 
 /** How many ASCII digits the (normalised) text holds: detectors need at least a few. */
 function countDigits(text: string): number {
@@ -78,7 +93,14 @@ function mayHoldLink(text: string, lower: string): boolean {
 
 /** Whether a cell needs the full scrubber (see MAY_HOLD_PII). */
 export function mayHoldPii(text: string): boolean {
-  return MAY_HOLD_PII.test(text);
+  return MAY_HOLD_PII.test(text) || SPELLED_DIGITS_RUN.test(text);
+}
+
+/** Digits written one by one, with letters for digits, in words or across lines (see `detectSpelledNumbers`). */
+function mayHoldHiddenNumber(text: string, digitCount: number): boolean {
+  if (digitCount >= 9) return true;
+  if (digitCount >= 5 && LETTER_FOR_DIGIT.test(text)) return true;
+  return SPELLED_DIGITS_RUN.test(text) || SPELLED_DIGITS_RUN_URDU.test(text);
 }
 
 function detectAll(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
@@ -91,6 +113,9 @@ function detectAll(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
   const hasAt = text.includes('@');
   const lower = text.toLowerCase();
   if (digitCount >= 9 && wanted.has('PHONE')) add(detectPhones(text));
+  if ((wanted.has('PHONE') || wanted.has('CNIC')) && mayHoldHiddenNumber(text, digitCount)) {
+    for (const span of detectSpelledNumbers(text)) if (wanted.has(span.type)) spans.push(span);
+  }
   if (digitCount >= 13 && wanted.has('CNIC')) add(detectCnics(text));
   if (digitCount >= 18 && wanted.has('IBAN')) add(detectIbans(text));
   if (digitCount >= 6 && wanted.has('PASSPORT')) add(detectPassports(text));
@@ -99,6 +124,7 @@ function detectAll(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
   if ((hasAt || mayHoldSpelledEmail(lower)) && wanted.has('EMAIL')) add(detectEmails(text));
   if (mayHoldLink(text, lower) && wanted.has('URL')) add(detectUrls(text));
   if (hasAt && wanted.has('HANDLE')) add(detectHandles(text));
+  if (wanted.has('HANDLE') && PLATFORM_WORD.test(text)) add(detectPlatformHandles(text));
   if (wanted.has('NAME')) add(detectNames(text));
   return spans;
 }
@@ -118,7 +144,7 @@ export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
 const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
 function findIn(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
-  if (text.length === 0 || !MAY_HOLD_PII.test(text)) return [];
+  if (text.length === 0 || !mayHoldPii(text)) return [];
   const normalized = normalizeForMatching(text);
   const spans = resolveOverlaps(detectAll(normalized.text, wanted));
   const found: PiiSpan[] = [];
@@ -189,7 +215,7 @@ export function scrubber(options: ScrubOptions = {}): { scrub: (value: string) =
   const wanted = options.types === undefined ? ALL_TYPES : new Set(options.types);
   const counts = emptyCounts();
   return {
-    scrub: (value: string) => (value.length === 0 || !MAY_HOLD_PII.test(value) ? value : scrubInto(value, wanted, counts)),
+    scrub: (value: string) => (value.length === 0 || !mayHoldPii(value) ? value : scrubInto(value, wanted, counts)),
     counts,
   };
 }
