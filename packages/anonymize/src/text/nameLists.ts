@@ -73,13 +73,14 @@ pagal besharam beshram bewaqoof bewakoof ganda gandi buri chalu awara aawara bad
 kamini beghairat ghatiya mota moti kala kali chota choti chhota chhoti pyar pyaar jaan baby bachi bacha behen behan bhai didi
 apa baji aapi api leak leaked viral lena lete liya batana bataunga bataungi bataun bata pata yaad chupa chupana kharab kharaab
 use istemal likhna likha diya dena mat poocho pucho puchein secret raaz hidden anonymous unknown confidential khud sabko sabse
-gunah bilkul kabhi hamesha victim victims blackmail blackmailer harassment harass characterless bold modern liberal`;
+gunah bilkul kabhi hamesha victim victims blackmail blackmailer harassment harass characterless bold modern liberal
+none nothing irrelevant unimportant withheld bhaiya beta beti ammi abbu`;
 
 const URDU_STOP = `ہے ہیں ہوں ہو تھا تھی تھے اور یا سے کا کی کے کو نے میں بھی تو کیا یہ وہ جو اس ان اپنا اپنی اپنے میرا
 میری میرے ہمارا نہیں نہ مت بہت بالکل پریشان خوش ناراض ٹھیک غلط اچھا برا شرمندہ مجبور طالب علم استاد
 ڈاکٹر پاکستانی مسلمان عورت مرد لڑکی لڑکا نام
 پاگل بیوقوف بے شرم بےشرم گندی گندا بری آوارہ جھوٹا جھوٹی سب لوگ کچھ گھر والے بتاؤں بتاؤنگا بتاؤں گی لیک وائرل خراب بدنام
-چھپا راز کبھی ہمیشہ`;
+چھپا راز کبھی ہمیشہ باجی آپی بھیا بھائی جان بیٹا بیٹی امی ابو`;
 
 /** Words that follow a platform cue ("insta pe …", "my tiktok …") but are not a handle. */
 const HANDLE_STOP = `instagram insta ig tiktok snapchat snap facebook fb twitter telegram youtube yt discord linkedin likee bigo

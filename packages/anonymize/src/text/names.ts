@@ -42,6 +42,15 @@ const ROMAN_CALL =
 /** The verb that closes "… ka naam X hai". */
 const ROMAN_IS = /^[ \t]*(?:hai|he|h|hay|hy|tha|thi|hain)(?![A-Za-z])/i;
 const URDU_RELATIONS = 'بہن|دوست|سہیلی|امی|والدہ|بیٹی|بیوی|کزن|بھائی|ابو|والد|شوہر|بیٹا|بیٹے|خالہ|چچا|ماموں';
+/**
+ * A person before "ka naam" / "کا نام" makes what follows a name ("meri behen ka naam X hai"); after a
+ * thing ("is cheez ka naam …", "اس کام کا نام ہراسانی ہے") only a capitalised or listed name counts.
+ */
+const ROMAN_PERSONS = `${ROMAN_RELATIONS}|larki|larkee|larke|larka|bande|banda|bandi|aadmi|admi|aurat|shakhs|insaan|padosi|neighbour|ustad|teacher|boss|classmate|colleague|bachi|bacha|bache|bachay|bete|uncle|aunty|us|is|un|in|jis`;
+const ROMAN_PERSON_BEFORE = `(?<=(?<![A-Za-z])(?:${ROMAN_PERSONS})[ \\t]+)`;
+const URDU_PERSONS = `${URDU_RELATIONS}|لڑکی|لڑکے|لڑکا|بندے|بندی|آدمی|عورت|شخص|پڑوسی|استاد|بچی|بچے|ماں|باپ|اس|ان|جس`;
+const URDU_PERSON_BEFORE = `(?<=(?<![\\u0600-\\u06ff])(?:${URDU_PERSONS})\\s*)`;
+const URDU_IS = /^[ \t]*(?:ہے|تھا|تھی|ہیں)/;
 
 const CUES: readonly Cue[] = [
   {
@@ -85,14 +94,17 @@ const CUES: readonly Cue[] = [
     closing: /^[ \t]*(?:hoon|hun|hu|hoo|hon|hn)(?![A-Za-z])/i,
   },
   { pattern: new RegExp(`${U}میں[ \\t]*`, 'g'), strength: 'weak', closing: /^[ \t]*ہوں/ },
-  // "(meri behen / us larki / …) ka naam hai X" and "… ka naam X hai"
-  { pattern: new RegExp(`${L}(?:ka|ki|ke|k)\\s+(?:naam|nam|name)\\s+(?:hai|he|h)[ \\t:\\-]+`, 'gi'), strength: 'strong' },
-  { pattern: new RegExp(`${L}(?:ka|ki|ke|k)\\s+(?:naam|nam|name)[ \\t:\\-]+`, 'gi'), strength: 'strong', closing: ROMAN_IS },
+  // "(meri behen / us larki / …) ka naam hai X" and "… ka naam X hai": strong after a person, weak after a thing
+  { pattern: new RegExp(`${ROMAN_PERSON_BEFORE}(?:ka|ki|ke|k)\\s+(?:naam|nam|name)\\s+(?:hai|he|h)[ \\t:\\-]+`, 'gi'), strength: 'strong' },
+  { pattern: new RegExp(`${ROMAN_PERSON_BEFORE}(?:ka|ki|ke|k)\\s+(?:naam|nam|name)[ \\t:\\-]+`, 'gi'), strength: 'strong', closing: ROMAN_IS },
+  { pattern: new RegExp(`${L}(?:ka|ki|ke|k)\\s+(?:naam|nam|name)\\s+(?:hai|he|h)[ \\t:\\-]+`, 'gi'), strength: 'weak' },
+  { pattern: new RegExp(`${L}(?:ka|ki|ke|k)\\s+(?:naam|nam|name)[ \\t:\\-]+`, 'gi'), strength: 'weak', closing: ROMAN_IS },
   // "(log / sab) mujhe X kehte hain"; "use X bulate hain" is weak, since "ise blackmail kehte hain" names a thing
   { pattern: new RegExp(`${L}(?:${ROMAN_ME})\\s+(?:${ROMAN_WHO})?`, 'gi'), strength: 'strong', closing: ROMAN_CALL },
   { pattern: new RegExp(`${L}(?:${ROMAN_THEM})\\s+(?:${ROMAN_WHO})?`, 'gi'), strength: 'weak', closing: ROMAN_CALL },
   // "میری بہن کا نام X ہے", "مجھے X کہتے ہیں"
-  { pattern: new RegExp(`${U}(?:کا|کی|کے)\\s*نام[ \\t:\\-]*`, 'g'), strength: 'strong', closing: /^[ \t]*(?:ہے|تھا|تھی|ہیں)/ },
+  { pattern: new RegExp(`${URDU_PERSON_BEFORE}(?:کا|کی|کے)\\s*نام[ \\t:\\-]*`, 'g'), strength: 'strong', closing: URDU_IS },
+  { pattern: new RegExp(`${U}(?:کا|کی|کے)\\s*نام[ \\t:\\-]*`, 'g'), strength: 'weak', closing: URDU_IS },
   { pattern: new RegExp(`${U}(?:مجھے|ہمیں|مجھ\\s*کو)\\s*(?:${URDU_WHO})?`, 'g'), strength: 'strong', closing: URDU_CALL },
   { pattern: new RegExp(`${U}(?:اسے|انہیں|اس\\s*کو)\\s*(?:${URDU_WHO})?`, 'g'), strength: 'weak', closing: URDU_CALL },
 ];

@@ -119,6 +119,9 @@ const WORD = `(?:${[...Object.keys(DIGIT_WORDS), ...Object.keys(MULTIPLIERS)]
   .join('|')})`;
 export const SPELLED_DIGITS_RUN = new RegExp(`\\b${WORD}[\\s,.\\-/_*|]{1,4}${WORD}[\\s,.\\-/_*|]{1,4}${WORD}\\b`, 'i');
 
+/** Three number words or digit groups in a row (`zero 3 double zero 1234567`): the gate when a cell has too few digits for a plain phone. */
+export const NUMBER_RUN = new RegExp(`(?:\\b${WORD}\\b|\\d+)[\\s,.\\-/_*|]{1,4}(?:\\b${WORD}\\b|\\d+)[\\s,.\\-/_*|]{1,4}(?:\\b${WORD}\\b|\\d+)`, 'i');
+
 /** Two Urdu number words in a row (Urdu text already goes through the full scrubber; this spares the detector). */
 const URDU_WORD = `(?:${[...NUMBER_WORDS.keys(), ...NUMBER_MULTIPLIERS.keys()].filter((word) => /^[\u0600-\u06ff]+$/.test(word)).join('|')})`;
 export const SPELLED_DIGITS_RUN_URDU = new RegExp(`(?<![\\u0600-\\u06ff])${URDU_WORD}[\\s،,.\\-]{1,4}${URDU_WORD}(?![\\u0600-\\u06ff])`);

@@ -44,6 +44,13 @@ const VERB_BEFORE = /(?:add|follow|search|find|dhoond\w*|dhund\w*)(?:\s+\w+){0,2
 
 const HANDLE_TOKEN = /[A-Za-z0-9_][A-Za-z0-9_.]{1,29}/y;
 const WORD_TOKEN = /[A-Za-z][A-Za-z'-]*|[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+/y;
+/**
+ * After a strong cue, a word that does not look made up must end the phrase: "insta: sanakhan",
+ * "snap: zoyam, she sent it", but not "youtube: educational videos only".
+ */
+const PHRASE_END =
+  /^(?:[ \t]*$|[ \t]*[,.;:!?)\]\n\r]|[ \t]+(?:pe|par|per|pr|on|hai|he|h|and|or|if|aur|ya|se|ko|ki|ka|ke|btw|plz|pls|please|yaar)(?![A-Za-z])|[ \t]*[\u0600-\u06ff])/i;
+
 /** "10k", "2nd", "5pm", "24hrs": numbers with a unit, not handles. */
 const NUMBER_WITH_UNIT = /^\d+(?:k|m|st|nd|rd|th|am|pm|min|mins|hr|hrs|sec|secs|h|d|x)?$/i;
 
@@ -101,7 +108,8 @@ export function detectPlatformHandles(text: string): PiiSpan[] {
     const token = readHandle(text, at);
     if (token === undefined) continue;
     const after = text.slice(at + token.length, at + token.length + 24);
-    if (strong || verb || handleShaped(token) || VERB_AFTER.test(after) || (hasId && IS_CLOSING.test(after))) {
+    const shaped = handleShaped(token);
+    if ((strong && (shaped || PHRASE_END.test(after))) || verb || shaped || VERB_AFTER.test(after) || (hasId && IS_CLOSING.test(after))) {
       spans.push({ start: at, end: at + token.length, type: 'HANDLE' });
       LATIN_CUE.lastIndex = at + token.length;
     }

@@ -7,7 +7,7 @@ import { detectIbans } from './iban.js';
 import { detectNames } from './names.js';
 import { normalizeForMatching, toOriginalSpan } from './normalize.js';
 import { detectPassports } from './passport.js';
-import { SPELLED_DIGITS_RUN, SPELLED_DIGITS_RUN_URDU } from './numberWords.js';
+import { NUMBER_RUN, SPELLED_DIGITS_RUN, SPELLED_DIGITS_RUN_URDU } from './numberWords.js';
 import { detectPhones } from './phone.js';
 import { detectPlatformHandles } from './platformHandles.js';
 import { detectSpelledNumbers } from './spelledNumbers.js';
@@ -100,7 +100,7 @@ export function mayHoldPii(text: string): boolean {
 function mayHoldHiddenNumber(text: string, digitCount: number): boolean {
   if (digitCount >= 9) return true;
   if (digitCount >= 5 && LETTER_FOR_DIGIT.test(text)) return true;
-  return SPELLED_DIGITS_RUN.test(text) || SPELLED_DIGITS_RUN_URDU.test(text);
+  return NUMBER_RUN.test(text) || SPELLED_DIGITS_RUN_URDU.test(text);
 }
 
 function detectAll(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
@@ -124,7 +124,15 @@ function detectAll(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
   if ((hasAt || mayHoldSpelledEmail(lower)) && wanted.has('EMAIL')) add(detectEmails(text));
   if (mayHoldLink(text, lower) && wanted.has('URL')) add(detectUrls(text));
   if (hasAt && wanted.has('HANDLE')) add(detectHandles(text));
-  if (wanted.has('HANDLE') && PLATFORM_WORD.test(text)) add(detectPlatformHandles(text));
+  if (wanted.has('HANDLE') && PLATFORM_WORD.test(text)) {
+    // after a platform cue, `sana.pk` is a handle, not the bare domain the link detector takes it for
+    const handles = detectPlatformHandles(text);
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const span = spans[i]!;
+      if (span.type === 'URL' && handles.some((h) => h.start === span.start && h.end === span.end)) spans.splice(i, 1);
+    }
+    add(handles);
+  }
   if (wanted.has('NAME')) add(detectNames(text));
   return spans;
 }

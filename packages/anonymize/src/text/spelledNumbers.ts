@@ -99,15 +99,31 @@ function latinDigits(word: string): { digits: string; plain: boolean } | undefin
   return spelled === undefined ? undefined : { digits: spelled, plain: false };
 }
 
-/** Whether the tokens' values count up or down by one (`1 2 3 4 5`, "ek do teen char"). */
+/** Longest run of tokens counting up or down by one, and whether it goes on after `to`. */
+const steps = (tokens: readonly NumberToken[], k: number): number => Number(tokens[k]!.digits) - Number(tokens[k - 1]!.digits);
+
+/**
+ * Whether a stretch is a count rather than a number: all of it counts up or down by one (`1 2 3 4 5 6 7
+ * 8 9 10`, "ek do teen char …"), nine or more tokens of it do (`3 - 0 1 2 3 4 5 6 7 8 9 10`), or it ends
+ * inside a count of four or more that the next token continues (`0 3 0 0 1 2 3 4 5 6 7 8 9`). A phone
+ * spelled digit by digit has at most eight (`0 3 0 0 1 2 3 4 5 6 7` counts 0…7).
+ */
 function isCounting(tokens: readonly NumberToken[], from: number, to: number): boolean {
-  if (to - from < 3) return false;
-  const step = Number(tokens[from + 1]!.digits) - Number(tokens[from]!.digits);
-  if (step !== 1 && step !== -1) return false;
+  let run = 1;
+  let step = 0;
   for (let k = from + 1; k <= to; k++) {
-    if (Number(tokens[k]!.digits) - Number(tokens[k - 1]!.digits) !== step) return false;
+    const d = steps(tokens, k);
+    if ((d === 1 || d === -1) && (run === 1 || d === step)) {
+      run += 1;
+      step = d;
+    } else {
+      run = d === 1 || d === -1 ? 2 : 1;
+      step = d;
+    }
+    if (run >= 9) return true;
   }
-  return true;
+  if (run === to - from + 1 && run >= 4) return true;
+  return run >= 4 && to + 1 < tokens.length && steps(tokens, to + 1) === step;
 }
 
 function isHidden(tokens: readonly NumberToken[], from: number, to: number, plainGroups: number): boolean {
@@ -201,7 +217,8 @@ export function detectSpelledNumbers(text: string): PiiSpan[] {
     let comma = false;
     for (let k = lastEnd; joined && k < i; k++) {
       const g = text.charCodeAt(k);
-      if (!isSeparator(g)) joined = false;
+      // a full stop before a space ends a sentence ("… section 21. 0341 …"), not a number's part
+      if (!isSeparator(g) || (g === 46 && k + 1 < i && text.charCodeAt(k + 1) === 32)) joined = false;
       else if (!isPlainSeparator(g)) oddGap = true;
       if (g === 44 || g === 0x060c) comma = true;
     }
