@@ -14,8 +14,8 @@ maham maira mehreen nadia naila nazia rida rimsha saba samina sobia sumaira tahi
 aleena anaya hafsa khadija sehrish shazia shabana rukhsana parveen perveen yasmin yasmeen zubaida ghazala
 tania rubina nasreen kausar sumbul arooj hania minahil momina sawera zunaira aiman aqsa ammara anam beenish
 fareeha farzana humaira ifra jaweria madiha misbah mehak naheed noreen nusrat rehana ruqayya saira salma
-samreen shaista shumaila sumera tabassum tehmina urooj zakia zarish
-ali ahmed ahmad muhammad mohammad mohammed hamza hassan hasan hussain husain usman usmaan umar omar bilal
+samreen shaista shumaila sumera tabassum tehmina urooj zakia zarish aliya kinza hamna fiza sara zara areej eshal
+asim ali ahmed ahmad muhammad mohammad mohammed hamza hassan hasan hussain husain usman usmaan umar omar bilal
 imran kamran faisal asad asif adnan arslan awais ayaan danish fahad farhan haider hamid haris imtiaz irfan
 junaid kashif khalid nadeem naveed nasir noman nouman qasim rashid rizwan saad sajid salman shahid shahzad
 shoaib sohail suhail tahir talha tariq umair waqas waseem wasim yasir zain zeeshan zubair abdullah rehan
@@ -29,7 +29,8 @@ const LATIN_FAMILY = `khan ahmed ali malik butt bhatti qureshi siddiqui sheikh s
 raza rizvi shah syed sayed hussain baloch mengal bugti marri khattak yousafzai afridi mirza awan rana cheema
 gondal jatoi memon soomro abbasi kazmi naqvi jafri jafry ansari javed iqbal akhtar aslam bibi begum nawaz
 riaz mehmood mahmood anwar arshad ashraf hashmi gilani laghari bukhari zaidi farooq farooqi rajput jutt
-niazi durrani tareen marwat wazir mughal qazi khawaja sulehri warraich virk sandhu kiyani kayani`;
+niazi durrani tareen marwat wazir mughal qazi khawaja sulehri warraich virk sandhu kiyani kayani
+gill jamali rind chandio talpur junejo magsi khoso pirzada`;
 
 /** Urdu-script names as written, normalised when the set is built. */
 const URDU_NAMES = `عائشہ فاطمہ زینب مریم ثنا ثناء حنا سعدیہ صائمہ آمنہ ندا رابعہ سدرہ اقرا اقراء کرن مہوش ماہ نور نور انعم
@@ -97,10 +98,20 @@ function wordSet(list: string, normalize: boolean): ReadonlySet<string> {
   return new Set(words.map((word) => (normalize ? normalizeForMatching(word).text : word.toLowerCase())));
 }
 
+/** Latin-script given names, lower case. */
+export const LATIN_GIVEN_NAMES: ReadonlySet<string> = wordSet(LATIN_GIVEN, false);
 /** Latin-script given and family names, lower case. */
-export const LATIN_NAMES: ReadonlySet<string> = new Set([...wordSet(LATIN_GIVEN, false), ...wordSet(LATIN_FAMILY, false)]);
+export const LATIN_NAMES: ReadonlySet<string> = new Set([...LATIN_GIVEN_NAMES, ...wordSet(LATIN_FAMILY, false)]);
 /** Urdu-script names, normalised. */
 export const URDU_NAME_SET: ReadonlySet<string> = wordSet(URDU_NAMES, true);
+/**
+ * Listed Urdu names that also are family or caste names, titles or ordinary words (خان, شاہ, سید, بیگم,
+ * نور "light", ماہ "month"): a value made of these alone is not taken for a person's name.
+ */
+export const URDU_NOT_FIRST_NAMES: ReadonlySet<string> = wordSet(
+  'خان ملک بٹ قریشی صدیقی شیخ چوہدری رضا شاہ سید بلوچ اعوان رانا میمن عباسی کاظمی نقوی انصاری جاوید اقبال اختر اسلم بی بیگم نور ماہ',
+  true,
+);
 /** Latin-script words that are not names, lower case. */
 export const LATIN_STOPWORDS: ReadonlySet<string> = wordSet(LATIN_STOP, false);
 /** Urdu-script words that are not names, normalised. */

@@ -107,21 +107,3 @@ function normalizedKeys<T>(table: Record<string, T>): ReadonlyMap<string, T> {
 export const NUMBER_WORDS: ReadonlyMap<string, string> = normalizedKeys(DIGIT_WORDS);
 /** Lower-case (Latin) or normalised (Urdu) word → how many times the next digit repeats. */
 export const NUMBER_MULTIPLIERS: ReadonlyMap<string, number> = normalizedKeys(MULTIPLIERS);
-
-/**
- * Three Latin number words in a row (separated by spaces or light punctuation): the least a phone
- * number spelled without any digit contains. A cheap test before the detector runs on a cell that has
- * neither digits nor other cues.
- */
-const WORD = `(?:${[...Object.keys(DIGIT_WORDS), ...Object.keys(MULTIPLIERS)]
-  .filter((word) => /^[a-z]+$/.test(word) && word.length > 1)
-  .sort((a, b) => b.length - a.length)
-  .join('|')})`;
-export const SPELLED_DIGITS_RUN = new RegExp(`\\b${WORD}[\\s,.\\-/_*|]{1,4}${WORD}[\\s,.\\-/_*|]{1,4}${WORD}\\b`, 'i');
-
-/** Three number words or digit groups in a row (`zero 3 double zero 1234567`): the gate when a cell has too few digits for a plain phone. */
-export const NUMBER_RUN = new RegExp(`(?:\\b${WORD}\\b|\\d+)[\\s,.\\-/_*|]{1,4}(?:\\b${WORD}\\b|\\d+)[\\s,.\\-/_*|]{1,4}(?:\\b${WORD}\\b|\\d+)`, 'i');
-
-/** Two Urdu number words in a row (Urdu text already goes through the full scrubber; this spares the detector). */
-const URDU_WORD = `(?:${[...NUMBER_WORDS.keys(), ...NUMBER_MULTIPLIERS.keys()].filter((word) => /^[\u0600-\u06ff]+$/.test(word)).join('|')})`;
-export const SPELLED_DIGITS_RUN_URDU = new RegExp(`(?<![\\u0600-\\u06ff])${URDU_WORD}[\\s،,.\\-]{1,4}${URDU_WORD}(?![\\u0600-\\u06ff])`);

@@ -35,7 +35,7 @@ describe('scrubber on the labelled synthetic corpus', () => {
     for (const type of STRUCTURED) expect(metrics.byType[type].labelled).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(STRUCTURED)('finds at least 99%% of %s values with precision at least 0.95', (type) => {
+  it.each(STRUCTURED)('finds at least 99 percent of %s values with precision at least 0.95', (type) => {
     expect(metrics.byType[type].recall).toBeGreaterThanOrEqual(0.99);
     expect(metrics.byType[type].precision).toBeGreaterThanOrEqual(0.95);
   });
@@ -64,13 +64,13 @@ describe('scrubber on the labelled synthetic corpus', () => {
     for (const type of STRUCTURED) expect(tier1.byType[type].recall).toBe(1);
   });
 
-  it.each(FORMS)('finds at least 95%% of the %s form (at least 40 labelled values)', (form) => {
+  it.each(FORMS)('finds at least 95 percent of the %s form (at least 40 labelled values)', (form) => {
     const m = metrics.forms[form];
     expect(m?.labelled ?? 0).toBeGreaterThanOrEqual(40);
     expect(m!.recall).toBeGreaterThanOrEqual(0.95);
   });
 
-  it.each(DECOYS)('keeps at least 95%% of the %s decoys (at least 40 of them)', (kind) => {
+  it.each(DECOYS)('keeps at least 95 percent of the %s decoys (at least 40 of them)', (kind) => {
     const m = metrics.decoys[kind];
     expect(m?.decoys ?? 0).toBeGreaterThanOrEqual(40);
     expect(m!.share).toBeGreaterThanOrEqual(0.95);
