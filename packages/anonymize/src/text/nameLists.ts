@@ -91,7 +91,9 @@ pictures photo photos content comment comments follower followers following like
 status group groups chat chats inbox dms link links clip clips private public hacked hack banned blocked band deleted delete
 fake new old real official verified suspended closed open best worst toxic addictive useless waste time dangerous famous
 popular fun boring bohot bahut log logon sab koi kuch pe par per pr kar kiya gaya gayi hua hui raha rahi rahe karte karti
-wala wali wale dekho dekha dekhi dekhte daali dali dala lagayi lagai lagi chalata chalati chalate use used using ban`;
+wala wali wale dekho dekha dekhi dekhte daali dali dala lagayi lagai lagi chalata chalati chalate use used using ban
+trends dance dances meme memes news views songs song drama dramas ads ad scam scams filter filters challenge challenges
+game games music entertainment education shopping recipes vlogs vlog`;
 
 function wordSet(list: string, normalize: boolean): ReadonlySet<string> {
   const words = list.split(/\s+/).filter((word) => word.length > 0);
