@@ -1,7 +1,7 @@
 import type { AnalysisResult, ResultRow } from '../results/types.js';
 import { isWholePopulation } from './domains.js';
 import type { Labels } from './labels.js';
-import { isSignificant, type TestEntry } from './tests.js';
+import { isSignificant, type TestEntry } from './significanceTests.js';
 
 /** A key finding, written in either language from its numbers. */
 export type Finding =

@@ -14,7 +14,7 @@ import { pickLanding } from './landing.js';
 import { type ReliabilityRow, reliabilityOf } from './reliability.js';
 import { FigureSet, type SectionFigures, sectionFigures } from './sectionFigures.js';
 import { KIND_SECTIONS, orderSections, sectionOfAnalysis } from './sections.js';
-import { collectTests, type TestEntry } from './tests.js';
+import { collectTests, type TestEntry } from './significanceTests.js';
 import { weightingOf } from './weighting.js';
 
 export interface SectionModel extends SectionFigures {

@@ -2,7 +2,7 @@ import { type Lang, midSentence, type Strings } from '../i18n/index.js';
 import { formatCell, formatNumber, formatP } from '../model/format.js';
 import type { SiteModel } from '../model/site.js';
 import { TermLabeller } from '../model/termLabels.js';
-import { isSignificant, type TestEntry } from '../model/tests.js';
+import { isSignificant, type TestEntry } from '../model/significanceTests.js';
 import { dataTableHtml } from './dataTable.js';
 import { figureHtml } from './figure.js';
 import { escapeHtml } from './html.js';

@@ -1,6 +1,6 @@
 import type { Lang, Strings } from '../i18n/index.js';
 import type { SiteModel } from '../model/site.js';
-import { isSignificant } from '../model/tests.js';
+import { isSignificant } from '../model/significanceTests.js';
 import { figureHtml } from './figure.js';
 import { findingHtml } from './findings.js';
 import { escapeHtml } from './html.js';

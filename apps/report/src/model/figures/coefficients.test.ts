@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en, ur } from '../../i18n/index.js';
 import type { AnalysisResult } from '../../results/types.js';
 import { Labels } from '../labels.js';
-import { collectTests } from '../tests.js';
+import { collectTests } from '../significanceTests.js';
 import { coefficientFigure } from './coefficients.js';
 import type { FigureInputs } from './spec.js';
 

@@ -6,7 +6,7 @@ import { formatCell, formatCount, formatNumber, formatP } from '../format.js';
 import { modelKindOf } from '../modelKind.js';
 import { describeModel, outcomeOf } from '../modelWords.js';
 import { TermLabeller } from '../termLabels.js';
-import { isSignificant } from '../tests.js';
+import { isSignificant } from '../significanceTests.js';
 import { coefficientInterval } from './modelIntervals.js';
 import { type CsvValue, type FigureInputs, type FigureSpec, WIDE } from './spec.js';
 

@@ -1,7 +1,7 @@
 import type { AnalysisResult, Domain, ResultRow } from '../../results/types.js';
 import { primarySuppression, protectGroups, type ProtectedCell } from '../disclosure.js';
 import { isDomainOf } from '../domains.js';
-import { isSignificant, type TestEntry } from '../tests.js';
+import { isSignificant, type TestEntry } from '../significanceTests.js';
 import { sortByOrder } from './levelOrder.js';
 import type { FigureInputs } from './spec.js';
 

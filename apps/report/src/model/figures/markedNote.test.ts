@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, ur } from '../../i18n/index.js';
 import { Labels } from '../labels.js';
-import type { TestEntry } from '../tests.js';
+import type { TestEntry } from '../significanceTests.js';
 import { markedNote } from './markedNote.js';
 
 const test = (type: string, pAdjusted: number): TestEntry => ({

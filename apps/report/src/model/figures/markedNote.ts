@@ -1,7 +1,7 @@
 import type { Lang, Strings } from '../../i18n/index.js';
 import { formatPRelation } from '../format.js';
 import type { Labels } from '../labels.js';
-import type { TestEntry } from '../tests.js';
+import type { TestEntry } from '../significanceTests.js';
 
 /**
  * The one caption line that explains the ◆ * marks of a figure: each pair of groups that differs

@@ -1,7 +1,7 @@
 import type { Localized } from '@leakrisk/survey';
 import type { Lang, Strings } from '../../i18n/index.js';
 import type { Labels } from '../labels.js';
-import type { TestEntry } from '../tests.js';
+import type { TestEntry } from '../significanceTests.js';
 
 /** A cell of a figure's CSV: exactly what is plotted, `null` (an empty cell) where suppressed. */
 export type CsvValue = string | number | boolean | null;

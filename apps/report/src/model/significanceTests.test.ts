@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../results/types.js';
-import { collectTests, isSignificant } from './tests.js';
+import { collectTests, isSignificant } from './significanceTests.js';
 
 // The README's worked example, as issue 10 found it: a logistic term fitted on 4 respondents
 // (complete separation: log-odds 12.19, p ≈ 6e-71).
