@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { type Codebook, formatCsvRows, LeakriskError, loadCodebook, parseCsvText, readStructuredFile, writeFolderAtomic } from '@leakrisk/survey';
+import { BUNDLED_FONTS, bundledFontPath, FONT_LICENCES, fontPackageDir } from './charts/text/fonts.js';
 import { en, type Lang, type Strings, ur } from './i18n/index.js';
 import { observedLevels } from './model/domains.js';
 import type { CsvValue } from './model/figures/spec.js';
@@ -224,7 +224,7 @@ export function renderReport(inputs: ReportInputs, warnings: string[]): Rendered
 
 /**
  * Writes a rendered site into `dir` (the writing edge of the build): its files, and the bundled
- * stylesheet, script, Noto Nastaliq Urdu font files and their OFL licence in `assets/`.
+ * stylesheet, script, font files (Noto Sans, Noto Nastaliq Urdu) and their OFL licences in `assets/`.
  */
 export function writeSiteInto(dir: string, site: RenderedSite): void {
   for (const [path, content] of site.files) {
@@ -235,13 +235,8 @@ export function writeSiteInto(dir: string, site: RenderedSite): void {
   mkdirSync(join(target, 'fonts'), { recursive: true });
   const assets = join(packageRoot, 'assets');
   for (const name of readdirSync(assets)) copyFileSync(join(assets, name), join(target, name));
-  const require = createRequire(import.meta.url);
-  const fontPackage = dirname(require.resolve('@fontsource/noto-nastaliq-urdu/package.json'));
-  for (const weight of [400, 700]) {
-    const file = `noto-nastaliq-urdu-arabic-${weight}-normal.woff2`;
-    copyFileSync(join(fontPackage, 'files', file), join(target, 'fonts', file));
-  }
-  copyFileSync(join(fontPackage, 'LICENSE'), join(target, 'fonts', 'OFL.txt'));
+  for (const font of BUNDLED_FONTS) copyFileSync(bundledFontPath(font), join(target, 'fonts', font.file));
+  for (const licence of FONT_LICENCES) copyFileSync(join(fontPackageDir(licence.fontPackage), 'LICENSE'), join(target, 'fonts', licence.file));
 }
 
 /**
