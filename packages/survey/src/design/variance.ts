@@ -1,5 +1,5 @@
 import { LeakriskError } from '../errors.js';
-import { stageStratumName } from './design.js';
+import { stageStratumName } from './strata.js';
 import type { SurveyDesign } from './types.js';
 
 export interface VarianceOptions {
