@@ -1,4 +1,5 @@
 import { LeakriskError } from '../errors.js';
+import { levelMask } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 
 /** A categorical variable for `by` domains: codes per row (−1 = missing) into `levels`. */
@@ -15,28 +16,28 @@ export interface ByRow<T> {
   domain: Record<string, string>;
   /** Level of each factor, in factor order. */
   levels: string[];
-  /** Domain mask, 1 = row in the domain. */
-  mask: Uint8Array;
   /** Rows in the domain. */
   nrow: number;
   /** `fn`'s result, or null for an empty domain (only with `includeEmpty`). */
   result: T | null;
 }
 
+/** The domains of a `by`, as R's `svyby` forms them (see {@link byGroups}). */
+export interface ByGroups {
+  /** The domains in R's order: each one's level per factor (keyed by name, and in factor order) and its rows. */
+  domains: { domain: Record<string, string>; levels: string[]; nrow: number }[];
+  /** `codes[i]`: the index in `domains` of row i's domain; −1 when a `by` value is missing or its domain was dropped. */
+  codes: Int32Array;
+}
+
 /**
- * R's `svyby(~x, ~f1 + f2, design, FUN)`: one estimate per combination of levels that occurs among
- * rows of non-zero weight (rows with a missing `by` value belong to no domain), in R's order — the
- * levels of `interaction(f1, f2)`, where the first factor varies fastest. Each domain is estimated on
- * the full design with the other rows' influence set to zero (R's `subset`), never by dropping rows.
- * With `includeEmpty` (R's `drop.empty.groups = FALSE`) every combination is listed, empty ones with
- * `result: null` and `nrow: 0`.
+ * The domains of R's `svyby(~x, ~f1 + f2, design, FUN)`: one per combination of levels that occurs
+ * among rows of non-zero weight (rows with a missing `by` value belong to no domain), in R's order —
+ * the levels of `interaction(f1, f2)`, where the first factor varies fastest. With `includeEmpty`
+ * (R's `drop.empty.groups = FALSE`) every combination is listed, empty ones with `nrow: 0`.
+ * One pass over the rows; a domain's mask is made only when asked for ({@link groupMask}).
  */
-export function byDomains<T>(
-  design: SurveyDesign,
-  factors: readonly ByFactor[],
-  fn: (domain: Uint8Array, row: { domain: Record<string, string>; levels: string[] }) => T,
-  options: { includeEmpty?: boolean } = {},
-): ByRow<T>[] {
+export function byGroups(design: SurveyDesign, factors: readonly ByFactor[], options: { includeEmpty?: boolean } = {}): ByGroups {
   const n = design.nrow;
   if (factors.length === 0) {
     throw new LeakriskError('internal: byDomains needs at least one factor', { file: design.file }, 'report this as a bug');
@@ -50,8 +51,10 @@ export function byDomains<T>(
     strides.push(combos);
     combos *= Math.max(f.levels.length, 1);
   }
+  // Row i's combination (first factor fastest), and the rows of non-zero weight in each.
   const key = new Float64Array(n);
-  const counts = new Map<number, number>();
+  const weighted = new Map<number, number>();
+  const rowsOf = new Map<number, number>();
   const w = design.weights;
   for (let i = 0; i < n; i++) {
     let k = 0;
@@ -64,27 +67,49 @@ export function byDomains<T>(
       k += c * strides[j]!;
     }
     key[i] = k;
-    if (k >= 0 && w[i] !== 0) counts.set(k, (counts.get(k) ?? 0) + 1);
+    if (k < 0) continue;
+    rowsOf.set(k, (rowsOf.get(k) ?? 0) + 1);
+    if (w[i] !== 0) weighted.set(k, (weighted.get(k) ?? 0) + 1);
   }
-  const keys = options.includeEmpty ? Array.from({ length: combos }, (_, k) => k) : [...counts.keys()].sort((a, b) => a - b);
+  const keys = options.includeEmpty ? Array.from({ length: combos }, (_, k) => k) : [...weighted.keys()].sort((a, b) => a - b);
+  const indexOf = new Map<number, number>();
+  keys.forEach((k, d) => {
+    indexOf.set(k, d);
+  });
+  const codes = new Int32Array(n);
+  // Rows of a domain without a row of non-zero weight belong to none (it is empty).
+  for (let i = 0; i < n; i++) codes[i] = weighted.has(key[i]!) ? indexOf.get(key[i]!)! : -1;
   const names = factors.map((f, j) => f.name ?? `by${j + 1}`);
-  return keys.map((k) => {
+  const domains = keys.map((k) => {
     const levels = factors.map((f, j) => f.levels[Math.floor(k / strides[j]!) % Math.max(f.levels.length, 1)] ?? '');
     const domain: Record<string, string> = {};
     names.forEach((name, j) => {
       domain[name] = levels[j]!;
     });
-    const mask = new Uint8Array(n);
-    let nrow = 0;
-    if (counts.has(k)) {
-      for (let i = 0; i < n; i++) {
-        if (key[i] === k) {
-          mask[i] = 1;
-          nrow++;
-        }
-      }
-    }
-    return { domain, levels, mask, nrow, result: nrow === 0 ? null : fn(mask, { domain, levels }) };
+    return { domain, levels, nrow: weighted.has(k) ? rowsOf.get(k)! : 0 };
+  });
+  return { domains, codes };
+}
+
+/** The mask (1 = in) of domain d of {@link byGroups}. */
+export function groupMask(groups: ByGroups, d: number): Uint8Array {
+  return levelMask(groups.codes, d);
+}
+
+/**
+ * R's `svyby(~x, ~f1 + f2, design, FUN)` with any estimator: `fn` runs once per domain of
+ * {@link byGroups} (in R's order, empty ones dropped unless `includeEmpty`), on the full design with
+ * the other rows' influence set to zero (R's `subset`), never by dropping rows.
+ */
+export function byDomains<T>(
+  design: SurveyDesign,
+  factors: readonly ByFactor[],
+  fn: (domain: Uint8Array, row: { domain: Record<string, string>; levels: string[] }) => T,
+  options: { includeEmpty?: boolean } = {},
+): ByRow<T>[] {
+  const groups = byGroups(design, factors, options);
+  return groups.domains.map(({ domain, levels, nrow }, d) => {
+    return { domain, levels, nrow, result: nrow === 0 ? null : fn(groupMask(groups, d), { domain, levels }) };
   });
 }
 
