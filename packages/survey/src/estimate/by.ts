@@ -51,11 +51,9 @@ export function byGroups(design: SurveyDesign, factors: readonly ByFactor[], opt
     strides.push(combos);
     combos *= Math.max(f.levels.length, 1);
   }
-  // Row i's combination (first factor fastest), and the rows of non-zero weight in each.
-  const key = new Float64Array(n);
-  const weighted = new Map<number, number>();
-  const rowsOf = new Map<number, number>();
-  const w = design.weights;
+  // Row i's combination (first factor fastest, −1 when a value is missing), then the rows (all,
+  // and of non-zero weight) in each: in typed arrays, or maps when there are very many combinations.
+  const key = combos <= MAX_DENSE_COMBINATIONS ? new Int32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let k = 0;
     for (let j = 0; j < factors.length; j++) {
@@ -67,18 +65,13 @@ export function byGroups(design: SurveyDesign, factors: readonly ByFactor[], opt
       k += c * strides[j]!;
     }
     key[i] = k;
-    if (k < 0) continue;
-    rowsOf.set(k, (rowsOf.get(k) ?? 0) + 1);
-    if (w[i] !== 0) weighted.set(k, (weighted.get(k) ?? 0) + 1);
   }
-  const keys = options.includeEmpty ? Array.from({ length: combos }, (_, k) => k) : [...weighted.keys()].sort((a, b) => a - b);
-  const indexOf = new Map<number, number>();
-  keys.forEach((k, d) => {
-    indexOf.set(k, d);
-  });
-  const codes = new Int32Array(n);
+  const counts = key instanceof Int32Array ? denseCounts(key, design.weights, combos) : sparseCounts(key, design.weights);
+  const keys = options.includeEmpty ? Array.from({ length: combos }, (_, k) => k) : counts.weightedKeys;
+  const indexOf = counts.numbering(keys);
   // Rows of a domain without a row of non-zero weight belong to none (it is empty).
-  for (let i = 0; i < n; i++) codes[i] = weighted.has(key[i]!) ? indexOf.get(key[i]!)! : -1;
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = key[i]! < 0 ? -1 : indexOf(key[i]!);
   const names = factors.map((f, j) => f.name ?? `by${j + 1}`);
   const domains = keys.map((k) => {
     const levels = factors.map((f, j) => f.levels[Math.floor(k / strides[j]!) % Math.max(f.levels.length, 1)] ?? '');
@@ -86,9 +79,68 @@ export function byGroups(design: SurveyDesign, factors: readonly ByFactor[], opt
     names.forEach((name, j) => {
       domain[name] = levels[j]!;
     });
-    return { domain, levels, nrow: weighted.has(k) ? rowsOf.get(k)! : 0 };
+    return { domain, levels, nrow: counts.rows(k) };
   });
   return { domains, codes };
+}
+
+/** Combinations counted in typed arrays up to this many (else in maps). */
+const MAX_DENSE_COMBINATIONS = 1 << 22;
+
+/** Rows per combination of `by` levels: all of them, and whether one has non-zero weight. */
+interface ComboCounts {
+  /** Combinations with a row of non-zero weight, in order. */
+  weightedKeys: number[];
+  /** Rows of a combination that has a row of non-zero weight (0 for an empty one). */
+  rows(key: number): number;
+  /** A row's domain index from its combination: its place in `keys`, −1 when not among them or empty. */
+  numbering(keys: readonly number[]): (key: number) => number;
+}
+
+function denseCounts(key: Int32Array, weights: Float64Array, combos: number): ComboCounts {
+  const all = new Int32Array(combos);
+  const weighted = new Uint8Array(combos);
+  for (let i = 0; i < key.length; i++) {
+    const k = key[i]!;
+    if (k < 0) continue;
+    all[k]!++;
+    if (weights[i] !== 0) weighted[k] = 1;
+  }
+  const weightedKeys: number[] = [];
+  for (let k = 0; k < combos; k++) if (weighted[k]) weightedKeys.push(k);
+  return {
+    weightedKeys,
+    rows: (k) => (weighted[k] ? all[k]! : 0),
+    numbering(keys) {
+      const index = new Int32Array(combos).fill(-1);
+      keys.forEach((k, d) => {
+        if (weighted[k]) index[k] = d;
+      });
+      return (k) => index[k]!;
+    },
+  };
+}
+
+function sparseCounts(key: Float64Array, weights: Float64Array): ComboCounts {
+  const all = new Map<number, number>();
+  const weighted = new Set<number>();
+  for (let i = 0; i < key.length; i++) {
+    const k = key[i]!;
+    if (k < 0) continue;
+    all.set(k, (all.get(k) ?? 0) + 1);
+    if (weights[i] !== 0) weighted.add(k);
+  }
+  return {
+    weightedKeys: [...weighted].sort((a, b) => a - b),
+    rows: (k) => (weighted.has(k) ? all.get(k)! : 0),
+    numbering(keys) {
+      const index = new Map<number, number>();
+      keys.forEach((k, d) => {
+        if (weighted.has(k)) index.set(k, d);
+      });
+      return (k) => index.get(k) ?? -1;
+    },
+  };
 }
 
 /** The mask (1 = in) of domain d of {@link byGroups}. */

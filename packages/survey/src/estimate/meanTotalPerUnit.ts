@@ -70,7 +70,7 @@ export function meanOrTotalByDomainsPerUnit(
     n[d]!++;
   }
   const df = domainDfs(design, domains, nDomains);
-  const s2 = weightedVariances(x, weights, domains, nDomains);
+  const s2 = weightedVariances(x, weights, domains, nDomains, { sw: sumWeights, swx: sumWx, n });
   return Array.from({ length: nDomains }, (_, d) => {
     const count = n[d]!;
     if (blocked[d] || (count === 0 && kind === 'mean')) return naResult(count, df[d]!);
