@@ -35,7 +35,7 @@ export interface ByGroups {
  * among rows of non-zero weight (rows with a missing `by` value belong to no domain), in R's order —
  * the levels of `interaction(f1, f2)`, where the first factor varies fastest. With `includeEmpty`
  * (R's `drop.empty.groups = FALSE`) every combination is listed, empty ones with `nrow: 0`.
- * One pass over the rows; a domain's mask is made only when asked for ({@link groupMask}).
+ * A few passes over the rows, with typed arrays; a domain's mask is made only when asked for ({@link groupMask}).
  */
 export function byGroups(design: SurveyDesign, factors: readonly ByFactor[], options: { includeEmpty?: boolean } = {}): ByGroups {
   const n = design.nrow;
