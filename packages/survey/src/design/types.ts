@@ -110,4 +110,9 @@ export interface SurveyDesign {
   readonly calibration: readonly CalibrationStep[];
   /** The spec the design was built from. */
   readonly spec: DesignSpec;
+  /**
+   * The kernel its estimators must use (`accumulationOf`); absent, the faster one that applies.
+   * Set by `withAccumulation`, so that tests run both.
+   */
+  readonly accumulation?: 'perRow' | 'perUnit';
 }
