@@ -1,9 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { LeakriskError, formatCsvRows, loadCodebook, parseCsvText, writeFolderAtomic, type Codebook, type Localized } from '@leakrisk/survey';
+import { LeakriskError, formatCsvRows, loadCodebook, parseCsvText, type Codebook, type Localized } from '@leakrisk/survey';
 import { en, ur, type Lang, type Strings } from './i18n/index.js';
 import { Labels } from './model/labels.js';
 import { buildSiteModel, type SiteModel } from './model/site.js';
@@ -13,11 +11,15 @@ import { summarizeAudit } from './results/audit.js';
 import { IDENTIFIER_COLUMNS, assertAggregateCsvHeader, assertAggregateOnly, type MicrodataNames } from './results/guard.js';
 import type { HelpContact, ReportSettings } from './results/settings.js';
 import type { ResultsFile } from './results/types.js';
+import { assetsDir, bundledDataDir, fontFiles } from './resources.js';
 
 export interface BuildReportOptions {
   /** Folder holding `results.json` (and optionally `audit.json` and per-analysis CSVs). */
   resultsDir: string;
-  /** Folder to write the site into (created; written atomically). */
+  /**
+   * Folder to write the site into (created when missing). The CLI passes the empty temporary folder
+   * its output guard made, and puts the files in place when the build succeeds.
+   */
   outDir: string;
   /** Codebook to use instead of the one named in `results.json`'s meta (or the bundled one). */
   codebookPath?: string;
@@ -30,17 +32,16 @@ export interface BuildReportResult {
   pages: string[];
   /** Things the researcher should know (unverified contacts, missing codebook, …). */
   warnings: string[];
+  /** Every file the build read (results, audit, codebook, settings, contacts, plan), for the output guard. */
+  inputs: string[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The package root (`apps/report`), from `src/` or `dist/` alike. */
-const packageRoot = resolve(here, '..');
-const repositoryRoot = resolve(packageRoot, '..', '..');
-export const BUNDLED_CODEBOOK = join(repositoryRoot, 'data', 'instrument', 'codebook.json');
-export const BUNDLED_SETTINGS = join(repositoryRoot, 'data', 'report', 'settings.json');
+export const BUNDLED_CODEBOOK = join(bundledDataDir, 'instrument', 'codebook.json');
+export const BUNDLED_SETTINGS = join(bundledDataDir, 'report', 'settings.json');
 
-function readJson(path: string, what: string): unknown {
+function readJson(path: string, what: string, read?: string[]): unknown {
   if (!existsSync(path)) throw new LeakriskError(`${what} not found`, { file: path }, `check the path to the ${what}`);
+  read?.push(path);
   const text = readFileSync(path, 'utf8');
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -54,8 +55,8 @@ function isLocalized(value: unknown): value is Localized {
 }
 
 /** Reads report settings and the contacts file they name; every problem names the field. */
-export function loadReportSettings(path: string): ReportSettings {
-  const raw = readJson(path, 'report settings file') as Record<string, unknown>;
+export function loadReportSettings(path: string, read?: string[]): ReportSettings {
+  const raw = readJson(path, 'report settings file', read) as Record<string, unknown>;
   const need = (field: string) => {
     if (!isLocalized(raw[field])) {
       throw new LeakriskError(
@@ -69,7 +70,7 @@ export function loadReportSettings(path: string): ReportSettings {
   let contacts: HelpContact[] = [];
   const contactsField = raw['contacts'];
   const contactsFile = typeof contactsField === 'string' ? resolve(dirname(path), contactsField) : undefined;
-  const list = contactsFile ? (readJson(contactsFile, 'help contacts file') as Record<string, unknown>)['contacts'] : contactsField;
+  const list = contactsFile ? (readJson(contactsFile, 'help contacts file', read) as Record<string, unknown>)['contacts'] : contactsField;
   if (!Array.isArray(list) || list.length === 0) {
     throw new LeakriskError(
       'report settings name no help contacts',
@@ -148,7 +149,7 @@ function firstLine(path: string): string {
 }
 
 /** Raking margins: from the results when given, else from the plan named in the meta (JSON). */
-function findMargins(results: ResultsFile, resultsDir: string, warnings: string[]): Record<string, Record<string, number>> | undefined {
+function findMargins(results: ResultsFile, resultsDir: string, warnings: string[], read: string[]): Record<string, Record<string, number>> | undefined {
   if (results.calibration?.margins && typeof results.calibration.margins === 'object') return results.calibration.margins;
   const plan = results.meta.plan;
   if (!results.calibration || !plan) return undefined;
@@ -159,9 +160,11 @@ function findMargins(results: ResultsFile, resultsDir: string, warnings: string[
     return undefined;
   }
   try {
+    read.push(planPath);
     const margins = (JSON.parse(readFileSync(planPath, 'utf8')) as { calibration?: { margins?: unknown } }).calibration?.margins;
     if (typeof margins === 'string') {
       const file = resolve(dirname(planPath), margins);
+      read.push(file);
       return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, number>>;
     }
     return margins && typeof margins === 'object' ? (margins as Record<string, Record<string, number>>) : undefined;
@@ -182,6 +185,7 @@ function csvText(header: string[], rows: (string | number | boolean | null)[][])
 export function loadReportInputs(
   options: BuildReportOptions,
   warnings: string[],
+  read: string[] = [],
 ): {
   results: ResultsFile;
   codebook: Codebook | undefined;
@@ -193,7 +197,7 @@ export function loadReportInputs(
     throw new LeakriskError('the results folder does not exist', { file: options.resultsDir }, 'pass the folder written by `leakrisk analyze --out DIR`');
   }
   const resultsFile = join(resultsDir, 'results.json');
-  const parsed = readJson(resultsFile, 'results.json');
+  const parsed = readJson(resultsFile, 'results.json', read);
   const meta =
     (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
       ? (parsed as { meta?: { codebook?: unknown; reportSettings?: unknown } }).meta
@@ -206,8 +210,10 @@ export function loadReportInputs(
   ].filter((path): path is string => path !== undefined);
   let codebook: Codebook | undefined;
   const codebookPath = options.codebookPath ?? codebookCandidates.find((path) => existsSync(path));
-  if (codebookPath) codebook = loadCodebook(codebookPath);
-  else warnings.push('no codebook found: questions and answers are shown by their column names and codes');
+  if (codebookPath) {
+    read.push(codebookPath);
+    codebook = loadCodebook(codebookPath);
+  } else warnings.push('no codebook found: questions and answers are shown by their column names and codes');
   if (
     codebookPath &&
     typeof meta.codebook === 'string' &&
@@ -232,7 +238,7 @@ export function loadReportInputs(
       (path): path is string => path !== undefined && existsSync(path),
     ) ??
     BUNDLED_SETTINGS;
-  const settings = loadReportSettings(settingsPath);
+  const settings = loadReportSettings(settingsPath, read);
   for (const contact of settings.contacts) {
     if (contact.status !== 'verified')
       warnings.push(
@@ -240,7 +246,7 @@ export function loadReportInputs(
       );
   }
   const auditPath = join(resultsDir, 'audit.json');
-  const audit = existsSync(auditPath) ? readJson(auditPath, 'audit.json') : undefined;
+  const audit = existsSync(auditPath) ? readJson(auditPath, 'audit.json', read) : undefined;
   if (audit === undefined) warnings.push('no audit.json in the results folder: the methodology page says so');
   return { results, codebook, settings, audit };
 }
@@ -262,11 +268,13 @@ export function renderPages(document: Document, model: SiteModel, lang: Lang, t:
  * Builds the static bilingual report from a results folder: `index.html` (English) and
  * `ur/index.html` (Urdu) with topic, subgroup and methodology pages, one CSV per chart in `data/`,
  * and the bundled stylesheet, script and Nastaliq font in `assets/`. Charts are drawn with d3 into
- * inline SVG at build time. The site is written atomically; respondent-level input is refused.
+ * inline SVG at build time. Respondent-level input is refused before anything is written; the CLI
+ * writes the site through its output guard (all files put in place together, or none).
  */
 export async function buildReport(options: BuildReportOptions): Promise<BuildReportResult> {
   const warnings: string[] = [];
-  const { results, codebook, settings, audit } = loadReportInputs(options, warnings);
+  const inputs: string[] = [];
+  const { results, codebook, settings, audit } = loadReportInputs(options, warnings, inputs);
   const strings = { en, ur };
   const labels = new Labels(codebook, strings);
   const model = buildSiteModel({
@@ -275,7 +283,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
     labels,
     strings,
     audit: audit === undefined ? undefined : summarizeAudit(audit),
-    margins: findMargins(results, resolve(options.resultsDir), warnings),
+    margins: findMargins(results, resolve(options.resultsDir), warnings, inputs),
     warnings,
   });
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>');
@@ -288,26 +296,18 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   const pages = files.map(([path]) => path);
   for (const figure of model.figures.values()) files.push([`data/${figure.id}.csv`, csvText(figure.csv.header, figure.csv.rows)]);
 
-  await writeFolderAtomic(resolve(options.outDir), (dir) => {
-    for (const [path, content] of files) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
-    copyAssets(join(dir, 'assets'));
-  });
-  return { pages, warnings };
+  const dir = resolve(options.outDir);
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  copyAssets(join(dir, 'assets'));
+  return { pages, warnings, inputs };
 }
 
 /** Stylesheet, script, the Noto Nastaliq Urdu font files and their OFL licence. */
 function copyAssets(target: string): void {
   mkdirSync(join(target, 'fonts'), { recursive: true });
-  const assets = join(packageRoot, 'assets');
-  for (const name of readdirSync(assets)) copyFileSync(join(assets, name), join(target, name));
-  const require = createRequire(import.meta.url);
-  const fontPackage = dirname(require.resolve('@fontsource/noto-nastaliq-urdu/package.json'));
-  for (const weight of [400, 700]) {
-    const file = `noto-nastaliq-urdu-arabic-${weight}-normal.woff2`;
-    copyFileSync(join(fontPackage, 'files', file), join(target, 'fonts', file));
-  }
-  copyFileSync(join(fontPackage, 'LICENSE'), join(target, 'fonts', 'OFL.txt'));
+  for (const name of readdirSync(assetsDir)) copyFileSync(join(assetsDir, name), join(target, name));
+  for (const [source, name] of fontFiles()) copyFileSync(source, join(target, 'fonts', name));
 }

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Where the files the report ships with are. In the repository this package's `src/` or `build/`
+ * sits in `apps/report/`, beside `assets/`; the font comes from its npm package and the bundled
+ * codebook and settings from the repository's `data/`. In the standalone package that `pnpm
+ * release` makes, the code is bundled into `dist/`, beside `assets/`, `fonts/` and `data/`.
+ */
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const standalone = existsSync(join(packageRoot, 'fonts')) && existsSync(join(packageRoot, 'data'));
+
+/** The bundled `data/` folder (instrument codebook, report settings and contacts). */
+export const bundledDataDir = standalone ? join(packageRoot, 'data') : resolve(packageRoot, '..', '..', 'data');
+
+/** The report's stylesheet and script. */
+export const assetsDir = join(packageRoot, 'assets');
+
+/** The Noto Nastaliq Urdu font files the site uses and their OFL licence: `[source, name in the site's fonts/]`. */
+export function fontFiles(): [source: string, name: string][] {
+  const names = [400, 700].map((weight) => `noto-nastaliq-urdu-arabic-${weight}-normal.woff2`);
+  if (standalone) return [...names, 'OFL.txt'].map((name) => [join(packageRoot, 'fonts', name), name]);
+  const fontPackage = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-nastaliq-urdu/package.json'));
+  return [...names.map((name): [string, string] => [join(fontPackage, 'files', name), name]), [join(fontPackage, 'LICENSE'), 'OFL.txt']];
+}
