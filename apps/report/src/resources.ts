@@ -22,6 +22,7 @@ export const assetsDir = join(packageRoot, 'assets');
 export function fontFiles(): [source: string, name: string][] {
   const names = [400, 700].map((weight) => `noto-nastaliq-urdu-arabic-${weight}-normal.woff2`);
   if (standalone) return [...names, 'OFL.txt'].map((name) => [join(packageRoot, 'fonts', name), name]);
-  const fontPackage = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-nastaliq-urdu/package.json'));
+  const require = createRequire(import.meta.url);
+  const fontPackage = dirname(require.resolve('@fontsource/noto-nastaliq-urdu/package.json'));
   return [...names.map((name): [string, string] => [join(fontPackage, 'files', name), name]), [join(fontPackage, 'LICENSE'), 'OFL.txt']];
 }

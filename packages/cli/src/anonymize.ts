@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LeakriskError, loadPlan, runPlan, writeCsvColumnsAtomic, type RawTable } from '@leakrisk/survey';
 import { anonymize, comparePlanResults, loadAnonymizeConfig, resolveKey, type AnonymizeConfig, type Audit } from '@leakrisk/anonymize';
+import type { AnonymizeCliOptions } from './anonymizeOptions.js';
 import { describeAnonymization } from './anonymizeSummary.js';
 import { readsOfConfig } from './configInputs.js';
 import { UsageError } from './errors.js';
@@ -10,17 +11,6 @@ import { readDataInBackground, type DataInBackground } from './files.js';
 import { withOutputs, type OutputSet } from './output/index.js';
 import { makeProgress, type Progress } from './progress.js';
 import { VERSION } from './version.js';
-
-export interface AnonymizeCliOptions {
-  data: string;
-  config?: string;
-  out?: string;
-  audit?: string;
-  codebook?: string;
-  plan?: string;
-  init?: boolean;
-  quiet?: boolean;
-}
 
 /**
  * `leakrisk anonymize --data raw.csv --config anon.json --out anon.csv --audit audit.json`, fail-closed:

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { draftConfig } from '@leakrisk/anonymize';
-import type { AnonymizeCliOptions } from './anonymize.js';
+import type { AnonymizeCliOptions } from './anonymizeOptions.js';
 import { loadInputs } from './inputs.js';
 import { withOutputs } from './output/index.js';
 import type { Progress } from './progress.js';

@@ -7,7 +7,7 @@ export class UsageError extends Error {
 }
 
 export const EXIT_OK = 0;
-export const EXIT_USER_ERROR = 1;
+const EXIT_USER_ERROR = 1;
 export const EXIT_USAGE = 2;
 
 /**

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { reportFailure, EXIT_OK, EXIT_USAGE } from './errors.js';
 import { VERSION } from './version.js';
 import { readDataInBackground } from './files.js';
-import type { AnonymizeCliOptions } from './anonymize.js';
+import type { AnonymizeCliOptions } from './anonymizeOptions.js';
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');

@@ -10,7 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
  * at the root, two levels above `packages/cli/{src,dist,bundle}`. Never the current folder: the
  * command runs from anywhere.
  */
-export function bundledDataDir(): string {
+function bundledDataDir(): string {
   const candidates = [resolve(here, '..', 'data'), resolve(here, '..', '..', '..', 'data')];
   return candidates.find((dir) => existsSync(join(dir, 'instrument'))) ?? candidates[candidates.length - 1]!;
 }

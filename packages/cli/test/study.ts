@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { main } from '../src/main.js';
 
-export const repositoryData = fileURLToPath(new URL('../../../data/', import.meta.url));
+const repositoryData = fileURLToPath(new URL('../../../data/', import.meta.url));
 
 const DISTRICTS = [
   ['lahore', 'lahore_division', 'punjab'],
