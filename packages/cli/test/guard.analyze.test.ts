@@ -77,7 +77,7 @@ describe('report: the site folder never writes over an input', () => {
     symlinkSync(join(results, 'codebook.json'), join(site, 'index.html'));
     await refused(
       ['report', '--results', results, '--out', site, '--quiet'],
-      "--out (index.html in that folder) is the same file as the report's input codebook.json",
+      '--out (index.html in that folder) is the same file as the codebook named in results.json',
     );
   });
 
