@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { LeakriskError, loadPlan, runPlan, writeCsvColumnsAtomic, type RawTable } from '@leakrisk/survey';
+import { LeakriskError, loadPlan, runPlan, tableFromColumns, writeCsvColumnsAtomic } from '@leakrisk/survey';
 import { anonymize, comparePlanResults, loadAnonymizeConfig, resolveKey, type AnonymizeConfig, type Audit } from '@leakrisk/anonymize';
 import type { AnonymizeCliOptions } from './anonymizeOptions.js';
 import { describeAnonymization } from './anonymizeSummary.js';
@@ -69,12 +69,15 @@ async function anonymizeData(
     progress.step('rerunning the analysis plan on raw and anonymized data');
     const common = { plan, codebook, planFile: options.plan, now: new Date(0), toolVersion: VERSION };
     const before = runPlan({ ...common, table, dataFile: options.data, dataSha256: '' });
-    const releasedTable: RawTable = { file: files.out, header: released.header, columns: released.columns, nrow: released.columns[0]?.length ?? 0 };
+    const releasedTable = tableFromColumns(
+      files.out,
+      released.header.map((name, j) => ({ name, column: released.columns[j]! })),
+    );
     const after = runPlan({ ...common, table: releasedTable, dataFile: files.out, dataSha256: '' });
     audit.planImpact = comparePlanResults(before, after);
   }
 
-  writeCsvColumnsAtomic(csvFile, released.header, released.csvColumns);
+  writeCsvColumnsAtomic(csvFile, released.header, released.columns);
   writeFileSync(auditFile, `${JSON.stringify(withoutMachinePaths(audit), null, 2)}\n`);
   return audit;
 }
