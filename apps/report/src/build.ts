@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { dirname, join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { type Codebook, formatCsvRows, LeakriskError, loadCodebook, parseCsvText, readStructuredFile } from '@leakrisk/survey';
+import { BUNDLED_FONTS, bundledFontPath, FONT_LICENCES, fontPackageDir } from './charts/text/fonts.js';
 import { en, type Lang, type Strings, ur } from './i18n/index.js';
 import { observedLevels } from './model/domains.js';
 import type { CsvValue } from './model/figures/spec.js';
@@ -21,7 +22,7 @@ import { refusePiiValues } from './results/pii.js';
 import type { ReportSettings } from './results/settings.js';
 import { defaultReportSettings, loadReportSettings } from './results/settingsFile.js';
 import type { ResultsFile } from './results/types.js';
-import { assetsDir, fontFiles } from './resources.js';
+import { assetsDir } from './resources.js';
 
 export interface BuildReportOptions {
   /** Folder holding `results.json` (and optionally `audit.json`, the codebook and the report settings). */
@@ -224,7 +225,7 @@ export function renderReport(inputs: ReportInputs, warnings: string[]): Rendered
 
 /**
  * Writes a rendered site into `dir` (the writing edge of the build): its files, and the bundled
- * stylesheet, script, Noto Nastaliq Urdu font files and their OFL licence in `assets/`.
+ * stylesheet, script, font files (Noto Sans, Noto Nastaliq Urdu) and their OFL licences in `assets/`.
  */
 export function writeSiteInto(dir: string, site: RenderedSite): void {
   for (const [path, content] of site.files) {
@@ -234,7 +235,8 @@ export function writeSiteInto(dir: string, site: RenderedSite): void {
   const target = join(dir, 'assets');
   mkdirSync(join(target, 'fonts'), { recursive: true });
   for (const name of readdirSync(assetsDir)) copyFileSync(join(assetsDir, name), join(target, name));
-  for (const [source, name] of fontFiles()) copyFileSync(source, join(target, 'fonts', name));
+  for (const font of BUNDLED_FONTS) copyFileSync(bundledFontPath(font), join(target, 'fonts', font.file));
+  for (const licence of FONT_LICENCES) copyFileSync(join(fontPackageDir(licence.fontPackage), 'LICENSE'), join(target, 'fonts', licence.file));
 }
 
 /**

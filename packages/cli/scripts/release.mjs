@@ -5,8 +5,12 @@
 //   dist/              the CLI bundled by esbuild from the TypeScript sources with every JavaScript
 //                      dependency inlined (survey, anonymize, report, commander, yaml, ajv, d3, jsdom,
 //                      @stdlib, …), one ES module per command, and the dependencies' licences
+//                      and HarfBuzz's WebAssembly (harfbuzz.wasm, which the chart text measurer loads
+//                      from beside the code)
 //   assets/            the report's stylesheet and script
-//   fonts/             Noto Nastaliq Urdu (400, 700) and its SIL Open Font Licence (OFL.txt)
+//   fonts/             the fonts the report ships and measures (Noto Sans, Noto Nastaliq Urdu), each
+//                      in its npm package's layout: fonts/@fontsource/<name>/files/*.woff2 and LICENSE
+//                      (SIL Open Font Licence)
 //   data/              the bundled instrument, report settings and contacts, census margins,
 //                      hierarchies, the example config and plan (not the 3000-row sample: `leakrisk
 //                      synth` makes one)
@@ -59,6 +63,29 @@ const jsdomFiles = {
   },
 };
 
+/**
+ * Our sources load a few CommonJS packages at run time through `createRequire(import.meta.url)`
+ * (e.g. the report's WOFF2 decoder), which a bundle cannot follow: there are no node_modules beside
+ * it. In the workspace's own sources, each `require('package')` call becomes an import, so that
+ * esbuild bundles the package like any other.
+ */
+const requiresAsImports = {
+  name: 'requires-as-imports',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/](packages|apps)[\\/][^\\/]+[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('createRequire(import.meta.url)')) return undefined;
+      const imports = [];
+      const patched = source.replace(/\brequire\((['"])([^'"./][^'"]*)\1\)/g, (_call, _quote, specifier) => {
+        if (specifier.startsWith('node:')) return _call;
+        imports.push(`import __leakriskRequired${imports.length} from ${JSON.stringify(specifier)};`);
+        return `__leakriskRequired${imports.length - 1}`;
+      });
+      return imports.length === 0 ? undefined : { contents: `${imports.join('\n')}\n${patched}`, loader: 'ts' };
+    });
+  },
+};
+
 const stage = mkdtempSync(join(tmpdir(), 'leakrisk-release-'));
 try {
   // The CLI with everything it imports, from the TypeScript sources (the `development` condition of
@@ -72,9 +99,18 @@ try {
     platform: 'node',
     target: 'node20',
     conditions: ['development'],
-    plugins: [jsdomFiles],
-    // CommonJS dependencies (@stdlib, papaparse, jsdom) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __leakriskRequire } from 'node:module'; const require = __leakriskRequire(import.meta.url);" },
+    plugins: [jsdomFiles, requiresAsImports],
+    // CommonJS dependencies (@stdlib, papaparse, jsdom, wawoff2) call require() for Node built-ins, and
+    // Emscripten's loaders read __dirname: both are given per chunk (dist/).
+    banner: {
+      js: [
+        "import { createRequire as __leakriskRequire } from 'node:module';",
+        "import { fileURLToPath as __leakriskPath } from 'node:url';",
+        'const require = __leakriskRequire(import.meta.url);',
+        'const __filename = __leakriskPath(import.meta.url);',
+        "const __dirname = __leakriskPath(new URL('.', import.meta.url));",
+      ].join(' '),
+    },
     legalComments: 'linked',
     logLevel: 'warning',
   });
@@ -96,13 +132,17 @@ process.exitCode = await main(process.argv.slice(2));
   );
 
   cpSync(join(reportDir, 'assets'), join(stage, 'assets'), { recursive: true });
-  const fontPackage = dirname(createRequire(join(reportDir, 'package.json')).resolve('@fontsource/noto-nastaliq-urdu/package.json'));
-  mkdirSync(join(stage, 'fonts'));
-  for (const weight of [400, 700]) {
-    const file = `noto-nastaliq-urdu-arabic-${weight}-normal.woff2`;
-    cpSync(join(fontPackage, 'files', file), join(stage, 'fonts', file));
+  const reportRequire = createRequire(join(reportDir, 'package.json'));
+  cpSync(reportRequire.resolve('harfbuzzjs/dist/harfbuzz.wasm'), join(stage, 'dist', 'harfbuzz.wasm'));
+  // The fonts the report names in charts/text/fonts.ts (package and file of each), with each package's licence.
+  const fontList = readFileSync(join(reportDir, 'src', 'charts', 'text', 'fonts.ts'), 'utf8');
+  const fonts = [...fontList.matchAll(/fontPackage: '([^']+)', file: '([^']+\.woff2)'/g)].map(([, fontPackage, file]) => ({ fontPackage, file }));
+  if (fonts.length === 0) throw new Error('release: no fonts found in apps/report/src/charts/text/fonts.ts; update the release script');
+  for (const { fontPackage, file } of fonts) {
+    const installed = dirname(reportRequire.resolve(`${fontPackage}/package.json`));
+    cpSync(join(installed, 'files', file), join(stage, 'fonts', fontPackage, 'files', file));
+    cpSync(join(installed, 'LICENSE'), join(stage, 'fonts', fontPackage, 'LICENSE'));
   }
-  cpSync(join(fontPackage, 'LICENSE'), join(stage, 'fonts', 'OFL.txt'));
   for (const entry of readdirSync(join(repository, 'data'), { withFileTypes: true })) {
     if (entry.name === 'sample') continue;
     cpSync(join(repository, 'data', entry.name), join(stage, 'data', entry.name), { recursive: true });

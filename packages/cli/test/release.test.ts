@@ -51,12 +51,12 @@ describe('the release tarball', () => {
     expect(manifest).toMatchObject({ name: 'leakrisk', version: VERSION, bin: { leakrisk: 'bin/leakrisk.mjs' } });
     expect(manifest['dependencies']).toBeUndefined();
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
-    expect(readdirSync(join(installed, 'fonts')).sort()).toEqual([
-      'OFL.txt',
-      'noto-nastaliq-urdu-arabic-400-normal.woff2',
-      'noto-nastaliq-urdu-arabic-700-normal.woff2',
-    ]);
-    expect(readFileSync(join(installed, 'fonts', 'OFL.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE');
+    for (const font of ['noto-nastaliq-urdu', 'noto-sans']) {
+      const folder = join(installed, 'fonts', '@fontsource', font);
+      expect(readFileSync(join(folder, 'LICENSE'), 'utf8')).toContain('SIL OPEN FONT LICENSE');
+      expect(readdirSync(join(folder, 'files')).filter((file) => file.endsWith('.woff2'))).toHaveLength(2); // 400 and 700
+    }
+    expect(existsSync(join(installed, 'dist', 'harfbuzz.wasm'))).toBe(true);
     expect(readdirSync(join(installed, 'assets')).sort()).toEqual(['report.css', 'report.js']);
     for (const file of ['instrument/codebook.json', 'report/settings.json', 'report/contacts.json', 'config/anonymize.json', 'plans/main.plan.json']) {
       expect(existsSync(join(installed, 'data', file)), file).toBe(true);
@@ -100,7 +100,14 @@ describe('the release tarball', () => {
     expect(readFileSync(join(work, 'results', 'results.json'), 'utf8')).not.toContain(scratch);
 
     expect(leakrisk('report', '--results', 'results', '--out', 'site').stdout).toBe('');
-    for (const page of ['index.html', 'ur/index.html', 'methodology.html', 'assets/report.css', 'assets/fonts/noto-nastaliq-urdu-arabic-400-normal.woff2']) {
+    for (const page of [
+      'index.html',
+      'ur/index.html',
+      'methodology.html',
+      'assets/report.css',
+      'assets/fonts/noto-nastaliq-urdu-arabic-400-normal.woff2',
+      'assets/fonts/OFL.txt',
+    ]) {
       expect(existsSync(join(work, 'site', page)), page).toBe(true);
     }
     expect(readFileSync(join(work, 'site', 'ur', 'index.html'), 'utf8')).toContain('lang="ur"');
