@@ -48,7 +48,7 @@ export function readStructuredFile(path: string, what: string, displayName = pat
 
 /**
  * Loads and validates an analysis plan (JSON, or YAML by extension). Paths inside the plan (the
- * `codebook`, and `calibration.margins` when it is a path to a JSON/YAML file of margins) are
+ * `codebook`, the `report` settings, and `calibration.margins` when it is a path to a JSON/YAML file of margins) are
  * resolved relative to the plan file's folder. A margins file holds `{ variable: { level: total } }`,
  * either at its top level or under a `margins` key (as `data/census/*.json`). Errors name the file, the analysis and the field.
  */
@@ -56,8 +56,9 @@ export function loadPlan(path: string): Plan {
   const file = resolve(path);
   const data = readStructuredFile(file, 'plan', path);
   const folder = dirname(file);
+  let marginsFile: string | undefined;
   if (isObject(data) && isObject(data.calibration) && typeof data.calibration.margins === 'string') {
-    const marginsFile = resolve(folder, data.calibration.margins);
+    marginsFile = resolve(folder, data.calibration.margins);
     const loaded = readStructuredFile(marginsFile, 'calibration margins', data.calibration.margins);
     // a margins file may hold the margins at its top level, or under "margins" beside its documentation
     data.calibration.margins = isObject(loaded) && isObject(loaded.margins) ? loaded.margins : loaded;
@@ -67,6 +68,8 @@ export function loadPlan(path: string): Plan {
     ...checked,
     file,
     ...(checked.codebook !== undefined ? { codebook: resolve(folder, checked.codebook) } : {}),
+    ...(checked.report !== undefined ? { report: resolve(folder, checked.report) } : {}),
+    ...(marginsFile !== undefined ? { marginsFile } : {}),
   };
 }
 

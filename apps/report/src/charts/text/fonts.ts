@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { standaloneFontPackageDir } from '../../resources.js';
 
 /** The two font families chart text is set in; the site bundles both (assets/fonts), so text can be measured before it is drawn. */
 export type ChartFamily = 'Noto Sans' | 'Noto Nastaliq Urdu';
@@ -47,17 +48,21 @@ export function chartFontFamily(rtl: boolean | undefined): string {
 }
 
 const require = createRequire(import.meta.url);
-/** The installed font packages (named literally, so that dependency checkers see them). */
-const PACKAGE_DIRS: Record<string, string> = {
-  '@fontsource/noto-sans': dirname(require.resolve('@fontsource/noto-sans/package.json')),
-  '@fontsource/noto-nastaliq-urdu': dirname(require.resolve('@fontsource/noto-nastaliq-urdu/package.json')),
+/**
+ * The font packages: installed (named literally, so that dependency checkers see them), or in the
+ * standalone package their copies beside the bundle (see resources.ts).
+ */
+const PACKAGE_DIRS: Record<string, () => string> = {
+  '@fontsource/noto-sans': () => standaloneFontPackageDir('@fontsource/noto-sans') ?? dirname(require.resolve('@fontsource/noto-sans/package.json')),
+  '@fontsource/noto-nastaliq-urdu': () =>
+    standaloneFontPackageDir('@fontsource/noto-nastaliq-urdu') ?? dirname(require.resolve('@fontsource/noto-nastaliq-urdu/package.json')),
 };
 
-/** Folder of an installed font package. */
+/** Folder of a font package. */
 export function fontPackageDir(fontPackage: string): string {
   const dir = PACKAGE_DIRS[fontPackage];
   if (dir === undefined) throw new Error(`${fontPackage} is not one of the report's font packages`);
-  return dir;
+  return dir();
 }
 
 /** Where a bundled font file is on disk (the file the build copies into the site and the measurer reads). */
