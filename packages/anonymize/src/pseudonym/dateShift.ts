@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { HmacSha256 } from './sha256.js';
 import { isMissingCell, LeakriskError, type CellFactor, type CellTexts, type ProblemLocation } from '@leakrisk/survey';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -41,13 +40,12 @@ const PREFIX = Buffer.from('date-shift\0', 'utf8');
 
 /**
  * {@link dateShiftDays} for many respondents under one key and `maxDays`, on UTF-8 bytes: the
- * returned function gives the shift of the respondent id `id[start … end)`. The key is prepared once
- * (see `HmacSha256`) and the HMAC message assembled in a reused buffer. `maxDays` is checked at each
- * call, as `dateShiftDays` does.
+ * returned function gives the shift of the respondent id `id[start … end)`. The HMAC message is
+ * assembled in a reused buffer and hashed by `node:crypto`. `maxDays` is checked at each call, as
+ * `dateShiftDays` does.
  */
 export function dateShifter(key: Uint8Array, maxDays: number): (id: Uint8Array, start: number, end: number) => number {
-  const hmac = new HmacSha256(key);
-  const digest = new Uint8Array(32);
+  const secret = Buffer.from(key);
   let message = Buffer.alloc(256);
   return (id: Uint8Array, start: number, end: number): number => {
     checkMaxDays(maxDays);
@@ -62,8 +60,11 @@ export function dateShifter(key: Uint8Array, maxDays: number): (id: Uint8Array, 
     message[idEnd] = 0;
     for (let counter = 0; ; counter++) {
       const messageEnd = idEnd + 1 + message.write(String(counter), idEnd + 1, 'latin1');
-      hmac.digest(message, 0, messageEnd, digest);
-      const v = ((digest[0]! << 8) | digest[1]!) * 0x100000000 + (((digest[2]! << 24) | (digest[3]! << 16) | (digest[4]! << 8) | digest[5]!) >>> 0);
+      // The first 48 bits of the HMAC, read from its hex digits.
+      const hex = createHmac('sha256', secret)
+        .update(new Uint8Array(message.buffer, message.byteOffset, messageEnd))
+        .digest('hex');
+      const v = Number.parseInt(hex.slice(0, 12), 16);
       if (v < limit) return (v % m) - maxDays;
     }
   };
