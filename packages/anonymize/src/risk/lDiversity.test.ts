@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '@leakrisk/survey';
 import type { AnonymizeConfig } from '../config/types.js';
-import { encodeKeys, groupKeys } from './frequencies.js';
+import { encodeKeys } from './frequencies.js';
+import { groupKeys } from './groupKeys.js';
 import { checkLDiversity, classDiversity, measureLDiversity } from './lDiversity.js';
 
 // Three classes by key: A (4 records), B (5), C (2).

@@ -1,7 +1,8 @@
 import { LeakriskError, isMissingCell, type RawTable } from '@leakrisk/survey';
 import { quasiIdentifiers } from '../config/check.js';
 import type { AnonymizeConfig, LDiversityConfig } from '../config/types.js';
-import { encodeKeys, groupKeys, type KeyGroups } from './frequencies.js';
+import { encodeKeys } from './frequencies.js';
+import { groupKeys, type KeyGroups } from './groupKeys.js';
 
 /** Diversity of one sensitive column within one equivalence class. */
 export interface ClassDiversity {
