@@ -24,7 +24,7 @@ import { emptyCounts, PII_TYPES, scrubber, type PiiType } from '../text/index.js
 import { levelCount } from '../recode/hierarchy.js';
 import { classesOfRows } from '../search/classes.js';
 import { searchLattice, type SearchResult } from '../search/lattice.js';
-import { checkClasses, type PrivacyRequirement } from '../search/requirement.js';
+import { achievedPrivacy, type AchievedPrivacy, type PrivacyRequirement } from '../search/requirement.js';
 import { keyCodes, summarizeRiskOf, weightsOfFactor } from '../audit/riskSummary.js';
 import { factorUtility, utilityOf, type ColumnUtility } from '../audit/utility.js';
 import type { FactorColumnWithMissing, RecoverableKey } from '../audit/recoverable.js';
@@ -574,7 +574,7 @@ export function checkRelease(
   sensitive: ReturnType<typeof prepareSensitive>[],
   requirement: PrivacyRequirement,
   n: number,
-): { minFk: number; violatingRecords: number; l: { column: string; distinct: number; entropy: number }[] } {
+): AchievedPrivacy {
   const codes = keyColumns.map((factor, j) => keyCodes(factor, missing[j]));
   const cards = keyColumns.map((factor, j) => factor.values.filter((cell) => !isMissingCell(cell, missing[j])).length);
   const { table } = classesOfRows(
@@ -584,34 +584,9 @@ export function checkRelease(
     sensitive.map((s) => s.cardinality),
     n,
   );
-  const check = checkClasses(table, requirement);
-  const m = codes.length;
-  const exempt = (c: number) => requirement.missingMatches === 'self' && m > 0 && table.codes.every((col) => col[c]! < 0);
-  let minFk = Number.POSITIVE_INFINITY;
-  for (let c = 0; c < table.size; c++) if (!exempt(c) && check.fk[c]! < minFk) minFk = check.fk[c]!;
-  const l = sensitive.map((s, a) => {
-    const card = s.cardinality;
-    const h = check.matchedHist[a]!;
-    let distinct = Number.POSITIVE_INFINITY;
-    let entropy = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < table.size; c++) {
-      if (exempt(c)) continue;
-      let d = 0;
-      let total = 0;
-      for (let v = 0; v < card; v++)
-        if (h[c * card + v]! > 0) {
-          d++;
-          total += h[c * card + v]!;
-        }
-      let e = 0;
-      for (let v = 0; v < card; v++) {
-        const x = h[c * card + v]!;
-        if (x > 0) e -= (x / total) * Math.log(x / total);
-      }
-      distinct = Math.min(distinct, d);
-      entropy = Math.min(entropy, Math.exp(e));
-    }
-    return { column: s.column, distinct: Number.isFinite(distinct) ? distinct : 0, entropy: Number.isFinite(entropy) ? entropy : 0 };
-  });
-  return { minFk: Number.isFinite(minFk) ? minFk : 0, violatingRecords: check.violatingRecords, l };
+  return achievedPrivacy(
+    table,
+    requirement,
+    sensitive.map((s) => s.column),
+  );
 }

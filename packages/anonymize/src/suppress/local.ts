@@ -1,5 +1,6 @@
 import { mergeClasses, type ClassTable } from '../search/classes.js';
-import { checkClasses, isDiverse, type PrivacyRequirement } from '../search/requirement.js';
+import { isDiverse } from '../risk/diversity.js';
+import { checkClasses, type PrivacyRequirement } from '../search/requirement.js';
 
 export interface LocalSuppressionResult {
   /** The requirement holds after suppression. */
