@@ -20,6 +20,7 @@ import {
 } from '@leakrisk/survey';
 import { checkConfigAgainstTable, type AnonymizeConfig } from '../config/index.js';
 import { pseudonymWriter, shiftDateColumn } from '../pseudonym/index.js';
+import { MIN_KEY_BYTES } from '../pseudonym/key.js';
 import { emptyCounts, PII_TYPES, scrubber, type PiiType } from '../text/index.js';
 import { levelCount } from '../recode/hierarchy.js';
 import { classesOfRows } from '../search/classes.js';
@@ -31,9 +32,6 @@ import type { FactorColumnWithMissing, RecoverableKey } from '../audit/recoverab
 import { keptColumnStats, type KeptColumnRequest, type KeptColumnStats } from './keptColumns.js';
 import type { Audit, ColumnTransformation, QuasiIdentifierAudit } from '../audit/types.js';
 import { prepareKey, prepareSensitive, quasiColumns, type PreparedKey } from './quasi.js';
-
-/** Shortest pseudonymization key accepted, in bytes (CONTRACT.md). */
-export const MIN_KEY_LENGTH = 16;
 
 /** Bytes of a pseudonym with the default options: `P` and 16 hex digits. */
 const PSEUDONYM_BYTES = 17;
@@ -122,9 +120,9 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
         'create a key with `leakrisk keygen --out key.txt` and set "keyFrom": "file:key.txt", or set the environment variable named in keyFrom; keep the key out of the data folder',
       );
     }
-    if (key.length < MIN_KEY_LENGTH) {
+    if (key.length < MIN_KEY_BYTES) {
       throw new LeakriskError(
-        `the pseudonymization key is ${key.length} bytes long; at least ${MIN_KEY_LENGTH} are needed (keyFrom: ${source})`,
+        `the pseudonymization key is ${key.length} bytes long; at least ${MIN_KEY_BYTES} are needed (keyFrom: ${source})`,
         { file: configFile, column: needsKey[0] },
         'use a key from `leakrisk keygen` (32 random bytes as hex)',
       );
