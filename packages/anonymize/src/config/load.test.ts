@@ -1,8 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LeakriskError, parseCsvText } from '@leakrisk/survey';
 import { checkConfigAgainstTable, quasiIdentifiers } from './check.js';
-import { loadAnonymizeConfig, parseAnonymizeConfig, parseConfigText } from './load.js';
+import { loadAnonymizeConfig, parseAnonymizeConfig } from './load.js';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/config/', import.meta.url));
 
@@ -53,15 +56,21 @@ describe('loadAnonymizeConfig', () => {
   });
 });
 
-describe('parseConfigText', () => {
-  it('names the line of a JSON or YAML syntax error', () => {
-    const json = errorOf(() => parseConfigText('{\n  "columns": {,\n}', 'anon.json'));
-    expect(json.message).toMatch(/^the JSON cannot be read/);
+describe('loadAnonymizeConfig syntax errors', () => {
+  it('names the line of a JSON or YAML syntax error, and a key written twice', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'leakrisk-config-'));
+    const load = (name: string, text: string) => {
+      writeFileSync(join(folder, name), text);
+      return () => loadAnonymizeConfig(join(folder, name));
+    };
+    const json = errorOf(load('anon.json', '{\n  "columns": {,\n}'));
+    expect(json.message).toMatch(/^the config is not valid JSON/);
+    expect(json.fix).toContain('use .yaml for a commented config');
     expect(json.line).toBe(2);
-    const yaml = errorOf(() => parseConfigText('columns:\n  a: drop\n  a: keep\n', 'anon.yml'));
-    expect(yaml.message).toMatch(/^the YAML cannot be read/);
+    const yaml = errorOf(load('anon.yml', 'columns:\n  a: drop\n  a: keep\n'));
+    expect(yaml.message).toMatch(/^the config is not valid YAML/);
     expect(yaml.line).toBe(3);
-    const twice = errorOf(() => parseConfigText('{\n "columns": {\n  "phone": "drop",\n  "phone": "keep"\n }\n}', 'anon.json'));
+    const twice = errorOf(load('twice.json', '{\n "columns": {\n  "phone": "drop",\n  "phone": "keep"\n }\n}'));
     expect(twice.message).toContain('the same key appears twice');
     expect(twice.line).toBe(4);
   });

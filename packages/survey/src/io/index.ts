@@ -7,3 +7,4 @@ export { cellBytesOf, type CellBytes } from './byteTable.js';
 export * from './cellFactor.js';
 export * from './writeColumns.js';
 export * from './cellTexts.js';
+export { parseStructuredText, readStructuredFile, type StructuredFileWording } from './readStructuredFile.js';
