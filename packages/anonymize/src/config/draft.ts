@@ -36,7 +36,8 @@ export interface DraftConfig {
  * 7. everything else → `"undecided"`.
  */
 export function draftConfig(table: RawTable, codebook?: Codebook, options: DraftOptions = {}): { config: DraftConfig; notes: string[] } {
-  const columns: Record<string, DraftColumn> = {};
+  // A null-prototype object: a column may be called `__proto__`, `constructor` or `toString`.
+  const columns: Record<string, DraftColumn> = Object.create(null);
   const notes: string[] = [];
   const undecided: string[] = [];
   table.header.forEach((name, j) => {

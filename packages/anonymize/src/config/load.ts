@@ -74,7 +74,8 @@ export function parseAnonymizeConfig(raw: unknown, options: ParseConfigOptions):
   assertConfigShape(raw, file);
   const input = raw as RawConfig;
 
-  const columns: Record<string, ColumnConfig> = {};
+  // A null-prototype object: a column may be called `__proto__`, `constructor` or `toString`.
+  const columns: Record<string, ColumnConfig> = Object.create(null);
   for (const [name, entry] of Object.entries(input.columns)) {
     columns[name] = parseColumn(name, entry, { file, dir, readText });
   }

@@ -98,7 +98,10 @@ export interface AnonymizeConfig {
   file: string;
   /** Folder that relative paths in the config are resolved against (absolute). */
   dir: string;
-  /** Every classified column, in the order the config lists them. */
+  /**
+   * Every classified column, in the order the config lists them. A null-prototype object, so that
+   * any column name (`__proto__`, `constructor`, …) is an own entry and nothing else answers.
+   */
   columns: Record<string, ColumnConfig>;
   privacy: PrivacyConfig;
   /** Required when a column is `pseudonymize` or `dateShift`. */
