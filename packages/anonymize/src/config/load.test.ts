@@ -179,6 +179,32 @@ describe('parseAnonymizeConfig', () => {
     expect(error.message).toContain('/cfg/h/district.csv');
   });
 
+  it('refuses a hierarchy that is not a tree, naming the file, the lines and the groups but not the value', () => {
+    const withFile = (text: string) => {
+      const raw = base();
+      raw.columns['district'] = { role: 'quasi', hierarchy: 'h/d.csv' };
+      return () => parse(raw, { '/cfg/h/d.csv': text });
+    };
+    // A district under two provinces: listed again on line 4 with other groups.
+    const twoProvinces = errorOf(withFile('district,division,province\nlahore,lahore_div,punjab\nsukkur,sukkur_div,sindh\nlahore,sukkur_div,sindh\n'));
+    expect(twoProvinces.message).toBe(
+      'hierarchy for column "district": not a tree: lines 2 and 4 list the same value under different groups at level 1 ("lahore_div" and "sukkur_div")',
+    );
+    expect([twoProvinces.file, twoProvinces.line, twoProvinces.column]).toEqual(['h/d.csv', 4, 'district']);
+    expect(twoProvinces.fix).toContain('exactly one group at each level');
+    // The same value with a space after it is the same value (the compiled hierarchy trims).
+    const spaced = errorOf(withFile('lahore,lahore_div,punjab\nlahore ,lahore_div,sindh\n'));
+    expect(spaced.message).toContain('lines 1 and 2 list the same value under different groups at level 2 ("punjab" and "sindh")');
+    expect(spaced.message).not.toContain('lahore,');
+    // A division under two provinces, written with a stray space.
+    const division = errorOf(withFile('lahore,lahore_div,punjab\nkasur,lahore_div ,sindh\n'));
+    expect(division.message).toContain('not a tree: the group "lahore_div" at level 1 maps to two groups at level 2 ("punjab" on line 1, "sindh" on line 2)');
+    expect(division.line).toBe(2);
+    for (const error of [twoProvinces, spaced, division]) {
+      expect(error.message).not.toMatch(/"lahore"|kasur|sukkur"/);
+    }
+  });
+
   it('validates the ARX layout of a hierarchy', () => {
     const withFile = (text: string) => {
       const raw = base();
@@ -186,8 +212,9 @@ describe('parseAnonymizeConfig', () => {
       return () => parse(raw, { '/cfg/d.csv': text });
     };
     expect(errorOf(withFile('lahore,ld,punjab\nkasur,ld\n')).message).toContain('line 2 has 2 columns but the first row has 3');
-    expect(errorOf(withFile('lahore,ld,punjab\nlahore,ld,punjab\n')).message).toContain('"lahore" is listed twice (lines 1 and 2)');
-    expect(errorOf(withFile('lahore,ld,punjab\nkasur,ld,sindh\n')).message).toContain('the group "ld" at level 1 maps to two groups at level 2');
+    const twice = errorOf(withFile('lahore,ld,punjab\nlahore,ld,punjab\n'));
+    expect(twice.message).toBe('hierarchy for column "district": lines 1 and 2 list the same value (a text of 6 characters) twice');
+    expect(errorOf(withFile('lahore,ld,punjab\nkasur,ld,sindh\n')).message).toContain('not a tree: the group "ld" at level 1 maps to two groups at level 2');
     expect(errorOf(withFile('lahore,,punjab\n')).message).toContain('empty cell at level 1');
     const ok = parse(base(), {});
     expect(ok.columns['district']).toBeUndefined();
