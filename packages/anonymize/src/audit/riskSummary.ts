@@ -1,6 +1,9 @@
-import { factorCells, factorStrings, isMissingCell, type CellFactor, type RawTable } from '@leakrisk/survey';
-import type { MissingMatches } from '../config/index.js';
-import { freqCalc, globalRisk, individualRisk, kViolations, MISSING_CODE, REPORTED_K } from '../risk/index.js';
+import { isMissingCell, type CellFactor } from '@leakrisk/survey';
+import type { MissingMatches } from '../config/types.js';
+import { freqCalc, MISSING_CODE } from '../risk/frequencies.js';
+import { globalRisk, kViolations } from '../risk/globalRisk.js';
+import { individualRisk } from '../risk/individualRisk.js';
+import { REPORTED_K } from '../risk/measureRisk.js';
 import { spread } from '../recode/hierarchy.js';
 
 /** `risk.json` without its per-record list: what the audit keeps of a file's disclosure risk. */
@@ -16,24 +19,11 @@ export interface RiskSummary {
 }
 
 /**
- * Disclosure risk of key columns as they are, with the same sdcMicro semantics as `leakrisk risk`
- * (freqCalc, indivRisk "approx", measure_risk), built from the risk module's functions but without
- * materialising one object per record. `weights` are the sampling weights (already checked
- * positive), or undefined for unweighted risk.
+ * Disclosure risk of key columns as they are, given as their distinct values (`factorCells`), with the
+ * same sdcMicro semantics as `leakrisk risk` (freqCalc, indivRisk "approx", measure_risk), built from
+ * the risk module's functions but without materialising one object per record. `weights` are the
+ * sampling weights (already checked positive), or undefined for unweighted risk.
  */
-export function summarizeRisk(
-  keyColumns: readonly (readonly string[])[],
-  keys: readonly string[],
-  options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
-): RiskSummary {
-  return summarizeRiskOf(
-    keyColumns.map((cells) => factorStrings(cells)),
-    keys,
-    options,
-  );
-}
-
-/** {@link summarizeRisk} of key columns given as their distinct values (`factorCells`). */
 export function summarizeRiskOf(
   keyColumns: readonly CellFactor[],
   keys: readonly string[],
@@ -75,12 +65,6 @@ export function keyCodes(factor: CellFactor, missing: ReadonlySet<string> | unde
     factor,
     factor.values.map((cell) => (isMissingCell(cell, missing) ? MISSING_CODE : next++)),
   );
-}
-
-/** Sampling weights of a column (cells already checked by `checkConfigAgainstTable`). */
-export function weightsOf(table: RawTable, column: string | undefined): Float64Array | undefined {
-  if (column === undefined) return undefined;
-  return weightsOfFactor(factorCells(table, table.header.indexOf(column)));
 }
 
 /** Sampling weights from a weight column's distinct values: each text is parsed once. */

@@ -1,4 +1,4 @@
-import type { PiiType } from '../text/index.js';
+import type { PiiType } from '../text/types.js';
 import type { PlanImpact } from './planImpact.js';
 import type { RiskSummary } from './riskSummary.js';
 import type { ColumnUtility } from './utility.js';

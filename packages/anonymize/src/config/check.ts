@@ -7,7 +7,7 @@ export function quasiIdentifiers(config: AnonymizeConfig): string[] {
 }
 
 /** Columns with the given role, in the order the config lists them. */
-export function columnsWithRole(config: AnonymizeConfig, role: ColumnRole): string[] {
+function columnsWithRole(config: AnonymizeConfig, role: ColumnRole): string[] {
   return Object.entries(config.columns)
     .filter(([, spec]) => spec.role === role)
     .map(([name]) => name);

@@ -2,7 +2,7 @@ import { isMissingCell, type Codebook, type RawTable, type Variable } from '@lea
 import { UNDECIDED } from './types.js';
 
 /** Age bands proposed for an `age` quasi-identifier (lower bounds). */
-export const DEFAULT_AGE_BANDS = [18, 25, 35, 45, 55, 65];
+const DEFAULT_AGE_BANDS = [18, 25, 35, 45, 55, 65];
 
 /** Cells looked at per column for content detection (the first non-missing ones, so drafts are reproducible). */
 const SAMPLE_SIZE = 2000;
@@ -159,7 +159,7 @@ const LATIN_NAME = /^\p{Lu}[\p{Ll}'’]+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,3}$/u;
 const URDU_NAME = /^\p{Script=Arabic}{2,}(?: \p{Script=Arabic}{2,}){1,3}$/u;
 
 /** Share of sampled cells that look like one kind of direct identifier, when at least half do. */
-export function detectIdentifierContent(sample: { cells: string[]; distinctShare: number }): { kind: string; share: number } | undefined {
+function detectIdentifierContent(sample: { cells: string[]; distinctShare: number }): { kind: string; share: number } | undefined {
   const n = sample.cells.length;
   if (n === 0) return undefined;
   let phone = 0;

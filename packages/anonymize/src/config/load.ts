@@ -15,7 +15,7 @@ import {
 } from './types.js';
 
 /** Default for `privacy.maxSuppressedShare` when the config does not say (the contract's example). */
-export const DEFAULT_MAX_SUPPRESSED_SHARE = 0.05;
+const DEFAULT_MAX_SUPPRESSED_SHARE = 0.05;
 
 export interface ParseConfigOptions {
   /** The config file as the user named it (for messages). */

@@ -10,7 +10,6 @@ export type ColumnRole = 'quasi' | 'drop' | 'pseudonymize' | 'scrub' | 'keep' | 
 /** Short forms allowed as a plain string in the file (`"phone": "drop"`). */
 export type ColumnAction = 'drop' | 'pseudonymize' | 'scrub' | 'keep';
 
-export const COLUMN_ROLES: readonly ColumnRole[] = ['quasi', 'drop', 'pseudonymize', 'scrub', 'keep', 'dateShift'];
 export const COLUMN_ACTIONS: readonly ColumnAction[] = ['drop', 'pseudonymize', 'scrub', 'keep'];
 
 /** The value `anonymize --init` writes for a column it cannot judge; a config holding it refuses to run. */
@@ -58,7 +57,7 @@ export interface ColumnConfig {
   maxDays?: number;
 }
 
-export interface RecursiveCl {
+interface RecursiveCl {
   c: number;
   l: number;
 }

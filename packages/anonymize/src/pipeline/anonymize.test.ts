@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatCsv, LeakriskError, parseCsvText, type RawTable } from '@leakrisk/survey';
-import { parseAnonymizeConfig } from '../config/index.js';
+import { formatCsv, LeakriskError, type RawTable } from '@leakrisk/survey';
+import { parseAnonymizeConfig } from '../config/load.js';
 import { anonymize } from './anonymize.js';
 
 const KEY = new TextEncoder().encode('0123456789abcdef0123456789abcdef');
@@ -194,8 +194,6 @@ describe('anonymize (properties)', () => {
     );
   });
 });
-
-void parseCsvText;
 
 describe('anonymize without quasi-identifiers', () => {
   it('only drops, pseudonymizes and keeps', () => {

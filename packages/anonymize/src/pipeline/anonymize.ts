@@ -18,8 +18,10 @@ import {
   type CsvColumn,
   type RawTable,
 } from '@leakrisk/survey';
-import { checkConfigAgainstTable, type AnonymizeConfig } from '../config/index.js';
-import { pseudonymWriter, shiftDateColumn } from '../pseudonym/index.js';
+import { checkConfigAgainstTable } from '../config/check.js';
+import type { AnonymizeConfig } from '../config/types.js';
+import { shiftDateColumn } from '../pseudonym/dateShift.js';
+import { pseudonymWriter } from '../pseudonym/hmac.js';
 import { MIN_KEY_BYTES } from '../pseudonym/key.js';
 import { emptyCounts, PII_TYPES, scrubber, type PiiType } from '../text/index.js';
 import { levelCount } from '../recode/hierarchy.js';
@@ -566,7 +568,7 @@ function buildAudit(parts: AuditParts): Audit {
  * matching sets, skipping records exempt under `self` (all keys missing). The columns come as their
  * distinct texts (`factorStrings`), numbered in order of first appearance.
  */
-export function checkRelease(
+function checkRelease(
   keyColumns: readonly CellFactor[],
   missing: readonly (ReadonlySet<string> | undefined)[],
   sensitive: ReturnType<typeof prepareSensitive>[],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatCsv, loadCodebook, readCsvBytes, parseCsvText, writeCsvColumnsAtomic, type RawTable } from '@leakrisk/survey';
-import { parseAnonymizeConfig } from '../config/index.js';
+import { parseAnonymizeConfig } from '../config/load.js';
 import { anonymize } from './anonymize.js';
 import { keptColumnStats } from './keptColumns.js';
 import { describeColumn } from '../audit/utility.js';

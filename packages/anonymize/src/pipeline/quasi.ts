@@ -1,11 +1,11 @@
 import { LeakriskError, isMissingCell, levelsOf, type CellFactor, type Codebook } from '@leakrisk/survey';
-import type { AnonymizeConfig, ColumnConfig } from '../config/index.js';
+import type { AnonymizeConfig, ColumnConfig } from '../config/types.js';
 import { autoIntervalHierarchy, bandLeafCodesOf } from '../recode/autoHierarchy.js';
 import { flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy } from '../recode/hierarchy.js';
 import type { SearchKey, SearchSensitive } from '../search/lattice.js';
 
 /** How a quasi-identifier's hierarchy was made, for the audit. */
-export type HierarchySource = { kind: 'file'; path: string } | { kind: 'bands'; bands: number[] } | { kind: 'values'; topCode?: number; bottomCode?: number };
+type HierarchySource = { kind: 'file'; path: string } | { kind: 'bands'; bands: number[] } | { kind: 'values'; topCode?: number; bottomCode?: number };
 
 export interface PreparedKey extends SearchKey {
   source: HierarchySource;

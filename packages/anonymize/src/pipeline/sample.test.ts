@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatCsv, loadCodebook, readCsvFile, synthesizeSurvey, type RawTable } from '@leakrisk/survey';
-import { loadAnonymizeConfig, parseAnonymizeConfig, type AnonymizeConfig } from '../config/index.js';
+import { loadAnonymizeConfig, parseAnonymizeConfig } from '../config/load.js';
+import type { AnonymizeConfig } from '../config/types.js';
 import { anonymize } from './anonymize.js';
 
 const data = fileURLToPath(new URL('../../../../data/', import.meta.url));

@@ -86,7 +86,7 @@ export function shiftDate(isoDate: string, respondentId: string, key: Uint8Array
 }
 
 /** Milliseconds since 1970 (UTC) of an ISO date `YYYY-MM-DD`, or undefined when it is not a real calendar date. */
-export function isoDateTime(isoDate: string): number | undefined {
+function isoDateTime(isoDate: string): number | undefined {
   const match = ISO_DATE.exec(isoDate);
   const year = match === null ? NaN : Number(match[1]);
   const month = match === null ? NaN : Number(match[2]);
@@ -100,7 +100,7 @@ export function isoDateTime(isoDate: string): number | undefined {
 }
 
 /** The ISO date (`YYYY-MM-DD`) `days` days after the date at `time` (from {@link isoDateTime}). */
-export function shiftedIsoDate(time: number, days: number): string {
+function shiftedIsoDate(time: number, days: number): string {
   const shifted = new Date(time + days * DAY_MS);
   const y = shifted.getUTCFullYear();
   const yyyy = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
@@ -110,7 +110,7 @@ export function shiftedIsoDate(time: number, days: number): string {
 }
 
 /** The error for a cell to be date-shifted that is not a calendar date. */
-export function notADateError(where: ProblemLocation): LeakriskError {
+function notADateError(where: ProblemLocation): LeakriskError {
   return new LeakriskError(
     'This cell is not a calendar date in YYYY-MM-DD form, so it cannot be date-shifted.',
     where,
@@ -119,7 +119,7 @@ export function notADateError(where: ProblemLocation): LeakriskError {
 }
 
 /** The error for a date to be shifted in a row without a respondent id. */
-export function noRespondentError(where: ProblemLocation): LeakriskError {
+function noRespondentError(where: ProblemLocation): LeakriskError {
   return new LeakriskError(
     'This row has a date but no respondent id, so its date shift cannot be derived.',
     where,

@@ -1,8 +1,8 @@
 import { factorStrings, LeakriskError, type CellFactor } from '@leakrisk/survey';
-import type { HierarchyTable } from '../config/index.js';
+import type { HierarchyTable } from '../config/types.js';
 
 /** The implied top of every hierarchy: the value is suppressed (written as an empty cell). */
-export const SUPPRESSED_LEVEL_LABEL = '*';
+const SUPPRESSED_LEVEL_LABEL = '*';
 
 /**
  * A generalisation hierarchy for one quasi-identifier, in ARX's sense: level 0 holds the original
@@ -151,7 +151,7 @@ export function flatHierarchy(column: string, values: Iterable<string>, order: r
 }
 
 /** Code-unit order, independent of locale. */
-export function compareStrings(a: string, b: string): number {
+function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

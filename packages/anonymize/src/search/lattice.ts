@@ -33,7 +33,7 @@ export interface SearchInput {
 }
 
 /** The outcome at one lattice node (a generalisation level per key). */
-export interface NodeOutcome {
+interface NodeOutcome {
   levels: number[];
   /** The requirement is met within the suppression budget. */
   feasible: boolean;
@@ -253,8 +253,7 @@ interface NodeDetail {
 }
 
 function stripDetail(outcome: NodeOutcome & { detail?: NodeDetail }): NodeOutcome {
-  const { detail, ...rest } = outcome;
-  void detail;
+  const { detail: _detail, ...rest } = outcome;
   return rest;
 }
 
