@@ -1,4 +1,4 @@
-import { LeakriskError, isMissingCell, levelsOf, type CellFactor, type Codebook } from '@leakrisk/survey';
+import { cellInMessage, LeakriskError, isMissingCell, levelsOf, type CellFactor, type Codebook } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnConfig } from '../config/types.js';
 import { autoIntervalHierarchy, bandLeafCodesOf } from '../recode/autoHierarchy.js';
 import { flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy } from '../recode/hierarchy.js';
@@ -59,7 +59,7 @@ export function prepareKey(
       const x = Number(cell.trim());
       if (cell.trim() === '' || !Number.isFinite(x)) {
         throw new LeakriskError(
-          `"${cell}" is not a number, so it cannot be top- or bottom-coded`,
+          `the value (${cellInMessage(cell, false)}) is not a number, so it cannot be top- or bottom-coded`,
           { file: options.file, row: cells.first[c]! + 1, column },
           'correct the value, declare it as a missing code in the codebook, or remove recode.topCode/bottomCode',
         );

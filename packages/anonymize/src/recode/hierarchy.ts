@@ -1,4 +1,4 @@
-import { factorStrings, LeakriskError, type CellFactor } from '@leakrisk/survey';
+import { cellInMessage, factorStrings, LeakriskError, type CellFactor } from '@leakrisk/survey';
 import type { HierarchyTable } from '../config/types.js';
 
 /** The implied top of every hierarchy: the value is suppressed (written as an empty cell). */
@@ -182,7 +182,7 @@ export function leafCodesOf(
     const leaf = index.get(cell) ?? index.get(cell.trim());
     if (leaf === undefined) {
       throw new LeakriskError(
-        `value "${cell}" is not in the hierarchy${where.hierarchyFile ? ` ${where.hierarchyFile}` : ''}`,
+        `a value (${cellInMessage(cell, false)}) is not in the hierarchy${where.hierarchyFile ? ` ${where.hierarchyFile}` : ''}`,
         { file: where.file, row: factor.first[c]! + 1, column: hierarchy.column },
         'add the value to the hierarchy (with its groups), correct the data, or declare the code as missing in the codebook',
       );

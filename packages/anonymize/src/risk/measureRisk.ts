@@ -1,4 +1,4 @@
-import { LeakriskError, isMissingCell, type RawTable } from '@leakrisk/survey';
+import { cellInMessage, LeakriskError, isMissingCell, type RawTable } from '@leakrisk/survey';
 import { quasiIdentifiers } from '../config/check.js';
 import type { AnonymizeConfig } from '../config/types.js';
 import { encodeKeys, freqCalc } from './frequencies.js';
@@ -80,7 +80,7 @@ export function measureRisk(table: RawTable, config: AnonymizeConfig, options: M
       const w = isMissingCell(cell, codes) ? NaN : Number(cell);
       if (!(Number.isFinite(w) && w > 0)) {
         throw new LeakriskError(
-          `the weight in row ${i + 1} is ${cell === '' ? 'empty' : `"${cell}"`}, not a positive number`,
+          `the weight in row ${i + 1} is ${cellInMessage(cell, config.columns[name]?.role === 'keep')}, not a positive number`,
           { file: table.file, row: i + 1, column: name },
           'every record needs a positive sampling weight for Fk and individual risk; fix the weight or remove "privacy.weights"',
         );
