@@ -59,7 +59,7 @@ export function summarizeRiskOf(
  * A key column as `encodeKeys` codes it: non-missing values numbered in order of first appearance,
  * missing cells −1 (MISSING_CODE).
  */
-export function keyCodes(factor: CellFactor, missing: ReadonlySet<string> | undefined): Int32Array {
+function keyCodes(factor: CellFactor, missing: ReadonlySet<string> | undefined): Int32Array {
   let next = 0;
   return spread(
     factor,

@@ -25,10 +25,10 @@ import { pseudonymWriter } from '../pseudonym/hmac.js';
 import { MIN_KEY_BYTES } from '../pseudonym/key.js';
 import { emptyCounts, PII_TYPES, scrubber, type PiiType } from '../text/index.js';
 import { levelCount } from '../recode/hierarchy.js';
-import { classesOfRows } from '../search/classes.js';
 import { searchLattice, type SearchResult } from '../search/lattice.js';
-import { achievedPrivacy, type AchievedPrivacy, type PrivacyRequirement } from '../search/requirement.js';
-import { keyCodes, summarizeRiskOf, weightsOfFactor } from '../audit/riskSummary.js';
+import { releasedPrivacy } from '../search/releasedPrivacy.js';
+import type { PrivacyRequirement } from '../search/requirement.js';
+import { summarizeRiskOf, weightsOfFactor } from '../audit/riskSummary.js';
 import { factorUtility, utilityOf, type ColumnUtility } from '../audit/utility.js';
 import type { FactorColumnWithMissing, RecoverableKey } from '../audit/recoverable.js';
 import { keptColumnStats, type KeptColumnRequest, type KeptColumnStats } from './keptColumns.js';
@@ -137,7 +137,12 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   // Quasi-identifiers: recode, search, suppress.
   const quasi = quasiColumns(config).filter((c) => table.header.includes(c));
   const keys: PreparedKey[] = quasi.map((column) =>
-    prepareKey(column, config.columns[column]!, factorOf(column), { file: table.file, missing: missingOf(column), ...(codebook ? { codebook } : {}) }),
+    prepareKey(column, config.columns[column]!, factorOf(column), {
+      file: table.file,
+      missing: missingOf(column),
+      missingMatches: config.privacy.missingMatches,
+      ...(codebook ? { codebook } : {}),
+    }),
   );
   const lConfig = config.privacy.l;
   const sensitive = (lConfig?.sensitive ?? []).map((s) => prepareSensitive(s, factorOf(s), missingOf(s)));
@@ -367,7 +372,8 @@ function firstLevel(key: PreparedKey, original: CellFactor): CellFactor {
   const index = new Int32Array(key.leaves.length);
   for (let i = 0; i < index.length; i++) {
     const leaf = key.leaves[i]!;
-    index[i] = leaf < 0 ? leafCount + original.index[i]! : leaf;
+    // Missing cells, and the missing forms of `self` matching (leaves from leafCount on), as they were.
+    index[i] = leaf < 0 || leaf >= leafCount ? leafCount + original.index[i]! : leaf;
   }
   return canonicalFactor(index, [...key.hierarchy.leaves, ...original.values]);
 }
@@ -470,8 +476,9 @@ function buildAudit(parts: AuditParts): Audit {
   const missingOf = (column: string) => missingCodes.get(column);
   const best = search?.best;
 
-  // Independent check of the released keys (fail-closed if the search ever disagreed).
-  const achieved = checkRelease(
+  // The guard: k and l verified again on the key cells exactly as they will be written, independently
+  // of the search; nothing is returned (so nothing is written) when the written file would not meet them.
+  const achieved = releasedPrivacy(
     keys.map((k) => released.get(k.column)!),
     keys.map((k) => missingOf(k.column)),
     sensitive,
@@ -480,9 +487,9 @@ function buildAudit(parts: AuditParts): Audit {
   );
   if (keys.length > 0 && achieved.violatingRecords > 0) {
     throw new LeakriskError(
-      `internal check failed: ${achieved.violatingRecords} released records still violate the requirement`,
+      `the output as it would be written does not meet the requirement: ${achieved.violatingRecords} record${achieved.violatingRecords === 1 ? ' is' : 's are'} in a class below k = ${config.privacy.k}${requirement.l ? ' or without l-diverse sensitive values' : ''} (missingMatches "${config.privacy.missingMatches}")`,
       { file: configFile, column: 'privacy' },
-      'this is a bug in leakrisk; please report it. No data file was written',
+      'a hierarchy group label written like a missing code (NA, a codebook code) or like another value can cause this: rename it; otherwise it is a bug in leakrisk, please report it. No data file was written',
     );
   }
 
@@ -560,33 +567,4 @@ function buildAudit(parts: AuditParts): Audit {
     utility,
     recoverableKeys,
   };
-}
-
-/**
- * Re-checks released key columns from their text (missing = empty, `NA` or a missing code): the
- * smallest fk and, per sensitive column, the smallest distinct count and exp(entropy) over the
- * matching sets, skipping records exempt under `self` (all keys missing). The columns come as their
- * distinct texts (`factorStrings`), numbered in order of first appearance.
- */
-function checkRelease(
-  keyColumns: readonly CellFactor[],
-  missing: readonly (ReadonlySet<string> | undefined)[],
-  sensitive: ReturnType<typeof prepareSensitive>[],
-  requirement: PrivacyRequirement,
-  n: number,
-): AchievedPrivacy {
-  const codes = keyColumns.map((factor, j) => keyCodes(factor, missing[j]));
-  const cards = keyColumns.map((factor, j) => factor.values.filter((cell) => !isMissingCell(cell, missing[j])).length);
-  const { table } = classesOfRows(
-    codes,
-    cards,
-    sensitive.map((s) => s.codes),
-    sensitive.map((s) => s.cardinality),
-    n,
-  );
-  return achievedPrivacy(
-    table,
-    requirement,
-    sensitive.map((s) => s.column),
-  );
 }

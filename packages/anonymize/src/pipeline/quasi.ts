@@ -1,7 +1,7 @@
 import { cellInMessage, LeakriskError, isMissingCell, levelsOf, type CellFactor, type Codebook } from '@leakrisk/survey';
-import type { AnonymizeConfig, ColumnConfig } from '../config/types.js';
+import type { AnonymizeConfig, ColumnConfig, MissingMatches } from '../config/types.js';
 import { autoIntervalHierarchy, bandLeafCodesOf } from '../recode/autoHierarchy.js';
-import { flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy } from '../recode/hierarchy.js';
+import { compareStrings, flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy } from '../recode/hierarchy.js';
 import type { SearchKey, SearchSensitive } from '../search/lattice.js';
 
 /** How a quasi-identifier's hierarchy was made, for the audit. */
@@ -17,10 +17,35 @@ export interface PreparedKey extends SearchKey {
  * - `recode.bands`: an automatic interval hierarchy over the bands (see `autoIntervalHierarchy`);
  * - otherwise its own values, then `*`. `recode.topCode` / `recode.bottomCode` first replace values
  *   above / below them by `>T` / `<B` (top and bottom coding; the column must then be numeric).
- * Missing cells (empty, `NA`, codebook missing codes) stay missing and are never generalised.
+ * Missing cells (empty, `NA`, codebook missing codes) stay missing and are never generalised. With
+ * `missingMatches: "self"` a missing cell is a category, and the output writes each as it is, so the
+ * search sees the texts other than the empty cell as categories of their own (`missingForms`): `99`
+ * and an empty or suppressed cell are different values in the release, and so in the search.
  * The column comes as its distinct values (`factorCells`), so each value is recoded once.
  */
 export function prepareKey(
+  column: string,
+  spec: ColumnConfig,
+  cells: CellFactor,
+  options: { file: string; missing: ReadonlySet<string> | undefined; codebook?: Codebook; missingMatches?: MissingMatches },
+): PreparedKey {
+  const key = keyWithoutForms(column, spec, cells, options);
+  return options.missingMatches === 'self' ? withMissingForms(key, cells, options.missing) : key;
+}
+
+/** The missing texts of a key other than the empty cell, as leaves after the hierarchy's (see `SearchKey.missingForms`). */
+function withMissingForms(key: PreparedKey, cells: CellFactor, missing: ReadonlySet<string> | undefined): PreparedKey {
+  const forms = [...new Set(cells.values.filter((cell) => cell !== '' && isMissingCell(cell, missing)))].sort(compareStrings);
+  if (forms.length === 0) return key;
+  const leafCount = key.hierarchy.leaves.length;
+  const leafOf = cells.values.map((cell) => (cell === '' ? -1 : forms.indexOf(cell)));
+  const leaves = key.leaves.slice();
+  const { index } = cells;
+  for (let i = 0; i < leaves.length; i++) if (leaves[i]! < 0 && leafOf[index[i]!]! >= 0) leaves[i] = leafCount + leafOf[index[i]!]!;
+  return { ...key, leaves, missingForms: forms };
+}
+
+function keyWithoutForms(
   column: string,
   spec: ColumnConfig,
   cells: CellFactor,

@@ -151,7 +151,7 @@ export function flatHierarchy(column: string, values: Iterable<string>, order: r
 }
 
 /** Code-unit order, independent of locale. */
-function compareStrings(a: string, b: string): number {
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
