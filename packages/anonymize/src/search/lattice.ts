@@ -23,6 +23,11 @@ export interface SearchKey {
   missingForms?: readonly string[];
   /** sdcMicro importance: 1 = most important (suppressed last). */
   importance?: number;
+  /**
+   * Never suppressed locally: a kept column gives the key's value away (a stratum names the province),
+   * so suppressing one of its cells would protect nothing; local suppression takes another key instead.
+   */
+  pinned?: boolean;
 }
 
 /** A sensitive column as codes (-1 = missing), for l-diversity. */
@@ -321,7 +326,12 @@ function evaluateNode(
   }
   let starredRecords = 0;
   for (let c = 0; c < micro.size; c++) if (starred[c]) starredRecords += micro.count[c]!;
-  const local = suppressLocally(nodeTable, order, requirement, budget);
+  const local = suppressLocally(
+    nodeTable,
+    order.filter((j) => !keys[j]!.pinned),
+    requirement,
+    budget,
+  );
   const microMask = new Int32Array(micro.size);
   let suppressedRecords = 0;
   for (let c = 0; c < micro.size; c++) {
