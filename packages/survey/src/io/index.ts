@@ -8,3 +8,4 @@ export * from './cellFactor.js';
 export * from './writeColumns.js';
 export * from './cellTexts.js';
 export { parseStructuredText, readStructuredFile, type StructuredFileWording } from './readStructuredFile.js';
+export { bytesStartFormula, neutralizeFormula, startsFormula } from './neutralizeFormula.js';
