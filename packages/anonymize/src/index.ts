@@ -38,7 +38,7 @@ export { PII_TYPES, type PiiSpan, type PiiType } from './text/types.js';
 
 // Disclosure risk as sdcMicro measures it (the `risk` command), and l-diversity.
 export { measureRisk, type MeasureRiskOptions, type RecordRisk, type RiskReport } from './risk/measureRisk.js';
-export { encodeKeys, freqCalc, type EncodedKeys, type FrequencyOptions, type KeyFrequencies } from './risk/frequencies.js';
+export { freqCalc, keyCodes, type FrequencyOptions, type KeyFrequencies } from './risk/frequencies.js';
 export { groupKeys, type KeyGroups } from './risk/groupKeys.js';
 export { individualRisk } from './risk/individualRisk.js';
 export { globalRisk, householdRisk, kViolations, type HouseholdRisk } from './risk/globalRisk.js';

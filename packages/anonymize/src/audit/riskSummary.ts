@@ -1,10 +1,9 @@
-import { isMissingCell, type CellFactor } from '@leakrisk/survey';
+import type { DictionaryColumn } from '@leakrisk/survey';
 import type { MissingMatches } from '../config/types.js';
-import { freqCalc, MISSING_CODE } from '../risk/frequencies.js';
+import { freqCalc, keyCodes } from '../risk/frequencies.js';
 import { globalRisk, kViolations } from '../risk/globalRisk.js';
 import { individualRisk } from '../risk/individualRisk.js';
 import { REPORTED_K } from '../risk/measureRisk.js';
-import { spread } from '../recode/hierarchy.js';
 
 /** `risk.json` without its per-record list: what the audit keeps of a file's disclosure risk. */
 export interface RiskSummary {
@@ -19,13 +18,13 @@ export interface RiskSummary {
 }
 
 /**
- * Disclosure risk of key columns as they are, given as their distinct values (`factorCells`), with the
+ * Disclosure risk of key columns as they are, given as their distinct texts (`distinctTexts`), with the
  * same sdcMicro semantics as `leakrisk risk` (freqCalc, indivRisk "approx", measure_risk), built from
  * the risk module's functions but without materialising one object per record. `weights` are the
  * sampling weights (already checked positive), or undefined for unweighted risk.
  */
 export function summarizeRiskOf(
-  keyColumns: readonly CellFactor[],
+  keyColumns: readonly DictionaryColumn[],
   keys: readonly string[],
   options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
 ): RiskSummary {
@@ -55,22 +54,10 @@ export function summarizeRiskOf(
   };
 }
 
-/**
- * A key column as `encodeKeys` codes it: non-missing values numbered in order of first appearance,
- * missing cells −1 (MISSING_CODE).
- */
-function keyCodes(factor: CellFactor, missing: ReadonlySet<string> | undefined): Int32Array {
-  let next = 0;
-  return spread(
-    factor,
-    factor.values.map((cell) => (isMissingCell(cell, missing) ? MISSING_CODE : next++)),
-  );
-}
-
 /** Sampling weights from a weight column's distinct values: each text is parsed once. */
-export function weightsOfFactor(factor: CellFactor): Float64Array {
-  const number = Float64Array.from(factor.values, (cell) => Number(cell));
-  const { index } = factor;
+export function weightsOfFactor(factor: DictionaryColumn): Float64Array {
+  const number = Float64Array.from(factor.levels, (cell) => Number(cell));
+  const index = factor.codes;
   const out = new Float64Array(index.length);
   for (let i = 0; i < index.length; i++) out[i] = number[index[i]!]!;
   return out;

@@ -1,4 +1,4 @@
-import { cellInMessage, LeakriskError, isMissingCell, levelsOf, type CellFactor, type Codebook } from '@leakrisk/survey';
+import { cellInMessage, dictionaryColumn, LeakriskError, isMissingCell, levelsOf, type Codebook, type DictionaryColumn } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnConfig, MissingMatches } from '../config/types.js';
 import { autoIntervalHierarchy, bandLeafCodesOf } from '../recode/autoHierarchy.js';
 import { compareStrings, flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy } from '../recode/hierarchy.js';
@@ -21,12 +21,12 @@ export interface PreparedKey extends SearchKey {
  * `missingMatches: "self"` a missing cell is a category, and the output writes each as it is, so the
  * search sees the texts other than the empty cell as categories of their own (`missingForms`): `99`
  * and an empty or suppressed cell are different values in the release, and so in the search.
- * The column comes as its distinct values (`factorCells`), so each value is recoded once.
+ * The column comes as its distinct texts (`distinctTexts`), so each value is recoded once.
  */
 export function prepareKey(
   column: string,
   spec: ColumnConfig,
-  cells: CellFactor,
+  cells: DictionaryColumn,
   options: { file: string; missing: ReadonlySet<string> | undefined; codebook?: Codebook; missingMatches?: MissingMatches },
 ): PreparedKey {
   const key = keyWithoutForms(column, spec, cells, options);
@@ -34,21 +34,21 @@ export function prepareKey(
 }
 
 /** The missing texts of a key other than the empty cell, as leaves after the hierarchy's (see `SearchKey.missingForms`). */
-function withMissingForms(key: PreparedKey, cells: CellFactor, missing: ReadonlySet<string> | undefined): PreparedKey {
-  const forms = [...new Set(cells.values.filter((cell) => cell !== '' && isMissingCell(cell, missing)))].sort(compareStrings);
+function withMissingForms(key: PreparedKey, cells: DictionaryColumn, missing: ReadonlySet<string> | undefined): PreparedKey {
+  const forms = [...new Set(cells.levels.filter((cell) => cell !== '' && isMissingCell(cell, missing)))].sort(compareStrings);
   if (forms.length === 0) return key;
   const leafCount = key.hierarchy.leaves.length;
-  const leafOf = cells.values.map((cell) => (cell === '' ? -1 : forms.indexOf(cell)));
+  const leafOf = cells.levels.map((cell) => (cell === '' ? -1 : forms.indexOf(cell)));
   const leaves = key.leaves.slice();
-  const { index } = cells;
-  for (let i = 0; i < leaves.length; i++) if (leaves[i]! < 0 && leafOf[index[i]!]! >= 0) leaves[i] = leafCount + leafOf[index[i]!]!;
+  const { codes } = cells;
+  for (let i = 0; i < leaves.length; i++) if (leaves[i]! < 0 && leafOf[codes[i]!]! >= 0) leaves[i] = leafCount + leafOf[codes[i]!]!;
   return { ...key, leaves, missingForms: forms };
 }
 
 function keyWithoutForms(
   column: string,
   spec: ColumnConfig,
-  cells: CellFactor,
+  cells: DictionaryColumn,
   options: { file: string; missing: ReadonlySet<string> | undefined; codebook?: Codebook },
 ): PreparedKey {
   const isMissing = (cell: string) => isMissingCell(cell, options.missing);
@@ -77,15 +77,15 @@ function keyWithoutForms(
   const top = spec.recode?.topCode;
   const bottom = spec.recode?.bottomCode;
   // The recoded text of each distinct value (top / bottom coding), in order of first appearance.
-  let coded: readonly string[] = cells.values;
+  let coded: readonly string[] = cells.levels;
   if (top !== undefined || bottom !== undefined) {
-    coded = cells.values.map((cell, c) => {
+    coded = cells.levels.map((cell, c) => {
       if (isMissing(cell)) return cell;
       const x = Number(cell.trim());
       if (cell.trim() === '' || !Number.isFinite(x)) {
         throw new LeakriskError(
           `the value (${cellInMessage(cell, false)}) is not a number, so it cannot be top- or bottom-coded`,
-          { file: options.file, row: cells.first[c]! + 1, column },
+          { file: options.file, row: cells.codes.indexOf(c) + 1, column },
           'correct the value, declare it as a missing code in the codebook, or remove recode.topCode/bottomCode',
         );
       }
@@ -99,7 +99,7 @@ function keyWithoutForms(
   return {
     column,
     hierarchy,
-    leaves: leafCodesOf(hierarchy, coded === cells.values ? cells : { ...cells, values: [...coded] }, isMissing, { file: options.file }),
+    leaves: leafCodesOf(hierarchy, coded === cells.levels ? cells : dictionaryColumn(cells.codes, coded), isMissing, { file: options.file }),
     importance: spec.importance,
     source:
       top !== undefined || bottom !== undefined
@@ -112,15 +112,15 @@ function keyWithoutForms(
  * A sensitive column as codes for l-diversity: non-missing values numbered in code-unit order (so
  * the numbering never depends on row order), missing cells -1. The column comes as its distinct values.
  */
-export function prepareSensitive(column: string, cells: CellFactor, missing: ReadonlySet<string> | undefined): SearchSensitive {
-  const present = cells.values.filter((cell) => !isMissingCell(cell, missing));
+export function prepareSensitive(column: string, cells: DictionaryColumn, missing: ReadonlySet<string> | undefined): SearchSensitive {
+  const present = cells.levels.filter((cell) => !isMissingCell(cell, missing));
   const values = [...present].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map(values.map((v, i) => [v, i]));
   return {
     column,
     codes: spread(
       cells,
-      cells.values.map((cell) => rank.get(cell) ?? -1),
+      cells.levels.map((cell) => rank.get(cell) ?? -1),
     ),
     cardinality: values.length,
   };

@@ -1,9 +1,10 @@
-import { LeakriskError, isMissingCell, type RawTable } from '@leakrisk/survey';
+import { distinctTexts, LeakriskError, isMissingCell, type Table } from '@leakrisk/survey';
 import { quasiIdentifiers } from '../config/check.js';
 import type { AnonymizeConfig, LDiversityConfig } from '../config/types.js';
-import { encodeKeys } from './frequencies.js';
 import { diversityOf, meetsLDiversity } from './diversity.js';
+import { keyCodes } from './frequencies.js';
 import { groupKeys, type KeyGroups } from './groupKeys.js';
+import { textsOf } from './textsOf.js';
 
 /** Diversity of one sensitive column within one equivalence class. */
 export interface ClassDiversity {
@@ -118,7 +119,7 @@ export function checkLDiversity(
  * `privacy.l` requirement. Returns null when the config has no l-diversity requirement.
  */
 export function measureLDiversity(
-  table: RawTable,
+  table: Table,
   config: AnonymizeConfig,
   options: { missingCodes?: ReadonlyMap<string, ReadonlySet<string>> } = {},
 ): LDiversityReport | null {
@@ -139,8 +140,7 @@ export function measureLDiversity(
     const codes = options.missingCodes?.get(name);
     return (cell: string) => isMissingCell(cell, codes);
   };
-  const keyMissing = keys.map(missing);
-  const { codes } = encodeKeys(keys.map(column), (cell, j) => keyMissing[j]!(cell));
+  const codes = keys.map((name) => keyCodes(distinctTexts(column(name)), options.missingCodes?.get(name)));
   const groups = groupKeys(codes, table.nrow);
   const requirement: Omit<LDiversityConfig, 'sensitive'> = {};
   if (l.distinct !== undefined) requirement.distinct = l.distinct;
@@ -148,7 +148,7 @@ export function measureLDiversity(
   if (l.recursive !== undefined) requirement.recursive = l.recursive;
   return checkLDiversity(
     groups,
-    l.sensitive.map((name) => ({ name, cells: column(name), isMissing: missing(name) })),
+    l.sensitive.map((name) => ({ name, cells: textsOf(column(name)), isMissing: missing(name) })),
     requirement,
   );
 }

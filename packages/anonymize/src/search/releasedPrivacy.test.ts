@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { factorStrings } from '@leakrisk/survey';
+import { distinctTexts, textColumn } from '@leakrisk/survey';
 import { releasedPrivacy } from './releasedPrivacy.js';
 
 // Written key cells of six records: two 99 (a missing code), one empty, three "a".
-const key = factorStrings(['99', '99', '', 'a', 'a', 'a']);
+const key = distinctTexts(textColumn(['99', '99', '', 'a', 'a', 'a']));
 const sensitive = { column: 's', codes: Int32Array.from([0, 0, 1, 0, 1, 2]), cardinality: 3 };
 const missing = [new Set(['99'])];
 

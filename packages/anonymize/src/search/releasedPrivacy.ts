@@ -1,4 +1,4 @@
-import { isMissingCell, type CellFactor } from '@leakrisk/survey';
+import { isMissingCell, type DictionaryColumn } from '@leakrisk/survey';
 import { classesOfRows } from './classes.js';
 import type { SearchSensitive } from './lattice.js';
 import { achievedPrivacy, type AchievedPrivacy, type PrivacyRequirement } from './requirement.js';
@@ -17,20 +17,23 @@ import { achievedPrivacy, type AchievedPrivacy, type PrivacyRequirement } from '
  * Sensitive columns are released unchanged, and their missing cells are never counted.
  */
 export function releasedPrivacy(
-  keyColumns: readonly CellFactor[],
+  keyColumns: readonly DictionaryColumn[],
   missing: readonly (ReadonlySet<string> | undefined)[],
   sensitive: readonly SearchSensitive[],
   requirement: PrivacyRequirement,
   nrow: number,
 ): AchievedPrivacy {
-  const isMissing = requirement.missingMatches === 'self' ? (cell: string) => cell === '' : isMissingCell;
+  const isMissing =
+    requirement.missingMatches === 'self'
+      ? (cell: string) => cell === ''
+      : (cell: string, codes: ReadonlySet<string> | undefined) => isMissingCell(cell, codes);
   const cards: number[] = [];
   const codes = keyColumns.map((factor, j) => {
     let next = 0;
-    const codeOf = Int32Array.from(factor.values, (cell) => (isMissing(cell, missing[j]) ? -1 : next++));
+    const codeOf = Int32Array.from(factor.levels, (cell) => (isMissing(cell, missing[j]) ? -1 : next++));
     cards.push(next);
     const out = new Int32Array(nrow);
-    const { index } = factor;
+    const { codes: index } = factor;
     for (let i = 0; i < nrow; i++) out[i] = codeOf[index[i]!]!;
     return out;
   });
