@@ -31,10 +31,20 @@ export { pseudonymize, pseudonymizer, type PseudonymOptions } from './pseudonym/
 export { dateShiftDays, shiftDate } from './pseudonym/dateShift.js';
 export { generateKey, MIN_KEY_BYTES, resolveKey, type KeyIo } from './pseudonym/key.js';
 
-// Free-text scrubbing.
-export { findPii, scrubColumn, scrubText, type ScrubColumnResult, type ScrubOptions, type ScrubResult } from './text/scrub.js';
-export { normalizeForMatching, type NormalizedText } from './text/normalize.js';
-export { PII_TYPES, type PiiSpan, type PiiType } from './text/types.js';
+// Free-text scrubbing (through the text folder's own index, which the scrubbing work keeps).
+export {
+  findPii,
+  normalizeForMatching,
+  PII_TYPES,
+  scrubColumn,
+  scrubText,
+  type NormalizedText,
+  type PiiSpan,
+  type PiiType,
+  type ScrubColumnResult,
+  type ScrubOptions,
+  type ScrubResult,
+} from './text/index.js';
 
 // Disclosure risk as sdcMicro measures it (the `risk` command), and l-diversity.
 export { measureRisk, type MeasureRiskOptions, type RecordRisk, type RiskReport } from './risk/measureRisk.js';

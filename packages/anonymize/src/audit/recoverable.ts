@@ -9,15 +9,21 @@ export interface RecoverableKey {
 }
 
 /**
+ * Records that must repeat a value of a kept column before the column is believed to determine a key:
+ * by chance, ten repeats all agree with a two-valued key with probability 2^−10 ≈ 0.001.
+ */
+const MIN_REPEATS = 10;
+
+/**
  * Kept columns that determine a quasi-identifier: every value of the kept column occurs with one
- * original value of the key only (over the records where both are present), and the kept column is
- * coarse — on average at least two of those records per value of it. Such a column (a stratum
- * `punjab_urban`, a PSU nested in a district, a district code, weights that differ by stratum) gives
- * the key's original value back wherever the release generalised or suppressed it. The coarseness
- * rule keeps accidents out: a column of nearly unique values (a timestamp) agrees with a key by chance
- * on its few repeated values, but when n records share d < n/2 values, all n − d ≥ n/2 repeats agree
- * with a two-valued key by chance with probability at most 2^(−n/2). A column is abandoned at its
- * first counter-example, so unrelated columns cost a few rows each.
+ * original value of the key only (over the n records where both are present), and the evidence is
+ * not an accident: of those n records, r = n − d repeat a value seen before (d distinct values), with
+ * r ≥ n/2 (two records per value on average) and r ≥ 10. Such a column (a stratum `punjab_urban`, a PSU
+ * nested in a district, a district code, weights that differ by stratum) gives the key's original
+ * value back wherever the release generalised or suppressed it. A column of nearly unique values (a
+ * timestamp), or a small file, agrees with a key on its few repeats by chance; r repeats all agree with
+ * a two-valued key by chance with probability at most 2^−r. A column is abandoned at its first
+ * counter-example, so unrelated columns cost a few rows each.
  */
 export function findRecoverableKeys(
   kept: readonly { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }[],
@@ -88,7 +94,7 @@ export class RecoverableCheck {
     for (let q = 0; q < this.keys.length; q++) {
       if (!this.alive[q]) continue;
       const y = this.keys[q]!.factor.codes[i]!;
-      if (this.keyMissing[q]![y]) continue;
+      if (y < 0 || this.keyMissing[q]![y]) continue; // −1: a dictionary's missing code
       this.pairs[q]!++;
       let seen = this.seen[q]!;
       if (code >= seen.length) {
@@ -116,10 +122,11 @@ export class RecoverableCheck {
    * column's value codes to the key's value codes (its `factor.values` index; −1 for a value never seen
    * beside a present key value).
    */
-  determined(): { key: number; valueOf: Int32Array }[] {
-    const out: { key: number; valueOf: Int32Array }[] = [];
+  determined(): { key: number; keyValueOf: Int32Array }[] {
+    const out: { key: number; keyValueOf: Int32Array }[] = [];
     this.keys.forEach((_, k) => {
-      if (this.alive[k] && this.pairs[k]! > 0 && 2 * this.distinct[k]! <= this.pairs[k]!) out.push({ key: k, valueOf: this.seen[k]! });
+      const repeats = this.pairs[k]! - this.distinct[k]!;
+      if (this.alive[k] && repeats >= MIN_REPEATS && 2 * repeats >= this.pairs[k]!) out.push({ key: k, keyValueOf: this.seen[k]! });
     });
     return out;
   }
@@ -163,15 +170,15 @@ export function coarseCells(original: Int32Array, released: Int32Array): Uint8Ar
 /**
  * The released cells of a quasi-identifier that a kept column gives back: rows where the key's cell is
  * coarse ({@link coarseCells}) and the kept column holds a value that occurs with one value of the key
- * (`valueOf` from {@link RecoverableCheck.determined}). `kept[i]` is row i's value code of the kept
+ * (`keyValueOf` from {@link RecoverableCheck.determined}). `kept[i]` is row i's value code of the kept
  * column (−1 when missing).
  */
-export function givenBackCells(kept: ArrayLike<number>, valueOf: Int32Array, coarse: Uint8Array): number {
+export function givenBackCells(kept: ArrayLike<number>, keyValueOf: Int32Array, coarse: Uint8Array): number {
   let count = 0;
   for (let i = 0; i < coarse.length; i++) {
     if (coarse[i] === 0) continue;
     const k = kept[i]!;
-    if (k >= 0 && k < valueOf.length && valueOf[k]! >= 0) count++;
+    if (k >= 0 && k < keyValueOf.length && keyValueOf[k]! >= 0) count++;
   }
   return count;
 }

@@ -47,12 +47,18 @@ function checkRelease(table: Table, config: AnonymizeConfig) {
   const result = anonymize({ table, config, key: KEY, configFile: 'anon.json', codebook });
   const col = (name: string) => [...result.columns[result.header.indexOf(name)]!];
   const n = table.nrow;
-  // the raked variables come out at their first level in (nearly) every row
+  // the raked variables come out at their first level in (nearly) every row; province and area are
+  // given away by the kept stratum, weights and fpc, so they are never suppressed (age and gender take
+  // their share of the suppression)
   for (const name of RAKED) {
     const q = result.audit.quasiIdentifiers.find((x) => x.column === name)!;
     expect(q.chosenLevel, name).toBe(0);
-    expect(q.suppressedCells / n, name).toBeLessThanOrEqual(0.03);
+    expect(q.suppressedCells / n, name).toBeLessThanOrEqual(name === 'province' || name === 'area' ? 0 : 0.04);
   }
+  expect(result.audit.recoverableKeys.filter((r) => r.column === 'stratum')).toEqual([
+    { column: 'stratum', quasiIdentifier: 'province' },
+    { column: 'stratum', quasiIdentifier: 'area' },
+  ]);
   expect(
     col('age')
       .filter((a) => a !== '')

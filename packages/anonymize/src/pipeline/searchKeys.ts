@@ -1,4 +1,4 @@
-import { cellInMessage, dictionaryColumn, LeakriskError, isMissingCell, levelsOf, type Codebook, type DictionaryColumn } from '@leakrisk/survey';
+import { cellInMessage, dictionaryColumn, distinctTexts, LeakriskError, isMissingCell, levelsOf, type Codebook, type DictionaryColumn } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnConfig, MissingMatches } from '../config/types.js';
 import { autoIntervalHierarchy, bandLeafCodesOf } from '../recode/autoHierarchy.js';
 import { compareStrings, flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy } from '../recode/hierarchy.js';
@@ -131,4 +131,16 @@ export function quasiColumns(config: AnonymizeConfig): string[] {
   return Object.entries(config.columns)
     .filter(([, spec]) => spec.role === 'quasi')
     .map(([name]) => name);
+}
+
+/** A quasi-identifier at its first level (its leaf labels), missing cells as they were: for the audit's utility. */
+export function keyAtFirstLevel(key: PreparedKey, original: DictionaryColumn): DictionaryColumn {
+  const leafCount = key.hierarchy.leaves.length;
+  const index = new Int32Array(key.leaves.length);
+  for (let i = 0; i < index.length; i++) {
+    const leaf = key.leaves[i]!;
+    // Missing cells, and the missing forms of `self` matching (leaves from leafCount on), as they were.
+    index[i] = leaf < 0 || leaf >= leafCount ? leafCount + original.codes[i]! : leaf;
+  }
+  return distinctTexts(dictionaryColumn(index, [...key.hierarchy.leaves, ...original.levels]));
 }
