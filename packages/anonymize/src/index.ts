@@ -36,6 +36,7 @@ export {
   findPii,
   normalizeForMatching,
   PII_TYPES,
+  piiKindsIn,
   scrubColumn,
   scrubText,
   type NormalizedText,

@@ -17,7 +17,10 @@ describe('formulas in the released file', () => {
     'm,-,2,fine',
     'm,"=1,2",3,fine',
   ].join('\n');
-  const config = parseAnonymizeConfig({ columns: { g: { role: 'quasi' }, note: 'keep', score: 'keep', remark: 'scrub' }, privacy: { k: 3 } }, { file: 'anon.json', dir: '/' });
+  const config = parseAnonymizeConfig(
+    { columns: { g: { role: 'quasi' }, note: 'keep', score: 'keep', remark: 'scrub' }, privacy: { k: 3 } },
+    { file: 'anon.json', dir: '/' },
+  );
 
   it('are written after a quote and counted per column, numbers left alone', () => {
     for (const table of [parseCsvText(raw, 'raw.csv'), readCsvBytes(Buffer.from(raw, 'utf8'), 'raw.csv')]) {

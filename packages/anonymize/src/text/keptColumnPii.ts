@@ -1,4 +1,4 @@
-import { findPii } from './scrub.js';
+import { piiKindsIn } from './piiKinds.js';
 import { PII_TYPES, type PiiType } from './types.js';
 
 /** Distinct values looked at first; the whole column is read only when they find something. */
@@ -15,10 +15,11 @@ export interface KeptColumnPii {
  * distinct values: `values[v]` occurs in `rows[v]` cells; `isMissing` cells are skipped. The first
  * `PII_SAMPLE_VALUES` distinct values (in order of first appearance, so the answer never depends on
  * chance) are checked, and only when one of them looks like personal data, or the column has no more
- * values than that, is every value checked, so that the cells can be counted. A numeric column (weights,
- * Likert codes) costs one look at each value: a number of fewer than nine digits is never a phone or
- * CNIC. A name alone (`NAME`) counts only when at least two distinct values are names: one such value
- * may be a public figure or a category.
+ * values than that, is every value checked, so that the cells can be counted. Each value is judged by
+ * `piiKindsIn`, the scrubber's detectors for one value (a numeric column — weights, Likert codes — costs
+ * one look per value: a number of fewer than nine digits is never a phone or CNIC). A name (`NAME`)
+ * counts only when at least two distinct values are names: one such value may be a public figure or a
+ * category.
  *
  * @returns the kinds found with their cells, in `PII_TYPES` order; empty when none.
  */
@@ -29,7 +30,7 @@ export function piiInKeptColumn(values: readonly string[], rows: ArrayLike<numbe
     for (let v = from; v < to; v++) {
       const value = values[v]!;
       if (isMissing(value)) continue;
-      for (const kind of piiKindsOf(value)) {
+      for (const kind of piiKindsIn(value)) {
         cells.set(kind, (cells.get(kind) ?? 0) + rows[v]!);
         distinct.set(kind, (distinct.get(kind) ?? 0) + 1);
       }
@@ -39,22 +40,4 @@ export function piiInKeptColumn(values: readonly string[], rows: ArrayLike<numbe
   scan(0, sample);
   if (cells.size > 0) scan(sample, values.length);
   return PII_TYPES.filter((kind) => cells.has(kind) && (kind !== 'NAME' || distinct.get(kind)! >= 2)).map((kind) => ({ kind, cells: cells.get(kind)! }));
-}
-
-/**
- * The kinds of personal data one value looks like, by the scrubber's detectors; a value without a
- * letter, `@` or non-ASCII character and with fewer than nine digits (a number, an amount, a date, a
- * band) is answered without them.
- */
-function piiKindsOf(value: string): PiiType[] {
-  let digits = 0;
-  let plain = true;
-  for (let i = 0; i < value.length && plain; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 64 || c >= 0x80) plain = false;
-  }
-  if (plain && digits < 9) return [];
-  const found = findPii(value);
-  return PII_TYPES.filter((kind) => found.some((span) => span.type === kind));
 }
