@@ -6,6 +6,7 @@ import type { Table } from '../table/table.js';
 import { textColumn } from '../table/textColumn.js';
 import { TextCodes } from '../table/textCodes.js';
 import { parseCsvBytes } from './csvBytes.js';
+import { neutralizeFormula } from './neutralizeFormula.js';
 import { checkHeader } from './csvHeader.js';
 import type { IncomingBytes } from './incoming.js';
 import { countLineFeeds, notUtf8 } from './utf8Check.js';
@@ -229,9 +230,15 @@ class StrictUtf8Decoder extends Transform {
   }
 }
 
-/** Quotes a field as RFC 4180 asks: only when it holds a comma, a quote or a line break. */
+/**
+ * A cell's text as every CSV the toolkit writes it: a text that would start a spreadsheet formula gets
+ * a leading `'` (`neutralizeFormula`), then it is quoted as RFC 4180 asks, only when it holds a comma,
+ * a quote or a line break. The one field formatter of `formatCsv`, `formatCsvRows` (analysis CSVs, the
+ * report's downloads) and the file writers.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralizeFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV text (UTF-8 without BOM, LF line ends, header row, RFC 4180 quoting) from columns. */

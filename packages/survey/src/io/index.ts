@@ -4,3 +4,5 @@ export * from './atomicWrite.js';
 export * from './writeCsv.js';
 export * from './columns.js';
 export * from './writeColumns.js';
+export { parseStructuredText, readStructuredFile, type StructuredFileWording } from './readStructuredFile.js';
+export { bytesStartFormula, neutralizeFormula, startsFormula } from './neutralizeFormula.js';

@@ -1,6 +1,6 @@
 export * from './types.js';
 export { checkPlan } from './schema.js';
-export { loadPlan, readStructuredFile } from './load.js';
+export { loadPlan } from './load.js';
 export { applyDerivations, bandLabels, type DerivedColumn } from './derive.js';
 export { runPlan, type RunPlanInput } from './run.js';
 export { resultToCsv } from './resultCsv.js';
