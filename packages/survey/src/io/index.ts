@@ -7,3 +7,8 @@ export { cellBytesOf, type CellBytes } from './byteTable.js';
 export * from './cellFactor.js';
 export * from './writeColumns.js';
 export * from './cellTexts.js';
+export { readDataFile, type DataFile, type ReadDataOptions } from './readDataFile.js';
+export { readSavFile, readSavBytes, type SavData } from './sav/readSav.js';
+export { readXlsxFile, type XlsxData } from './xlsx.js';
+export { isFormExport } from './kobo.js';
+export type { ImportedTable, ImportedColumn, ImportedNumbers, ImportedDictionary, ImportedText, ColumnInfo } from './imported.js';
