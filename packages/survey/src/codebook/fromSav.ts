@@ -5,7 +5,8 @@ import { checkCodebook } from './load.js';
 import type { Codebook, Localized, MissingCode, ResponseOption, Variable, VariableType } from './types.js';
 
 /** Words of an ordered answer scale (agreement, frequency, satisfaction), in English and Urdu. */
-const SCALE_WORDING = /\b(agree|disagree|never|always|often|rarely|sometimes|satisf|likely|important|strongly|not at all|somewhat|very)\b|متفق|کبھی|ہمیشہ|اکثر|مطمئن/i;
+const SCALE_WORDING =
+  /\b(agree|disagree|never|always|often|rarely|sometimes|satisf|likely|important|strongly|not at all|somewhat|very)\b|متفق|کبھی|ہمیشہ|اکثر|مطمئن/i;
 
 /**
  * The codebook an SPSS file carries: variable labels become the question text, value labels the
@@ -27,8 +28,10 @@ export function codebookFromSav(data: SavData): Codebook {
     languages: ['en'],
     source: { format: 'sav', file: basename(data.file) },
     notes: [
-      'drawn from an SPSS file: check each variable\'s type (likert, categorical, numeric, text) and add Urdu wording if the report should have it',
-      ...variables.filter((v) => v.type === 'likert').map((v) => `"${v.name}" was taken as a Likert item (its labelled codes run ${v.options![0]!.code}…${v.options![v.options!.length - 1]!.code})`),
+      "drawn from an SPSS file: check each variable's type (likert, categorical, numeric, text) and add Urdu wording if the report should have it",
+      ...variables
+        .filter((v) => v.type === 'likert')
+        .map((v) => `"${v.name}" was taken as a Likert item (its labelled codes run ${v.options![0]!.code}…${v.options![v.options!.length - 1]!.code})`),
     ],
     sections: [{ id: 'questions', title: { en: 'Questions', ur: 'سوالات' }, variables: variables.map((v) => v.name) }],
     variables,

@@ -16,7 +16,8 @@ export function isNonAnswer(code: string, labels: readonly string[]): boolean {
   return labels.some((label) => NON_ANSWER_WORDING.some((pattern) => pattern.test(label)));
 }
 
-const NON_ANSWER_CODE = /^(prefer_?not(_?to)?(_?(say|answer|tell|disclose|respond))?|pnts|refus(ed|e|al)|no_?answer|no_?response|declined?(_?to_?answer)?|not_?answered)$/i;
+const NON_ANSWER_CODE =
+  /^(prefer_?not(_?to)?(_?(say|answer|tell|disclose|respond))?|pnts|refus(ed|e|al)|no_?answer|no_?response|declined?(_?to_?answer)?|not_?answered)$/i;
 
 const NON_ANSWER_WORDING: readonly RegExp[] = [
   /\bprefer(s|red)?\s+not\s+(to\s+)?(say|answer|tell|disclose|respond|share)\b/i,

@@ -23,7 +23,7 @@ const SUBMISSION_COLUMNS: Record<string, { type: VariableType; label: Localized 
   _attachments: { type: 'identifier', label: { en: 'Attachments', ur: 'منسلک فائلیں' } },
   _geolocation: { type: 'identifier', label: { en: 'Location of the submission', ur: 'جمع کرانے کا مقام' } },
   _xform_id_string: { type: 'text', label: { en: 'Form identifier', ur: 'فارم کی شناخت' } },
-  '_media_all_received': { type: 'text', label: { en: 'All media received', ur: 'تمام میڈیا موصول' } },
+  _media_all_received: { type: 'text', label: { en: 'All media received', ur: 'تمام میڈیا موصول' } },
   'formhub/uuid': { type: 'identifier', label: { en: 'Form identifier on the server', ur: 'سرور پر فارم کی شناخت' } },
   instanceID: { type: 'identifier', label: { en: 'Submission identifier', ur: 'جمع کرانے کی شناخت' } },
   instanceName: { type: 'identifier', label: { en: 'Submission name', ur: 'جمع کرانے کا نام' } },
@@ -75,7 +75,7 @@ export interface ExportColumns {
  * matches nothing is an error that names it. Without a form, group paths are taken off the headers.
  */
 export function exportColumns(header: readonly string[], codebook: Codebook | undefined, file: string): ExportColumns {
-  const form = codebook !== undefined && codebook.variables.some((v) => v.path !== undefined) ? codebook : undefined;
+  const form = codebook?.variables.some((v) => v.path !== undefined) ? codebook : undefined;
   const byKey = new Map<string, Variable>();
   for (const variable of form?.variables ?? codebook?.variables ?? []) {
     for (const key of keysOf(variable)) if (!byKey.has(key)) byKey.set(key, variable);

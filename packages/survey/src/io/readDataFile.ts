@@ -102,13 +102,21 @@ function readSemicolonCsv(bytes: Buffer, file: string): RawTable {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new LeakriskError('the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)', { file }, 'save the file as "CSV UTF-8" (Excel) or convert it');
+    throw new LeakriskError(
+      'the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)',
+      { file },
+      'save the file as "CSV UTF-8" (Excel) or convert it',
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = Papa.parse<string[]>(text, { delimiter: ';', header: false, skipEmptyLines: false });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError !== undefined) {
-    throw new LeakriskError(`broken quoting (${quoteError.message})`, { file, row: quoteError.row }, 'a field that holds a ";", a quote or a line break must be wrapped in double quotes');
+    throw new LeakriskError(
+      `broken quoting (${quoteError.message})`,
+      { file, row: quoteError.row },
+      'a field that holds a ";", a quote or a line break must be wrapped in double quotes',
+    );
   }
   const rows = parsed.data;
   while (rows.length > 1 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();

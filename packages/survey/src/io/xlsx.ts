@@ -31,7 +31,11 @@ export async function readXlsxFile(path: string, displayName = path): Promise<Xl
 }
 
 function sheetColumns(sheet: ExcelJS.Worksheet, file: string): ImportedTable {
-  const where = (row: number, column?: number) => ({ file, line: row, ...(column !== undefined ? { column: `${sheet.name}!${columnLetter(column)}${row}` } : {}) });
+  const where = (row: number, column?: number) => ({
+    file,
+    line: row,
+    ...(column !== undefined ? { column: `${sheet.name}!${columnLetter(column)}${row}` } : {}),
+  });
   const headerRow = sheet.getRow(1);
   const header: string[] = [];
   const width = headerRow.cellCount;
@@ -42,7 +46,8 @@ function sheetColumns(sheet: ExcelJS.Worksheet, file: string): ImportedTable {
   }
   const seen = new Set<string>();
   header.forEach((name, j) => {
-    if (name === '') throw new LeakriskError(`sheet "${sheet.name}": header column ${columnLetter(j + 1)} has no name`, where(1, j + 1), 'give every column a name in row 1');
+    if (name === '')
+      throw new LeakriskError(`sheet "${sheet.name}": header column ${columnLetter(j + 1)} has no name`, where(1, j + 1), 'give every column a name in row 1');
     if (seen.has(name)) throw new LeakriskError(`sheet "${sheet.name}" names column "${name}" twice`, where(1, j + 1), 'rename one of the two columns');
     seen.add(name);
   });
@@ -97,7 +102,11 @@ function typedColumn(name: string, cells: CellValue[]): ImportedColumn {
   }
   const texts = cells.map(cellText);
   if (dates && present > 0) {
-    const temporal = texts.every((t) => t === '' || /^\d{4}-\d{2}-\d{2}$/.test(t)) ? 'date' : texts.every((t) => t === '' || /^\d{2}:/.test(t)) ? 'time' : 'datetime';
+    const temporal = texts.every((t) => t === '' || /^\d{4}-\d{2}-\d{2}$/.test(t))
+      ? 'date'
+      : texts.every((t) => t === '' || /^\d{2}:/.test(t))
+        ? 'time'
+        : 'datetime';
     return { name, kind: 'text', temporal, values: texts };
   }
   return { name, kind: 'text', values: texts };

@@ -94,7 +94,10 @@ export function formQuestions(survey: FormSheet, context: QuestionContext): { va
   for (const row of survey.rows) {
     const rawType = cellOf(row, 'type');
     if (rawType === undefined) continue;
-    const type = rawType.trim().replace(/\s+/g, ' ').replace(/^(begin|end) (group|repeat)$/i, '$1_$2');
+    const type = rawType
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/^(begin|end) (group|repeat)$/i, '$1_$2');
     const [head = '', ...rest] = type.split(' ');
     const kind = head.toLowerCase();
     const name = cellOf(row, 'name');
@@ -138,7 +141,11 @@ export function formQuestions(survey: FormSheet, context: QuestionContext): { va
     };
     const meta = METADATA[kind];
     if (meta !== undefined) {
-      add({ ...base, type: meta.type, label: texts.size > 0 ? label : meta.label, metadata: true }, row, sectionFor('form_metadata', { en: 'Form metadata', ur: 'فارم کا میٹا ڈیٹا' }));
+      add(
+        { ...base, type: meta.type, label: texts.size > 0 ? label : meta.label, metadata: true },
+        row,
+        sectionFor('form_metadata', { en: 'Form metadata', ur: 'فارم کا میٹا ڈیٹا' }),
+      );
       continue;
     }
     const section = stack[0]?.section ?? sectionFor('questions', { en: 'Questions', ur: 'سوالات' });
@@ -169,14 +176,20 @@ function questionVariables(kind: string, rest: string[], base: Base, row: FormRo
   }
   if (kind === 'calculate' || kind === 'hidden') {
     const calculation = cellOf(row, 'calculation') ?? '';
-    const type: VariableType = /\buuid\s*\(/.test(calculation) ? 'identifier' : /\b(concat|string|substr|join|format-date|selected-at)\s*\(/.test(calculation) ? 'text' : 'numeric';
+    const type: VariableType = /\buuid\s*\(/.test(calculation)
+      ? 'identifier'
+      : /\b(concat|string|substr|join|format-date|selected-at)\s*\(/.test(calculation)
+        ? 'text'
+        : 'numeric';
     context.notes.push(`"${base.name}" is a ${kind} (${type === 'numeric' ? 'taken as a number' : `taken as ${type}`}): check its type`);
     return [{ ...base, type }];
   }
   if (kind === 'select_one_from_file' || kind === 'select_multiple_from_file') {
     const list = readChoiceFile(context.path, rest.join(' '), context.languages, context.fallbacks);
     if (list === undefined) {
-      context.notes.push(`"${base.name}" takes its choices from the file ${rest.join(' ')}, which is not beside the form: its answers are kept as text; add them as options to analyse them by level`);
+      context.notes.push(
+        `"${base.name}" takes its choices from the file ${rest.join(' ')}, which is not beside the form: its answers are kept as text; add them as options to analyse them by level`,
+      );
       return [{ ...base, type: 'text' }];
     }
     return selectVariables(kind === 'select_one_from_file' ? 'select_one' : 'select_multiple', list, false, base);
@@ -195,7 +208,15 @@ function selectVariables(kind: string, list: ChoiceList, orOther: boolean, base:
   const options = orOther ? [...list.options, { code: 'other', label: { en: 'Other', ur: 'دیگر' } }] : list.options;
   const missing = list.missing.length > 0 ? { missingCodes: list.missing } : {};
   const other: Variable[] = orOther
-    ? [{ name: `${base.name}_other`, type: 'text', label: { en: `${base.label.en}: other (specify)`, ur: `${base.label.ur}: دیگر (وضاحت)` }, path: `${base.path}_other`, formType: 'text' }]
+    ? [
+        {
+          name: `${base.name}_other`,
+          type: 'text',
+          label: { en: `${base.label.en}: other (specify)`, ur: `${base.label.ur}: دیگر (وضاحت)` },
+          path: `${base.path}_other`,
+          formType: 'text',
+        },
+      ]
     : [];
   if (kind === 'select_one') return [{ ...base, type: isLikert(options.map((o) => o.code)) ? 'likert' : 'categorical', options, ...missing }, ...other];
   const whole: Variable = { ...base, type: 'selectMultiple', options, ...missing };
@@ -226,7 +247,8 @@ function isLikert(codes: string[]): boolean {
 
 function joinLabels(question: Localized, option: Localized): Localized {
   const joined: Localized = { en: `${question.en}: ${option.en}`, ur: `${question.ur}: ${option.ur}` };
-  for (const code of Object.keys(question)) if (code !== 'en' && code !== 'ur' && option[code] !== undefined) joined[code] = `${question[code]}: ${option[code]}`;
+  for (const code of Object.keys(question))
+    if (code !== 'en' && code !== 'ur' && option[code] !== undefined) joined[code] = `${question[code]}: ${option[code]}`;
   return joined;
 }
 

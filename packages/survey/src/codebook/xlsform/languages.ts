@@ -97,6 +97,8 @@ export class Fallbacks {
   }
 
   notes(): string[] {
-    return [...this.missing].map(([code, n]) => `${n} label${n === 1 ? '' : 's'} of the form have no "${code}" text; the form's first language stands in there`);
+    return [...this.missing].map(
+      ([code, n]) => `${n} label${n === 1 ? '' : 's'} of the form have no "${code}" text; the form's first language stands in there`,
+    );
   }
 }

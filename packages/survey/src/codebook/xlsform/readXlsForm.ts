@@ -38,7 +38,11 @@ export async function readXlsForm(path: string, displayName = path): Promise<Cod
   }
   for (const column of ['type', 'name']) {
     if (!survey.columns.some((header) => header.toLowerCase() === column)) {
-      throw new LeakriskError(`the survey sheet has no "${column}" column`, { file: displayName, line: 1, column: `${survey.name}!${column}` }, `add a "${column}" column to the survey sheet (row 1)`);
+      throw new LeakriskError(
+        `the survey sheet has no "${column}" column`,
+        { file: displayName, line: 1, column: `${survey.name}!${column}` },
+        `add a "${column}" column to the survey sheet (row 1)`,
+      );
     }
   }
   const choices = readFormSheet(workbook, 'choices');
@@ -58,7 +62,11 @@ export async function readXlsForm(path: string, displayName = path): Promise<Cod
     notes,
   });
   if (variables.length === 0) {
-    throw new LeakriskError('the survey sheet has no question that stores an answer', { file: displayName, column: survey.name }, 'add questions (rows with a type and a name)');
+    throw new LeakriskError(
+      'the survey sheet has no question that stores an answer',
+      { file: displayName, column: survey.name },
+      'add questions (rows with a type and a name)',
+    );
   }
   const stem = basename(displayName, extname(displayName));
   const titleTexts = settingsRow === undefined ? new Map<string, string>() : textsOf(settingsRow, 'form_title', languages);

@@ -79,7 +79,9 @@ function isUserMissing(variable: SavVariable, value: number): boolean {
 
 function numericColumn(variable: SavVariable, info: ColumnInfo, values: Float64Array): ImportedColumn {
   const present = distinctNumbers(values);
-  const missing = [...new Set([...(variable.missingValues as number[]), ...[...present].filter((value) => isUserMissing(variable, value))])].sort((a, b) => a - b);
+  const missing = [...new Set([...(variable.missingValues as number[]), ...[...present].filter((value) => isUserMissing(variable, value))])].sort(
+    (a, b) => a - b,
+  );
   const labelled = new Map(variable.valueLabels.map((entry) => [entry.value as number, entry.label]));
   const answerLabels = variable.valueLabels.filter((entry) => !isUserMissing(variable, entry.value as number));
   const allLabelled = [...present].every((value) => labelled.has(value) || isUserMissing(variable, value));

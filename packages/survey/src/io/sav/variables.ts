@@ -31,7 +31,14 @@ export interface SavDictionary {
   fileLabel: string;
 }
 
-const CODE_PAGES: Record<number, string> = { 2: 'windows-1252', 1250: 'windows-1250', 1251: 'windows-1251', 1252: 'windows-1252', 28591: 'iso-8859-1', 65001: 'utf-8' };
+const CODE_PAGES: Record<number, string> = {
+  2: 'windows-1252',
+  1250: 'windows-1250',
+  1251: 'windows-1251',
+  1252: 'windows-1252',
+  28591: 'iso-8859-1',
+  65001: 'utf-8',
+};
 
 /** Resolves the raw records into variables: names, very long strings, labels, missing values, measures. */
 export function resolveVariables(raw: SavRawDictionary, file: string, littleEndian: boolean): SavDictionary {
@@ -66,7 +73,8 @@ export function resolveVariables(raw: SavRawDictionary, file: string, littleEndi
     if (longWidth !== undefined) {
       width = Number(longWidth);
       const count = Math.ceil(width / 252);
-      if (!Number.isInteger(width) || width < 256 || r + count > records.length) throw damaged(file, `the very long string "${shortName}" has width ${longWidth}`);
+      if (!Number.isInteger(width) || width < 256 || r + count > records.length)
+        throw damaged(file, `the very long string "${shortName}" has width ${longWidth}`);
       segments[0]!.bytes = 255;
       for (let k = 1; k < count; k++) {
         const next = records[r + k]!;
@@ -139,7 +147,11 @@ function textDecoder(raw: SavRawDictionary, file: string, littleEndian: boolean)
   if (label === undefined && machine !== undefined && machine.data.length >= 32) {
     const code = littleEndian ? machine.data.readInt32LE(28) : machine.data.readInt32BE(28);
     if (code === 1) {
-      throw new LeakriskError('the SPSS file is in EBCDIC (a mainframe code page), which leakrisk does not read', { file }, 'save the file again in SPSS on a PC, in Unicode (UTF-8)');
+      throw new LeakriskError(
+        'the SPSS file is in EBCDIC (a mainframe code page), which leakrisk does not read',
+        { file },
+        'save the file again in SPSS on a PC, in Unicode (UTF-8)',
+      );
     }
     label = CODE_PAGES[code] ?? (code > 0 ? `windows-${code}` : undefined);
   }
@@ -201,7 +213,13 @@ function readLongStringLabels(data: Buffer | undefined, decoder: TextDecoding, v
   }
 }
 
-function readLongStringMissing(data: Buffer | undefined, decoder: TextDecoding, variables: Map<string, SavVariable>, littleEndian: boolean, file: string): void {
+function readLongStringMissing(
+  data: Buffer | undefined,
+  decoder: TextDecoding,
+  variables: Map<string, SavVariable>,
+  littleEndian: boolean,
+  file: string,
+): void {
   if (data === undefined) return;
   const cursor = new SavCursor(data, file);
   cursor.littleEndian = littleEndian;
