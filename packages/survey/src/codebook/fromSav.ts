@@ -49,7 +49,7 @@ function savVariable(column: ImportedColumn): Variable {
   const missing = new Set(column.missingCodes ?? []);
   const missingCodes: MissingCode[] = [...missing].map((code) => ({ code, label: same(labels.get(code) ?? 'missing (user-missing in the SPSS file)') }));
   const withMissing = missingCodes.length > 0 ? { missingCodes } : {};
-  if (column.kind === 'text') {
+  if (column.kind === 'text' || (column.kind === 'dictionary' && column.valueLabels === undefined)) {
     return { name: column.name, type: column.temporal !== undefined ? 'date' : 'text', label, ...withMissing };
   }
   if (column.kind === 'numbers') return { name: column.name, type: 'numeric', label, ...withMissing };

@@ -2,12 +2,16 @@ import { inflateSync } from 'node:zlib';
 import { LeakriskError } from '../../errors.js';
 import { SavCursor } from './cursor.js';
 import { damaged } from './dictionary.js';
+import { StringCodes } from './stringCodes.js';
 import type { SavDictionary } from './variables.js';
 
-/** The values of every variable, column by column: numbers (NaN = system-missing) or text. */
+/** The values of one variable: numbers (NaN = system-missing), or strings as codes into distinct values, or text. */
+export type SavValues = Float64Array | { codes: Int32Array; levels: string[] } | { texts: string[] };
+
+/** The values of every variable, column by column. */
 export interface SavCases {
   nrow: number;
-  values: (Float64Array | string[])[];
+  values: SavValues[];
 }
 
 const SYSMIS = -1.7976931348623157e308;
@@ -16,8 +20,8 @@ const SYSMIS = -1.7976931348623157e308;
  * Decodes the data record (PSPP "System File Format", Data Record) straight into one array per
  * variable: uncompressed cases, bytecode-compressed cases (codes 1–251 are small integers offset by
  * the bias, 253 a literal 8-byte value after the code block, 254 eight spaces, 255 system-missing,
- * 252 the end), or zlib blocks of bytecode (`.zsav`). Numbers go straight into Float64Arrays; each
- * string is decoded once from its case's bytes.
+ * 252 the end), or zlib blocks of bytecode (`.zsav`). Numbers go straight into Float64Arrays; strings
+ * become codes into their distinct values, each decoded once ({@link StringCodes}).
  */
 export function readSavCases(
   bytes: Buffer,
@@ -38,8 +42,8 @@ export function readSavCases(
   // Where each slot's value goes: a numeric variable's array, or bytes of the case buffer.
   const numericOf = new Int32Array(slots).fill(-1);
   const numbers: Float64Array[] = [];
-  const texts: { variable: number; segments: { slot: number; bytes: number }[]; values: string[] }[] = [];
-  const values: (Float64Array | string[])[] = [];
+  const strings: { variable: number; segments: { slot: number; bytes: number }[]; codes: StringCodes; width: number }[] = [];
+  const values: SavValues[] = [];
   dictionary.variables.forEach((variable, v) => {
     if (variable.width === 0) {
       numericOf[variable.segments[0]!.slot] = numbers.length;
@@ -47,30 +51,30 @@ export function readSavCases(
       numbers.push(array);
       values[v] = array;
     } else {
-      const strings: string[] = [];
-      texts.push({ variable: v, segments: variable.segments, values: strings });
-      values[v] = strings;
+      strings.push({ variable: v, segments: variable.segments, codes: new StringCodes(capacity, dictionary.decoder), width: variable.width });
     }
   });
-  const utf8 = dictionary.encoding.toLowerCase().replace(/[^a-z0-9]/g, '') === 'utf8';
-  const caseBuffer = Buffer.alloc(caseBytes, 0x20);
-  const readDouble = littleEndian ? (at: number) => stream.readDoubleLE(at) : (at: number) => stream.readDoubleBE(at);
+  const scratch = new Uint8Array(Math.max(8, ...strings.map((s) => s.width)));
+  const caseBuffer = new Uint8Array(caseBytes).fill(0x20);
+  const caseView = new DataView(caseBuffer.buffer);
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
 
-  const decodeStrings = (source: Buffer, base: number, row: number) => {
-    for (const text of texts) {
-      let value: string;
+  const addStrings = (source: Uint8Array, base: number, row: number) => {
+    for (const text of strings) {
       if (text.segments.length === 1) {
         const start = base + text.segments[0]!.slot * 8;
         let end = start + text.segments[0]!.bytes;
         while (end > start && (source[end - 1] === 0x20 || source[end - 1] === 0)) end--;
-        value = end === start ? '' : utf8 ? source.toString('utf8', start, end) : dictionary.decoder.decode(source.subarray(start, end));
+        text.codes.add(row, source, start, end);
       } else {
-        const joined = Buffer.concat(text.segments.map((segment) => source.subarray(base + segment.slot * 8, base + segment.slot * 8 + segment.bytes)));
-        let end = joined.length;
-        while (end > 0 && (joined[end - 1] === 0x20 || joined[end - 1] === 0)) end--;
-        value = dictionary.decoder.decode(joined.subarray(0, end));
+        let length = 0;
+        for (const segment of text.segments) {
+          const from = base + segment.slot * 8;
+          for (let b = 0; b < segment.bytes; b++) scratch[length++] = source[from + b]!;
+        }
+        while (length > 0 && (scratch[length - 1] === 0x20 || scratch[length - 1] === 0)) length--;
+        text.codes.add(row, scratch, 0, length);
       }
-      text.values[row] = value;
     }
   };
 
@@ -83,11 +87,11 @@ export function readSavCases(
       for (let s = 0; s < slots; s++) {
         const target = numericOf[s]!;
         if (target >= 0) {
-          const value = readDouble(base + s * 8);
+          const value = view.getFloat64(base + s * 8, littleEndian);
           numbers[target]![row] = value === SYSMIS ? Number.NaN : value;
         }
       }
-      if (texts.length > 0) decodeStrings(stream, base, row);
+      if (strings.length > 0) addStrings(stream, base, row);
     }
     if (declaredRows >= 0 && nrow < declaredRows) throw truncated(file, nrow, declaredRows);
   } else {
@@ -119,31 +123,36 @@ export function readSavCases(
           let value: number;
           if (code === 253) {
             if (position + 8 > end) throw truncated(file, nrow, declaredRows);
-            value = readDouble(position);
+            value = view.getFloat64(position, littleEndian);
             position += 8;
             if (value === SYSMIS) value = Number.NaN;
           } else if (code === 255 || code === 254) value = Number.NaN;
           else value = code - bias;
           numbers[target]![nrow] = value;
-        } else if (code === 253) {
-          if (position + 8 > end) throw truncated(file, nrow, declaredRows);
-          stream.copy(caseBuffer, s * 8, position, position + 8);
-          position += 8;
         } else {
-          caseBuffer.fill(code === 254 || code === 255 ? 0x20 : 0, s * 8, s * 8 + 8);
+          const at = s * 8;
+          if (code === 253) {
+            if (position + 8 > end) throw truncated(file, nrow, declaredRows);
+            caseView.setUint32(at, view.getUint32(position));
+            caseView.setUint32(at + 4, view.getUint32(position + 4));
+            position += 8;
+          } else {
+            const fill = code === 254 || code === 255 ? 0x20202020 : 0;
+            caseView.setUint32(at, fill);
+            caseView.setUint32(at + 4, fill);
+          }
         }
       }
-      if (texts.length > 0) decodeStrings(caseBuffer, 0, nrow);
+      if (strings.length > 0) addStrings(caseBuffer, 0, nrow);
       nrow++;
     }
     if (declaredRows >= 0 && nrow < declaredRows) throw truncated(file, nrow, declaredRows);
   }
-  if (nrow < capacity) {
-    for (let v = 0; v < values.length; v++) {
-      const column = values[v]!;
-      if (column instanceof Float64Array) values[v] = column.slice(0, nrow);
-    }
+  for (let v = 0; v < values.length; v++) {
+    const column = values[v];
+    if (column instanceof Float64Array && nrow < capacity) values[v] = column.slice(0, nrow);
   }
+  for (const text of strings) values[text.variable] = text.codes.finish(nrow);
   return { nrow, values };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LeakriskError } from '../../errors.js';
 import { numberText, type ColumnInfo, type ImportedColumn, type ImportedTable } from '../imported.js';
-import { readSavCases } from './cases.js';
+import { readSavCases, type SavValues } from './cases.js';
 import { SavCursor } from './cursor.js';
 import { readSavDictionary } from './dictionary.js';
 import { formatName, isoFromSpss, temporalKind } from './formats.js';
@@ -51,7 +51,7 @@ export function readSavBytes(bytes: Buffer, file: string): SavData {
   return { file, nrow: cases.nrow, columns, fileLabel: dictionary.fileLabel, encoding: dictionary.encoding };
 }
 
-function toColumn(variable: SavVariable, values: Float64Array | string[], nrow: number): ImportedColumn {
+function toColumn(variable: SavVariable, values: SavValues, nrow: number): ImportedColumn {
   const info: ColumnInfo = {
     name: variable.name,
     format: formatName(variable.format),
@@ -78,6 +78,8 @@ function isUserMissing(variable: SavVariable, value: number): boolean {
 }
 
 function numericColumn(variable: SavVariable, info: ColumnInfo, values: Float64Array): ImportedColumn {
+  if (variable.valueLabels.length === 0 && variable.missingValues.length === 0 && variable.missingRange === undefined)
+    return { ...info, kind: 'numbers', values };
   const present = distinctNumbers(values);
   const missing = [...new Set([...(variable.missingValues as number[]), ...[...present].filter((value) => isUserMissing(variable, value))])].sort(
     (a, b) => a - b,
@@ -130,22 +132,26 @@ function codesOf(values: Float64Array, levels: number[]): Int32Array {
   return codes;
 }
 
-function stringColumn(variable: SavVariable, info: ColumnInfo, values: string[]): ImportedColumn {
+function stringColumn(variable: SavVariable, info: ColumnInfo, values: Exclude<SavValues, Float64Array>): ImportedColumn {
   const missing = variable.missingValues as string[];
   const described: ColumnInfo = {
     ...info,
     ...(variable.valueLabels.length > 0 ? { valueLabels: variable.valueLabels.map((e) => ({ code: e.value as string, label: e.label })) } : {}),
     ...(missing.length > 0 ? { missingCodes: [...missing] } : {}),
   };
-  const labelled = new Set(variable.valueLabels.map((e) => e.value as string));
-  const answers = variable.valueLabels.filter((e) => !missing.includes(e.value as string));
-  if (answers.length === 0) return { ...described, kind: 'text', values };
-  const present = new Set(values);
-  present.delete('');
-  if (![...present].every((value) => labelled.has(value) || missing.includes(value))) return { ...described, kind: 'text', values };
-  const levels = [...new Set([...variable.valueLabels.map((e) => e.value as string), ...present])];
-  const index = new Map(levels.map((level, code) => [level, code]));
-  const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) codes[i] = values[i] === '' ? -1 : index.get(values[i]!)!;
+  if ('texts' in values) return { ...described, kind: 'text', values: values.texts };
+  const labelled = variable.valueLabels.map((e) => e.value as string);
+  const answers = labelled.filter((value) => !missing.includes(value));
+  const allLabelled = values.levels.every((level) => labelled.includes(level) || missing.includes(level));
+  if (answers.length === 0 || !allLabelled) return { ...described, kind: 'dictionary', codes: values.codes, levels: values.levels };
+  // Labelled answers: levels in the order of the value labels, then any other value present.
+  const levels = [...new Set([...labelled, ...values.levels])];
+  const position = new Map(levels.map((level, code) => [level, code]));
+  const remap = Int32Array.from(values.levels, (level) => position.get(level)!);
+  const codes = new Int32Array(values.codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const code = values.codes[i]!;
+    codes[i] = code < 0 ? -1 : remap[code]!;
+  }
   return { ...described, kind: 'dictionary', levels, codes };
 }
