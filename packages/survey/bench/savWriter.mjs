@@ -19,7 +19,7 @@ export async function writeSav(path, columns) {
   const nrow = columns[0]?.values.length ?? 0;
   const slotsOf = (c) => (c.width === undefined ? 1 : Math.ceil(c.width / 8));
   const totalSlots = columns.reduce((n, c) => n + slotsOf(c), 0);
-  const shortNames = columns.map((c, j) => `V${String(j + 1).padStart(5, '0')}`);
+  const shortNames = columns.map((_, j) => `V${String(j + 1).padStart(5, '0')}`);
   const parts = [];
   const int32 = (v) => {
     const b = Buffer.alloc(4);

@@ -100,7 +100,7 @@ export function cellText(value: CellValue): string {
  * ISO text of a date cell. Excel has no time zone: exceljs gives the serial as a UTC instant, so the
  * UTC fields are the cell's own. A time of day alone (Excel day 0, 1899-12-30) becomes `HH:MM:SS`.
  */
-export function isoFromExcelDate(date: Date): string {
+function isoFromExcelDate(date: Date): string {
   const iso = date.toISOString();
   const day = iso.slice(0, 10);
   const time = iso.slice(11, 19);

@@ -31,7 +31,7 @@ const BY_NAME: Record<string, string> = {
 };
 
 /** `English (en)` → `en`; `Urdu` → `ur`; `Shina` → `shina`. */
-export function languageCode(spec: string): string {
+function languageCode(spec: string): string {
   const trimmed = spec.trim();
   const coded = /\(\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s*\)\s*$/.exec(trimmed);
   if (coded) return coded[1]!.toLowerCase();

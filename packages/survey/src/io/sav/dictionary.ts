@@ -23,7 +23,7 @@ export interface SavRawDictionary {
   dataOffset: number;
 }
 
-export interface SavVariableRecord {
+interface SavVariableRecord {
   /** 0 numeric, 1–255 string width, −1 continuation of the string before it. */
   type: number;
   shortName: Buffer;
