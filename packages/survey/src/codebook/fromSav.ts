@@ -13,19 +13,23 @@ const SCALE_WORDING =
  * options (level order = value order), user-missing values and the values found inside a missing range
  * the missing codes (with their value labels), the measurement level and labels the type: ordinal,
  * or a run of integer codes labelled like a scale (agree … disagree), is Likert; other labelled
- * variables categorical; dates `date`; strings `text`; other numbers `numeric`. The wording is the
- * file's (one language, `languages: ['en']`; `ur` repeats it).
+ * variables categorical; dates `date`; strings `text`; other numbers `numeric`; the variable SPSS
+ * weights by (`WEIGHT BY`) `design`. The wording is the file's, in one language (`languages: ['en']`,
+ * or `['ur']` when most variable labels are in Urdu script); the other label field repeats it.
  */
 export function codebookFromSav(data: SavData): Codebook {
   const stem = basename(data.file, extname(data.file));
   const variables = data.columns.map(savVariable);
+  for (const variable of variables) if (variable.name === data.weightVariable) variable.type = 'design';
   const title = data.fileLabel !== '' ? data.fileLabel : stem;
+  const labels = data.columns.map((c) => c.label ?? '').filter((label) => label !== '');
+  const urdu = labels.length > 0 && labels.filter((label) => /[\u0600-\u06FF]/.test(label)).length > labels.length / 2;
   const codebook: Codebook = {
     id: stem.replace(/[^\p{L}\p{N}_.-]+/gu, '_') || 'survey',
     version: '1',
     title: { en: title, ur: title },
     synthetic: false,
-    languages: ['en'],
+    languages: [urdu ? 'ur' : 'en'],
     source: { format: 'sav', file: basename(data.file) },
     notes: [
       "drawn from an SPSS file: check each variable's type (likert, categorical, numeric, text) and add Urdu wording if the report should have it",

@@ -183,6 +183,19 @@ describe('codebookFrom', () => {
     expect(byName.get('platforms/tiktok')!.type).toBe('numeric');
   });
 
+  it('reads Urdu (UTF-8) labels, labelled strings, the measurement level and the SPSS weight of a PSPP file', async () => {
+    const codebook = await codebookFrom(`${fixtures}urdu-weighted.sav`);
+    expect(codebook.languages).toEqual(['ur']);
+    const byName = new Map(codebook.variables.map((v) => [v.name, v]));
+    expect(byName.get('wt')).toMatchObject({ type: 'design', label: { ur: 'نمونے کا وزن' } });
+    expect(byName.get('agree')).toMatchObject({ type: 'likert', missingCodes: [{ code: '9', label: { ur: 'جواب دینے سے انکار' } }] });
+    expect(byName.get('agree')!.options!.map((o) => o.code)).toEqual(['1', '2', '3', '4', '5']);
+    expect(byName.get('area')!.options).toEqual([
+      { code: 'rural', label: { en: 'دیہی', ur: 'دیہی' } },
+      { code: 'urban', label: { en: 'شہری', ur: 'شہری' } },
+    ]);
+  });
+
   it('reads the .sav and .zsav dictionaries to the same codebook', async () => {
     const sav = await codebookFrom(`${fixtures}study.sav`);
     const zsav = await codebookFrom(`${fixtures}study.zsav`);

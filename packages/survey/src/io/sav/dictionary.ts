@@ -13,6 +13,8 @@ export interface SavRawDictionary {
   bias: number;
   /** Case count from the header (or the 64-bit record); −1 when the writer did not know it. */
   ncases: number;
+  /** Dictionary index (1-based) of the SPSS weight variable (`WEIGHT BY`), 0 when none. */
+  weightIndex: number;
   fileLabel: Buffer;
   /** One entry per 8-byte slot of a case, continuation records included (dictionary index − 1). */
   slots: SavVariableRecord[];
@@ -50,7 +52,7 @@ export function readSavDictionary(cursor: SavCursor): SavRawDictionary {
   cursor.int32('the file header');
   cursor.int32('the file header'); // nominal case size: unreliable, the variable records say it
   const compression = cursor.int32('the file header');
-  cursor.int32('the file header'); // weight index
+  const weightIndex = cursor.int32('the file header');
   let ncases = cursor.int32('the file header');
   const bias = cursor.float64('the file header');
   cursor.skip(17, 'the file header');
@@ -93,7 +95,7 @@ export function readSavDictionary(cursor: SavCursor): SavRawDictionary {
     const n = wide.int64('the case count');
     if (n >= 0) ncases = n;
   }
-  return { compression, bias, ncases, fileLabel, slots, valueLabels, extensions, dataOffset: cursor.offset };
+  return { compression, bias, ncases, weightIndex, fileLabel, slots, valueLabels, extensions, dataOffset: cursor.offset };
 }
 
 function readVariableRecord(cursor: SavCursor): SavVariableRecord {

@@ -13,6 +13,8 @@ export interface SavData extends ImportedTable {
   fileLabel: string;
   /** The character encoding its text was decoded from (`UTF-8`, `windows-1252`, …). */
   encoding: string;
+  /** The variable the file weights cases by (SPSS `WEIGHT BY`), if any. */
+  weightVariable?: string;
 }
 
 /**
@@ -48,7 +50,14 @@ export function readSavBytes(bytes: Buffer, file: string): SavData {
   const dictionary = resolveVariables(raw, file, cursor.littleEndian);
   const cases = readSavCases(bytes, raw.dataOffset, raw.compression, raw.bias, raw.ncases, dictionary, cursor.littleEndian, file);
   const columns = dictionary.variables.map((variable, v) => toColumn(variable, cases.values[v]!, cases.nrow));
-  return { file, nrow: cases.nrow, columns, fileLabel: dictionary.fileLabel, encoding: dictionary.encoding };
+  return {
+    file,
+    nrow: cases.nrow,
+    columns,
+    fileLabel: dictionary.fileLabel,
+    encoding: dictionary.encoding,
+    ...(dictionary.weightVariable !== undefined ? { weightVariable: dictionary.weightVariable } : {}),
+  };
 }
 
 function toColumn(variable: SavVariable, values: SavValues, nrow: number): ImportedColumn {

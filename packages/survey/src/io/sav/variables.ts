@@ -29,6 +29,8 @@ export interface SavDictionary {
   decoder: TextDecoding;
   encoding: string;
   fileLabel: string;
+  /** The variable SPSS weights cases by (`WEIGHT BY`), if any. */
+  weightVariable: string | undefined;
 }
 
 const CODE_PAGES: Record<number, string> = {
@@ -125,7 +127,8 @@ export function resolveVariables(raw: SavRawDictionary, file: string, littleEndi
   for (const variable of variables) {
     if (variable.width === 0) variable.valueLabels.sort((a, b) => (a.value as number) - (b.value as number));
   }
-  return { variables, slotsPerCase: raw.slots.length, decoder, encoding, fileLabel: text(raw.fileLabel) ?? '' };
+  const weightVariable = raw.weightIndex > 0 ? byIndex.get(raw.weightIndex)?.name : undefined;
+  return { variables, slotsPerCase: raw.slots.length, decoder, encoding, fileLabel: text(raw.fileLabel) ?? '', weightVariable };
 }
 
 /** ±DBL_MAX (and the old LOWEST) mark open range ends: LO and HI. */
