@@ -2,8 +2,12 @@
 // UTF-8, numeric and string variables (up to 255 bytes), long variable names, optional value labels
 // and user-missing values. It follows PSPP's "System File Format" documentation.
 // Usage: node packages/survey/bench/savWriter.mjs survey.csv survey.sav   (converts the bench CSV)
+//        node packages/survey/bench/savWriter.mjs --rows 1000000 survey.sav (generates, then converts)
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSurvey } from './generate.mjs';
 
 const BIAS = 100;
 const SYSMIS = -Number.MAX_VALUE;
@@ -154,8 +158,27 @@ export async function benchCsvToSav(csvPath, savPath) {
   await writeSav(savPath, columns);
 }
 
+/**
+ * The analysis benchmark's survey (generate.mjs, same seed, same rows) as an SPSS file: the same data
+ * as the CSV, for timing `analyze --data survey.sav` against `--data survey.csv` with the same plan.
+ * @returns {Promise<{ path: string, rows: number }>}
+ */
+export async function generateSurveySav({ rows = 1_000_000, seed, out }) {
+  const folder = mkdtempSync(join(tmpdir(), 'leakrisk-sav-'));
+  try {
+    const { path: csv } = await generateSurvey({ rows, seed, out: join(folder, 'survey.csv') });
+    await benchCsvToSav(csv, out);
+    return { path: out, rows };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [csv, sav] = process.argv.slice(2);
-  await benchCsvToSav(csv, sav);
-  console.log(sav);
+  const args = process.argv.slice(2);
+  if (args[0] === '--rows') console.log((await generateSurveySav({ rows: Number(args[1]), out: args[2] })).path);
+  else {
+    await benchCsvToSav(args[0], args[1]);
+    console.log(args[1]);
+  }
 }
