@@ -8,6 +8,18 @@ import { LeakriskError } from '../errors.js';
  * say "end of central directory not found"; a CSV or SPSS file renamed `.xlsx` is named for what it is.
  */
 export async function openWorkbook(path: string, displayName: string): Promise<ExcelJS.Workbook> {
+  const bytes = readWorkbookBytes(path, displayName);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw damagedWorkbook(error, displayName);
+  }
+  return workbook;
+}
+
+/** The file's bytes, once checked to be a zip (as every .xlsx is): see {@link openWorkbook}. */
+export function readWorkbookBytes(path: string, displayName: string): Buffer {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -17,18 +29,18 @@ export async function openWorkbook(path: string, displayName: string): Promise<E
     throw new LeakriskError(`cannot read the file (${code ?? String(error)})`, { file: displayName });
   }
   checkWorkbookBytes(bytes, displayName);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new LeakriskError(
-      `the Excel file is damaged or truncated (${message})`,
-      { file: displayName },
-      'open it in Excel or LibreOffice and save it again as .xlsx (Excel Workbook), or download the export again',
-    );
-  }
-  return workbook;
+  return bytes;
+}
+
+/** A zip that exceljs cannot read: cut short, or damaged. */
+export function damagedWorkbook(error: unknown, file: string): LeakriskError {
+  if (error instanceof LeakriskError) return error;
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new LeakriskError(
+    `the Excel file is damaged or truncated (${message})`,
+    { file },
+    'open it in Excel or LibreOffice and save it again as .xlsx (Excel Workbook), or download the export again',
+  );
 }
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -76,7 +88,8 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
   return plainValue(cell.value);
 }
 
-function plainValue(value: ExcelJS.CellValue): CellValue {
+/** {@link cellValue} of a value as exceljs gives it (a streamed row's `values`). */
+export function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
