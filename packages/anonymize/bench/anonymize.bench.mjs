@@ -75,7 +75,7 @@ const table = await survey.readCsvFile(data);
 const cfg = lib.loadAnonymizeConfig(config);
 const codebook = survey.loadCodebook(${JSON.stringify(join(root, 'data', 'instrument', 'codebook.json'))});
 const result = lib.anonymize({ table, config: cfg, key: new TextEncoder().encode(process.env.LEAKRISK_KEY), configFile: config, codebook });
-survey.writeCsvFileAtomic(out, result.header, result.columns);
+survey.writeCsvColumnsAtomic(out, result.header, result.columns);
 survey.writeFileAtomic(audit, JSON.stringify(result.audit, null, 2));
 `;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { LeakriskError, loadPlan, runPlan, writeCsvColumnsAtomic, writeFileAtomic, type RawTable } from '@leakrisk/survey';
+import { LeakriskError, loadPlan, runPlan, tableFromColumns, writeCsvColumnsAtomic, writeFileAtomic } from '@leakrisk/survey';
 import { anonymize, comparePlanResults, draftConfig, loadAnonymizeConfig, resolveKey, type AnonymizeConfig } from '@leakrisk/anonymize';
 import type { AnonymizeCliOptions } from './main.js';
 import { UsageError } from './errors.js';
@@ -70,12 +70,15 @@ async function anonymizeData(
     const planCodebook = codebook;
     const common = { plan, codebook: planCodebook, planFile: options.plan, now: new Date(0), toolVersion: VERSION };
     const before = runPlan({ ...common, table, dataFile: options.data, dataSha256: '' });
-    const releasedTable: RawTable = { file: outPath, header: released.header, columns: released.columns, nrow: released.columns[0]?.length ?? 0 };
+    const releasedTable = tableFromColumns(
+      outPath,
+      released.header.map((name, j) => ({ name, column: released.columns[j]! })),
+    );
     const after = runPlan({ ...common, table: releasedTable, dataFile: outPath, dataSha256: '' });
     audit.planImpact = comparePlanResults(before, after);
   }
 
-  writeCsvColumnsAtomic(outPath, released.header, released.csvColumns);
+  writeCsvColumnsAtomic(outPath, released.header, released.columns);
   writeFileAtomic(auditPath, `${JSON.stringify(audit, null, 2)}\n`);
   if (!options.quiet) {
     process.stdout.write(`Anonymized ${table.nrow} rows → ${outPath}; audit → ${auditPath}.\n`);

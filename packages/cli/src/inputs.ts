@@ -1,4 +1,4 @@
-import { loadCodebook, missingCodesOf, readCsvBytes, readCsvFile, type Codebook, type IncomingBytes, type RawTable } from '@leakrisk/survey';
+import { loadCodebook, missingCodesOf, readCsvBytes, readCsvFile, type Codebook, type IncomingBytes, type Table } from '@leakrisk/survey';
 import type { Progress } from './progress.js';
 import { relativeToFile } from './paths.js';
 
@@ -14,7 +14,7 @@ export async function loadInputs(options: {
   /** The data file when already being read (see `readDataInBackground`); undefined = read it here. */
   bytes?: Promise<{ bytes: Buffer; incoming: IncomingBytes } | undefined>;
   progress: Progress;
-}): Promise<{ table: RawTable; codebook: Codebook | undefined; codebookPath: string | undefined }> {
+}): Promise<{ table: Table; codebook: Codebook | undefined; codebookPath: string | undefined }> {
   const codebookPath =
     options.codebook ?? (options.codebookInFile && options.codebookFromFile ? relativeToFile(options.codebookFromFile, options.codebookInFile) : undefined);
   const codebook = codebookPath === undefined ? undefined : loadCodebook(codebookPath);
@@ -25,7 +25,7 @@ export async function loadInputs(options: {
 }
 
 /** Each column's declared missing codes (98 "don't know", 99 "refused", …), for the anonymize package. */
-export function missingCodesByColumn(table: RawTable, codebook: Codebook | undefined): Map<string, Set<string>> {
+export function missingCodesByColumn(table: Table, codebook: Codebook | undefined): Map<string, Set<string>> {
   const codes = new Map<string, Set<string>>();
   if (codebook === undefined) return codes;
   for (const column of table.header) {

@@ -1,5 +1,6 @@
 // The public surface of @leakrisk/survey. Each concern re-exports its own files from its folder's index.
 export * from './errors.js';
+export * from './table/index.js';
 export * from './io/index.js';
 export * from './codebook/index.js';
 export * from './synth/index.js';

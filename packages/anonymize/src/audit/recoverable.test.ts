@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factorStrings } from '@leakrisk/survey';
+import { distinctTexts, textColumn } from '@leakrisk/survey';
 import { findRecoverableKeys, RecoverableCheck, recoverableFrom } from './recoverable.js';
 
 describe('findRecoverableKeys', () => {
@@ -15,7 +15,7 @@ describe('findRecoverableKeys', () => {
 });
 
 describe('RecoverableCheck', () => {
-  const key = (column: string, cells: string[], missing?: ReadonlySet<string>) => ({ column, factor: factorStrings(cells), missing });
+  const key = (column: string, cells: string[], missing?: ReadonlySet<string>) => ({ column, factor: distinctTexts(textColumn(cells)), missing });
 
   it('gives what findRecoverableKeys gives, fed row by row, and stops once every key has a counter-example', () => {
     const area = ['urban', 'rural', 'urban', 'rural', '', 'urban'];
@@ -23,8 +23,8 @@ describe('RecoverableCheck', () => {
     const stratum = ['p_u', 'p_r', 'p_u', 's_r', 's_u', 'NA'];
     const keys = [key('area', area), key('gender', gender, new Set(['99']))];
     const check = new RecoverableCheck('stratum', keys);
-    const kept = factorStrings(stratum);
-    for (let i = 0; i < stratum.length; i++) check.add(i, kept.index[i]!, kept.values[kept.index[i]!] === 'NA');
+    const kept = distinctTexts(textColumn(stratum));
+    for (let i = 0; i < stratum.length; i++) check.add(i, kept.codes[i]!, kept.levels[kept.codes[i]!] === 'NA');
     expect(check.result()).toEqual([{ column: 'stratum', quasiIdentifier: 'area' }]);
     expect(check.done).toBe(false);
     expect(recoverableFrom(key('stratum', stratum), keys)).toEqual(

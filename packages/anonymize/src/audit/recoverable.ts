@@ -1,4 +1,4 @@
-import { factorStrings, isMissingCell, type CellFactor } from '@leakrisk/survey';
+import { distinctTexts, isMissingCell, textColumn, type DictionaryColumn } from '@leakrisk/survey';
 
 /** A kept column from which a quasi-identifier's original values can be read back. */
 export interface RecoverableKey {
@@ -24,17 +24,17 @@ export function findRecoverableKeys(
 ): RecoverableKey[] {
   const asFactor = (c: { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }) => ({
     column: c.column,
-    factor: factorStrings(c.cells),
+    factor: distinctTexts(textColumn(c.cells)),
     missing: c.missing,
   });
   const keyFactors = keys.map(asFactor);
   return kept.flatMap((c) => recoverableFrom(asFactor(c), keyFactors));
 }
 
-/** A column given as its distinct values (`factorCells`) with its missing codes. */
+/** A column given as its distinct texts (`distinctTexts`) with its missing codes. */
 export interface FactorColumnWithMissing {
   column: string;
-  factor: CellFactor;
+  factor: DictionaryColumn;
   missing: ReadonlySet<string> | undefined;
 }
 
@@ -44,8 +44,8 @@ export interface FactorColumnWithMissing {
  */
 export function recoverableFrom(kept: FactorColumnWithMissing, keys: readonly FactorColumnWithMissing[]): RecoverableKey[] {
   const check = new RecoverableCheck(kept.column, keys);
-  const keptMissing = Uint8Array.from(kept.factor.values, (v) => (isMissingCell(v, kept.missing) ? 1 : 0));
-  const index = kept.factor.index;
+  const keptMissing = Uint8Array.from(kept.factor.levels, (v) => (isMissingCell(v, kept.missing) ? 1 : 0));
+  const index = kept.factor.codes;
   for (let i = 0; i < index.length && !check.done; i++) check.add(i, index[i]!, keptMissing[index[i]!] === 1);
   return check.result();
 }
@@ -68,7 +68,7 @@ export class RecoverableCheck {
     private readonly column: string,
     private readonly keys: readonly FactorColumnWithMissing[],
   ) {
-    this.keyMissing = keys.map((q) => Uint8Array.from(q.factor.values, (v) => (isMissingCell(v, q.missing) ? 1 : 0)));
+    this.keyMissing = keys.map((q) => Uint8Array.from(q.factor.levels, (v) => (isMissingCell(v, q.missing) ? 1 : 0)));
     this.seen = keys.map(() => new Int32Array(16).fill(-1));
     this.distinct = keys.map(() => 0);
     this.pairs = keys.map(() => 0);
@@ -86,7 +86,7 @@ export class RecoverableCheck {
     if (missing) return;
     for (let q = 0; q < this.keys.length; q++) {
       if (!this.alive[q]) continue;
-      const y = this.keys[q]!.factor.index[i]!;
+      const y = this.keys[q]!.factor.codes[i]!;
       if (this.keyMissing[q]![y]) continue;
       this.pairs[q]!++;
       let seen = this.seen[q]!;

@@ -1,7 +1,6 @@
-import { factorCells, factorStrings, isMissingCell, type CellFactor, type RawTable } from '@leakrisk/survey';
+import { columnOf, distinctTexts, textColumn, type DictionaryColumn, type Table } from '@leakrisk/survey';
 import type { MissingMatches } from '../config/index.js';
-import { freqCalc, globalRisk, individualRisk, kViolations, MISSING_CODE, REPORTED_K } from '../risk/index.js';
-import { spread } from '../recode/hierarchy.js';
+import { freqCalc, globalRisk, individualRisk, keyCodes, kViolations, REPORTED_K } from '../risk/index.js';
 
 /** `risk.json` without its per-record list: what the audit keeps of a file's disclosure risk. */
 export interface RiskSummary {
@@ -27,15 +26,15 @@ export function summarizeRisk(
   options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
 ): RiskSummary {
   return summarizeRiskOf(
-    keyColumns.map((cells) => factorStrings(cells)),
+    keyColumns.map((cells) => distinctTexts(textColumn(cells))),
     keys,
     options,
   );
 }
 
-/** {@link summarizeRisk} of key columns given as their distinct values (`factorCells`). */
+/** {@link summarizeRisk} of key columns given as their distinct texts (`distinctTexts`). */
 export function summarizeRiskOf(
-  keyColumns: readonly CellFactor[],
+  keyColumns: readonly DictionaryColumn[],
   keys: readonly string[],
   options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
 ): RiskSummary {
@@ -65,28 +64,16 @@ export function summarizeRiskOf(
   };
 }
 
-/**
- * A key column as `encodeKeys` codes it: non-missing values numbered in order of first appearance,
- * missing cells −1 (MISSING_CODE).
- */
-export function keyCodes(factor: CellFactor, missing: ReadonlySet<string> | undefined): Int32Array {
-  let next = 0;
-  return spread(
-    factor,
-    factor.values.map((cell) => (isMissingCell(cell, missing) ? MISSING_CODE : next++)),
-  );
-}
-
 /** Sampling weights of a column (cells already checked by `checkConfigAgainstTable`). */
-export function weightsOf(table: RawTable, column: string | undefined): Float64Array | undefined {
+export function weightsOf(table: Table, column: string | undefined): Float64Array | undefined {
   if (column === undefined) return undefined;
-  return weightsOfFactor(factorCells(table, table.header.indexOf(column)));
+  return weightsOfFactor(distinctTexts(columnOf(table, column)));
 }
 
 /** Sampling weights from a weight column's distinct values: each text is parsed once. */
-export function weightsOfFactor(factor: CellFactor): Float64Array {
-  const number = Float64Array.from(factor.values, (cell) => Number(cell));
-  const { index } = factor;
+export function weightsOfFactor(factor: DictionaryColumn): Float64Array {
+  const number = Float64Array.from(factor.levels, (cell) => Number(cell));
+  const index = factor.codes;
   const out = new Float64Array(index.length);
   for (let i = 0; i < index.length; i++) out[i] = number[index[i]!]!;
   return out;

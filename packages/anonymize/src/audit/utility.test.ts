@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factorStrings } from '@leakrisk/survey';
+import { distinctTexts, textColumn } from '@leakrisk/survey';
 import { columnUtility, describeColumn, describeFactor, describeMasses, totalVariationDistance } from './utility.js';
 
 describe('columnUtility', () => {
@@ -49,6 +49,6 @@ describe('describeMasses', () => {
     expect(describeMasses(values, mass, count, missing)).toEqual(describeColumn(cells, w, missing));
     expect(describeMasses(values, mass, count, missing).cells).toBe(4);
     expect(describeMasses(values, mass, count, missing).mean).toBeCloseTo((3 * 0.3 + 0.7 + 2.5 * 0.3) / 1.3, 12);
-    expect(describeFactor(factorStrings(cells), w, missing)).toEqual(describeColumn(cells, w, missing));
+    expect(describeFactor(distinctTexts(textColumn(cells)), w, missing)).toEqual(describeColumn(cells, w, missing));
   });
 });

@@ -1,4 +1,4 @@
-import { factorStrings, isMissingCell, type CellFactor } from '@leakrisk/survey';
+import { distinctTexts, isMissingCell, textColumn, type DictionaryColumn } from '@leakrisk/survey';
 
 /** How anonymization changed one column's weighted mean and distribution. */
 export interface ColumnUtility {
@@ -32,23 +32,23 @@ export interface ColumnDescription {
  * one column; `w` defaults to 1. Values that are not numbers make the mean null.
  */
 export function describeColumn(cells: readonly string[], weights: Float64Array | undefined, missing: ReadonlySet<string> | undefined): ColumnDescription {
-  return describeFactor(factorStrings(cells), weights, missing);
+  return describeFactor(distinctTexts(textColumn(cells)), weights, missing);
 }
 
 /**
- * {@link describeColumn} of a column given as its distinct values (`factorCells`): each value is
+ * {@link describeColumn} of a column given as its distinct texts (`distinctTexts`): each value is
  * parsed once, and the masses add up row by row in row order, so the result is the same to the bit.
  */
-export function describeFactor(factor: CellFactor, weights: Float64Array | undefined, missing: ReadonlySet<string> | undefined): ColumnDescription {
-  const mass = new Float64Array(factor.values.length);
-  const count = new Float64Array(factor.values.length);
-  const index = factor.index;
+export function describeFactor(factor: DictionaryColumn, weights: Float64Array | undefined, missing: ReadonlySet<string> | undefined): ColumnDescription {
+  const mass = new Float64Array(factor.levels.length);
+  const count = new Float64Array(factor.levels.length);
+  const index = factor.codes;
   for (let i = 0; i < index.length; i++) {
     const c = index[i]!;
     mass[c] += weights ? weights[i]! : 1;
     count[c]++;
   }
-  return describeMasses(factor.values, mass, count, missing);
+  return describeMasses(factor.levels, mass, count, missing);
 }
 
 /**
@@ -100,16 +100,16 @@ export function columnUtility(
   weights: Float64Array | undefined,
   missing: ReadonlySet<string> | undefined,
 ): ColumnUtility {
-  const b = factorStrings(before);
-  return factorUtility(column, role, b, after === before ? b : factorStrings(after), weights, missing);
+  const b = distinctTexts(textColumn(before));
+  return factorUtility(column, role, b, after === before ? b : distinctTexts(textColumn(after)), weights, missing);
 }
 
 /** {@link columnUtility} of columns given as their distinct values; the same factor twice is described once. */
 export function factorUtility(
   column: string,
   role: 'keep' | 'quasi',
-  before: CellFactor,
-  after: CellFactor,
+  before: DictionaryColumn,
+  after: DictionaryColumn,
   weights: Float64Array | undefined,
   missing: ReadonlySet<string> | undefined,
 ): ColumnUtility {

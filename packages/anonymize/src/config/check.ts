@@ -1,4 +1,4 @@
-import { factorCells, LeakriskError, isMissingCell, type CellFactor, type RawTable } from '@leakrisk/survey';
+import { columnOf, distinctTexts, LeakriskError, isMissingCell, type DictionaryColumn, type Table } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnRole } from './types.js';
 
 /** The quasi-identifiers (key variables), in the order the config lists them. */
@@ -16,8 +16,8 @@ export function columnsWithRole(config: AnonymizeConfig, role: ColumnRole): stri
 export interface CheckConfigOptions {
   /** Missing codes per column (from the codebook), so that e.g. `99` in a weight column is missing. */
   missingCodes?: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The distinct values of a column (default `factorCells`); lets a caller share them with later steps. */
-  factorOf?: (column: string) => CellFactor;
+  /** The distinct texts of a column (default `distinctTexts`); lets a caller share them with later steps. */
+  factorOf?: (column: string) => DictionaryColumn;
 }
 
 /**
@@ -29,7 +29,7 @@ export interface CheckConfigOptions {
  * - every non-missing value of a column with a hierarchy appears in that hierarchy.
  * Throws a LeakriskError naming the file and the column(s) and saying what to do.
  */
-export function checkConfigAgainstTable(config: AnonymizeConfig, table: RawTable, options: CheckConfigOptions = {}): void {
+export function checkConfigAgainstTable(config: AnonymizeConfig, table: Table, options: CheckConfigOptions = {}): void {
   const inData = new Set(table.header);
   const unclassified = table.header.filter((name) => !Object.hasOwn(config.columns, name));
   if (unclassified.length > 0) {
@@ -61,17 +61,17 @@ export function checkConfigAgainstTable(config: AnonymizeConfig, table: RawTable
       );
     }
   }
-  const factorOf = options.factorOf ?? ((name: string) => factorCells(table, table.header.indexOf(name)));
+  const factorOf = options.factorOf ?? ((name: string) => distinctTexts(columnOf(table, name)));
   // Each check runs once per distinct value, in order of first appearance: the first bad value is in the first bad row.
   const weights = config.privacy.weights;
   if (weights !== undefined) {
-    const { values, first } = factorOf(weights);
+    const { codes: rows, levels: values } = factorOf(weights);
     const codes = options.missingCodes?.get(weights);
     for (let c = 0; c < values.length; c++) {
       const cell = values[c]!;
       const w = isMissingCell(cell, codes) ? NaN : Number(cell);
       if (!(Number.isFinite(w) && w > 0)) {
-        const row = first[c]! + 1;
+        const row = rows.indexOf(c) + 1;
         throw new LeakriskError(
           `the weight in row ${row} is ${cell === '' ? 'empty' : `"${cell}"`}, not a positive number`,
           { file: table.file, row, column: weights },
@@ -83,12 +83,12 @@ export function checkConfigAgainstTable(config: AnonymizeConfig, table: RawTable
   for (const [name, spec] of Object.entries(config.columns)) {
     if (spec.hierarchy === undefined) continue;
     const known = new Set(spec.hierarchy.rows.map((r) => r[0]!));
-    const { values, first } = factorOf(name);
+    const { codes: rows, levels: values } = factorOf(name);
     const codes = options.missingCodes?.get(name);
     const unknown = new Map<string, number>();
     for (let c = 0; c < values.length; c++) {
       const cell = values[c]!;
-      if (!isMissingCell(cell, codes) && !known.has(cell)) unknown.set(cell, first[c]! + 1);
+      if (!isMissingCell(cell, codes) && !known.has(cell)) unknown.set(cell, rows.indexOf(c) + 1);
     }
     if (unknown.size > 0) {
       const list = [...unknown.entries()].slice(0, 5).map(([v, row]) => `"${v}" (row ${row})`);

@@ -1,4 +1,4 @@
-import { isMissingCell, type Codebook, type RawTable, type Variable } from '@leakrisk/survey';
+import { isMissingCell, type Codebook, type Column, type Table, type Variable } from '@leakrisk/survey';
 import { UNDECIDED } from './types.js';
 
 /** Age bands proposed for an `age` quasi-identifier (lower bounds). */
@@ -35,7 +35,7 @@ export interface DraftConfig {
  *    knowledge, multiselect, numeric, categorical) → `keep`;
  * 7. everything else → `"undecided"`.
  */
-export function draftConfig(table: RawTable, codebook?: Codebook, options: DraftOptions = {}): { config: DraftConfig; notes: string[] } {
+export function draftConfig(table: Table, codebook?: Codebook, options: DraftOptions = {}): { config: DraftConfig; notes: string[] } {
   const columns: Record<string, DraftColumn> = {};
   const notes: string[] = [];
   const undecided: string[] = [];
@@ -87,10 +87,10 @@ interface Sample {
   distinctShare: number;
 }
 
-function sampleCells(column: readonly string[], missingCodes: ReadonlySet<string>): Sample {
+function sampleCells(column: Column, missingCodes: ReadonlySet<string>): Sample {
   const cells: string[] = [];
   for (let i = 0; i < column.length && cells.length < SAMPLE_SIZE; i++) {
-    const cell = column[i]!;
+    const cell = column.get(i);
     if (!isMissingCell(cell.trim(), missingCodes)) cells.push(cell.trim());
   }
   return { cells, distinctShare: cells.length === 0 ? 0 : new Set(cells).size / cells.length };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatCsv, LeakriskError, parseCsvText, type RawTable } from '@leakrisk/survey';
+import { formatCsv, LeakriskError, parseCsvText, tableFromColumns, textColumn, type Column, type Table } from '@leakrisk/survey';
+
+/** Columns' cells as texts. */
+const texts = (columns: readonly Column[]) => columns.map((column) => [...column]);
 import { parseAnonymizeConfig } from '../config/index.js';
 import { anonymize } from './anonymize.js';
 
@@ -11,8 +14,11 @@ function config(raw: Record<string, unknown>) {
   return parseAnonymizeConfig(raw, { file: 'anon.json', dir: '/cfg', readText: () => HIERARCHY });
 }
 
-function table(header: string[], rows: string[][]): RawTable {
-  return { file: 'raw.csv', header, columns: header.map((_, j) => rows.map((r) => r[j]!)), nrow: rows.length };
+function table(header: string[], rows: string[][]): Table {
+  return tableFromColumns(
+    'raw.csv',
+    header.map((name, j) => ({ name, column: textColumn(rows.map((r) => r[j]!)) })),
+  );
 }
 
 function errorOf(fn: () => unknown): LeakriskError {
@@ -55,7 +61,7 @@ describe('anonymize', () => {
   it('drops, pseudonymizes, scrubs, keeps and generalises as configured', () => {
     const result = anonymize({ table: table(header, baseRows), config: config(baseConfig()), key: KEY, configFile: 'anon.json' });
     expect(result.header).toEqual(['resp_id', 'age', 'gender', 'region', 'vb1', 'weight', 'comment']);
-    const col = (name: string) => result.columns[result.header.indexOf(name)]!;
+    const col = (name: string) => [...result.columns[result.header.indexOf(name)]!];
     expect(col('resp_id').every((p) => /^P[0-9a-f]{16}$/.test(p))).toBe(true);
     // Ages band to 18-25 ×3, 36-45 ×3, 66+ ×1. The (66+, male, north_b) record is alone and no single
     // suppression saves it ((_, male, north_b) matches no one else), so its least important key,
@@ -85,7 +91,7 @@ describe('anonymize', () => {
   it('is deterministic: the same input gives identical bytes', () => {
     const run = () => {
       const r = anonymize({ table: table(header, baseRows), config: config(baseConfig()), key: KEY, configFile: 'anon.json' });
-      return formatCsv(r.header, r.columns) + JSON.stringify(r.audit);
+      return formatCsv(r.header, texts(r.columns)) + JSON.stringify(r.audit);
     };
     expect(run()).toBe(run());
   });
@@ -177,12 +183,12 @@ describe('anonymize (properties)', () => {
             if (error instanceof LeakriskError && /cannot be met/.test(error.message)) return;
             throw error;
           }
-          const out = result.columns;
+          const out = texts(result.columns);
           const released = out[0]!.map((_, i) => out.map((c) => c[i]!));
           const at = (name: string) => result.header.indexOf(name);
           expect(violations(released, [at('age'), at('gender'), at('region')], at('vb1'), k, l, mode)).toBe(0);
           expect(result.audit.privacy.suppressedShare).toBeLessThanOrEqual(share + 1e-12);
-          const text = formatCsv(result.header, result.columns) + JSON.stringify(result.audit);
+          const text = formatCsv(result.header, texts(result.columns)) + JSON.stringify(result.audit);
           for (const r of records) {
             expect(text).not.toContain(r.id);
             expect(text).not.toContain(r.name);

@@ -1,22 +1,21 @@
 import {
   LeakriskError,
-  canonicalFactor,
-  cellTexts,
-  countCellsIn,
-  csvColumnCells,
-  factorCells,
-  factorColumns,
-  factorStrings,
+  columnOf,
+  countTexts,
+  dictionaryColumn,
+  distinctColumns,
+  distinctTexts,
   isMissingCell,
   missingCodesOf,
-  textAt,
+  textColumn,
   TextMatcher,
+  utf8Column,
   variableOf,
-  type CellFactor,
-  type CellTexts,
   type Codebook,
-  type CsvColumn,
-  type RawTable,
+  type Column,
+  type DictionaryColumn,
+  type Table,
+  type Utf8Column,
 } from '@leakrisk/survey';
 import { checkConfigAgainstTable, type AnonymizeConfig } from '../config/index.js';
 import { pseudonymWriter, shiftDateColumn } from '../pseudonym/index.js';
@@ -25,7 +24,8 @@ import { levelCount } from '../recode/hierarchy.js';
 import { classesOfRows } from '../search/classes.js';
 import { searchLattice, type SearchResult } from '../search/lattice.js';
 import { checkClasses, type PrivacyRequirement } from '../search/requirement.js';
-import { keyCodes, summarizeRiskOf, weightsOfFactor } from '../audit/riskSummary.js';
+import { summarizeRiskOf, weightsOfFactor } from '../audit/riskSummary.js';
+import { keyCodes } from '../risk/frequencies.js';
 import { factorUtility, utilityOf, type ColumnUtility } from '../audit/utility.js';
 import type { FactorColumnWithMissing, RecoverableKey } from '../audit/recoverable.js';
 import { keptColumnStats, type KeptColumnRequest, type KeptColumnStats } from './keptColumns.js';
@@ -39,7 +39,7 @@ export const MIN_KEY_LENGTH = 16;
 const PSEUDONYM_BYTES = 17;
 
 export interface AnonymizeInput {
-  table: RawTable;
+  table: Table;
   config: AnonymizeConfig;
   /** The pseudonymization key (bytes), required when a column is `pseudonymize` or `dateShift`. */
   key: Uint8Array | undefined;
@@ -52,13 +52,12 @@ export interface AnonymizeInput {
 
 export interface AnonymizeOutput {
   header: string[];
-  /** The released cells by column; each column's strings are made when it is first read. */
-  columns: string[][];
   /**
-   * The same columns as `writeCsvColumnsAtomic` takes them: kept columns as the input's own cells
-   * (copied from the file's bytes), quasi-identifiers and shifted dates as distinct values.
+   * The released columns, as `writeCsvColumnsAtomic` writes them: kept columns are the input's own
+   * (for a CSV, still its bytes), quasi-identifiers and shifted dates dictionaries of their released
+   * texts, pseudonyms and scrubbed text UTF-8 texts.
    */
-  csvColumns: CsvColumn[];
+  columns: Column[];
   audit: Audit;
 }
 
@@ -87,7 +86,7 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   const missingOf = (column: string) => missingCodes.get(column);
   // Columns read as distinct values (weights, quasi-identifiers, sensitive columns, dates to shift),
   // all in one pass over the rows.
-  const shared = new Map<string, CellFactor>();
+  const shared = new Map<string, DictionaryColumn>();
   const asValues = [
     ...new Set([
       config.privacy.weights,
@@ -96,15 +95,12 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
       ...table.header.filter((c) => config.columns[c]?.role === 'dateShift'),
     ]),
   ].filter((c): c is string => c !== undefined && table.header.includes(c));
-  factorColumns(
-    table,
-    asValues.map((c) => table.header.indexOf(c)),
-  ).forEach((factor, p) => {
+  distinctColumns(asValues.map((c) => columnOf(table, c))).forEach((factor, p) => {
     shared.set(asValues[p]!, factor);
   });
-  const factorOf = (column: string): CellFactor => {
+  const factorOf = (column: string): DictionaryColumn => {
     let factor = shared.get(column);
-    if (factor === undefined) shared.set(column, (factor = factorCells(table, table.header.indexOf(column))));
+    if (factor === undefined) shared.set(column, (factor = distinctTexts(columnOf(table, column))));
     return factor;
   };
   checkConfigAgainstTable(config, table, { missingCodes, factorOf });
@@ -157,16 +153,16 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
   const search = keys.length > 0 ? searchLattice({ keys, sensitive, nrow: n, requirement, maxSuppressedShare: config.privacy.maxSuppressedShare }) : undefined;
   if (search && !search.best) throw unmet(config, configFile, keys, search, n);
   const best = search?.best;
-  const released = new Map<string, CellFactor>();
+  const released = new Map<string, DictionaryColumn>();
   if (best) {
     keys.forEach((k, j) => {
       const out = search!.release(j);
       const atTop = best.levels[j]! >= levelCount(k.hierarchy) - 1;
       if (!atTop) {
-        const { index, values } = factorOf(k.column);
-        for (let i = 0; i < n; i++) if (k.leaves[i]! < 0) out[i] = values[index[i]!]!;
+        const { codes, levels } = factorOf(k.column);
+        for (let i = 0; i < n; i++) if (k.leaves[i]! < 0) out[i] = levels[codes[i]!]!;
       }
-      released.set(k.column, factorStrings(out));
+      released.set(k.column, distinctTexts(textColumn(out)));
     });
   }
 
@@ -200,9 +196,8 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     keptStats.set(keptRequests[p]!.column, stats);
   });
   const missingCounts = new Map<number, number>();
-  countCellsIn(
-    table,
-    counted,
+  countTexts(
+    counted.map((j) => table.columns[j]!),
     counted.map((j) => missingTexts(missingOf(table.header[j]!))),
   ).forEach((count, p) => {
     missingCounts.set(counted[p]!, count);
@@ -210,11 +205,11 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
 
   // Every other column, in input order.
   const header: string[] = [];
-  const csvColumns: CsvColumn[] = [];
+  const columns: Column[] = [];
   const transformations: ColumnTransformation[] = [];
   const respondent = table.header.find((c) => config.columns[c]!.role === 'pseudonymize');
-  let respondentIds: CellTexts | undefined;
-  const respondentTexts = (): CellTexts => (respondentIds ??= cellTexts(table, table.header.indexOf(respondent!)));
+  let respondentIds: Utf8Column | undefined;
+  const respondentTexts = (): Utf8Column => (respondentIds ??= columnOf(table, respondent!).utf8());
   table.header.forEach((name, j) => {
     const spec = config.columns[name]!;
     const missing = missingOf(name);
@@ -225,14 +220,14 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
       record.changed = n;
       return;
     }
-    let out: CsvColumn;
+    let out: Column;
     switch (spec.role) {
       case 'pseudonymize': {
         // Read and written as bytes: no string per identifier or pseudonym.
-        const texts = table.header[j] === respondent ? respondentTexts() : cellTexts(table, j);
+        const texts = table.header[j] === respondent ? respondentTexts() : table.columns[j]!.utf8();
         const isMissing = new TextMatcher(missingTexts(missing));
         const write = pseudonymWriter(key!);
-        const pseudonyms: CellTexts = { bytes: Buffer.allocUnsafe(n * PSEUDONYM_BYTES), start: new Uint32Array(n), end: new Uint32Array(n) };
+        const pseudonyms = { bytes: Buffer.allocUnsafe(n * PSEUDONYM_BYTES), start: new Uint32Array(n), end: new Uint32Array(n) };
         const { bytes, start, end } = texts;
         let at = 0;
         for (let i = 0; i < n; i++) {
@@ -257,17 +252,17 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
           }
           pseudonyms.end[i] = at;
         }
-        out = { kind: 'texts', texts: pseudonyms };
+        out = utf8Column(pseudonyms.bytes, pseudonyms.start, pseudonyms.end);
         break;
       }
       case 'scrub': {
         // Each cell is a short-lived string; only replaced cells are kept as strings.
-        const texts = cellTexts(table, j);
+        const texts = table.columns[j]!.utf8();
         const { scrub, counts } = scrubber();
         const rows: number[] = [];
         const cells: string[] = [];
         for (let i = 0; i < n; i++) {
-          const cell = texts.end[i] === texts.start[i] ? '' : textAt(texts, i);
+          const cell = texts.end[i] === texts.start[i] ? '' : texts.get(i);
           if (!isMissingCell(cell, missing)) record.cells++;
           const scrubbed = scrub(cell);
           if (scrubbed !== cell) {
@@ -278,7 +273,7 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
         }
         record.replacements = counts;
         for (const type of PII_TYPES) pii[type] += counts[type];
-        out = { kind: 'texts', texts, edits: { rows: Int32Array.from(rows), cells } };
+        out = rows.length === 0 ? texts : withEdits(texts, rows, cells);
         break;
       }
       case 'dateShift': {
@@ -288,7 +283,7 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
         const shifted = shiftDateColumn(factorOf(name), ids, key!, maxDays, missing, { file: table.file, column: name });
         record.cells = shifted.cells;
         record.changed = shifted.changed;
-        out = { kind: 'factor', index: shifted.index, values: shifted.values };
+        out = shifted.dates;
         break;
       }
       case 'quasi': {
@@ -298,7 +293,7 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
         record.changed = changedCells(original, release);
         const jk = keyNames.indexOf(name);
         if (best!.levels[jk] === 0) utility.push(factorUtility(name, 'quasi', firstLevel(keys[jk]!, original), release, weights, missing));
-        out = { kind: 'factor', index: release.index, values: release.values };
+        out = release;
         break;
       }
       default: {
@@ -312,11 +307,11 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
           }
           recoverableKeys.push(...stats.recoverable);
         }
-        out = { kind: 'source', table, column: j };
+        out = table.columns[j]!;
       }
     }
     header.push(name);
-    csvColumns.push(out);
+    columns.push(out);
   });
 
   const audit = buildAudit({
@@ -337,7 +332,7 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     utility,
     recoverableKeys,
   });
-  return { header, columns: lazyColumns(csvColumns), csvColumns, audit };
+  return { header, columns, audit };
 }
 
 /** Texts that are missing in a column: empty, `NA` and its missing codes. */
@@ -345,55 +340,57 @@ function missingTexts(missing: ReadonlySet<string> | undefined): Set<string> {
   return new Set(['', 'NA', ...(missing ?? [])]);
 }
 
+/**
+ * UTF-8 texts with some rows replaced (`cells[k]` in row `rows[k]`, rows increasing), in a new
+ * buffer: the other rows' bytes are copied as they are.
+ */
+function withEdits(texts: Utf8Column, rows: readonly number[], cells: readonly string[]): Utf8Column {
+  const n = texts.length;
+  const encoded = cells.map((cell) => Buffer.from(cell, 'utf8'));
+  let total = 0;
+  for (let i = 0; i < n; i++) total += texts.end[i]! - texts.start[i]!;
+  rows.forEach((row, k) => {
+    total += encoded[k]!.length - (texts.end[row]! - texts.start[row]!);
+  });
+  const bytes = Buffer.allocUnsafe(total);
+  const start = new Uint32Array(n);
+  const end = new Uint32Array(n);
+  let at = 0;
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = at;
+    if (next < rows.length && rows[next] === i) at += encoded[next++]!.copy(bytes, at);
+    else at += texts.bytes.copy(bytes, at, texts.start[i]!, texts.end[i]!);
+    end[i] = at;
+  }
+  return utf8Column(bytes, start, end);
+}
+
 /** Rows whose value is not missing. */
-function nonMissingCells(factor: CellFactor, missing: ReadonlySet<string> | undefined): number {
-  const present = Uint8Array.from(factor.values, (value) => (isMissingCell(value, missing) ? 0 : 1));
-  const { index } = factor;
+function nonMissingCells(factor: DictionaryColumn, missing: ReadonlySet<string> | undefined): number {
+  const present = Uint8Array.from(factor.levels, (value) => (isMissingCell(value, missing) ? 0 : 1));
+  const index = factor.codes;
   let count = 0;
   for (let i = 0; i < index.length; i++) count += present[index[i]!]!;
   return count;
 }
 
 /** Rows whose text differs between two factors of the same rows. */
-function changedCells(before: CellFactor, after: CellFactor): number {
+function changedCells(before: DictionaryColumn, after: DictionaryColumn): number {
   let count = 0;
-  for (let i = 0; i < before.index.length; i++) if (before.values[before.index[i]!] !== after.values[after.index[i]!]) count++;
+  for (let i = 0; i < before.codes.length; i++) if (before.levels[before.codes[i]!] !== after.levels[after.codes[i]!]) count++;
   return count;
 }
 
 /** A quasi-identifier at its first level (its leaf labels), missing cells as they were. */
-function firstLevel(key: PreparedKey, original: CellFactor): CellFactor {
+function firstLevel(key: PreparedKey, original: DictionaryColumn): DictionaryColumn {
   const leafCount = key.hierarchy.leaves.length;
   const index = new Int32Array(key.leaves.length);
   for (let i = 0; i < index.length; i++) {
     const leaf = key.leaves[i]!;
-    index[i] = leaf < 0 ? leafCount + original.index[i]! : leaf;
+    index[i] = leaf < 0 ? leafCount + original.codes[i]! : leaf;
   }
-  return canonicalFactor(index, [...key.hierarchy.leaves, ...original.values]);
-}
-
-/** Output columns whose strings are made on first access (a kept column's are the input's own). */
-function lazyColumns(columns: readonly CsvColumn[]): string[][] {
-  const out = new Array<string[]>(columns.length);
-  columns.forEach((column, j) => {
-    if (column.kind === 'cells') {
-      out[j] = column.cells as string[];
-      return;
-    }
-    Object.defineProperty(out, j, {
-      configurable: true,
-      enumerable: true,
-      get(): string[] {
-        const cells = csvColumnCells(column);
-        Object.defineProperty(out, j, { value: cells, writable: true, configurable: true, enumerable: true });
-        return cells;
-      },
-      set(value: string[]) {
-        Object.defineProperty(out, j, { value, writable: true, configurable: true, enumerable: true });
-      },
-    });
-  });
-  return out;
+  return distinctTexts(dictionaryColumn(index, [...key.hierarchy.leaves, ...original.levels]));
 }
 
 function codebookMissing(codebook: Codebook | undefined, header: readonly string[]): Map<string, ReadonlySet<string>> {
@@ -429,13 +426,13 @@ function unmet(config: AnonymizeConfig, configFile: string, keys: PreparedKey[],
 }
 
 interface AuditParts {
-  table: RawTable;
+  table: Table;
   config: AnonymizeConfig;
   configFile: string;
   keys: PreparedKey[];
   search: SearchResult | undefined;
-  released: Map<string, CellFactor>;
-  factorOf: (column: string) => CellFactor;
+  released: Map<string, DictionaryColumn>;
+  factorOf: (column: string) => DictionaryColumn;
   missingCodes: ReadonlyMap<string, ReadonlySet<string>>;
   requirement: PrivacyRequirement;
   sensitive: ReturnType<typeof prepareSensitive>[];
@@ -566,17 +563,17 @@ function buildAudit(parts: AuditParts): Audit {
  * Re-checks released key columns from their text (missing = empty, `NA` or a missing code): the
  * smallest fk and, per sensitive column, the smallest distinct count and exp(entropy) over the
  * matching sets, skipping records exempt under `self` (all keys missing). The columns come as their
- * distinct texts (`factorStrings`), numbered in order of first appearance.
+ * distinct texts (`distinctTexts`), numbered in order of first appearance.
  */
 export function checkRelease(
-  keyColumns: readonly CellFactor[],
+  keyColumns: readonly DictionaryColumn[],
   missing: readonly (ReadonlySet<string> | undefined)[],
   sensitive: ReturnType<typeof prepareSensitive>[],
   requirement: PrivacyRequirement,
   n: number,
 ): { minFk: number; violatingRecords: number; l: { column: string; distinct: number; entropy: number }[] } {
   const codes = keyColumns.map((factor, j) => keyCodes(factor, missing[j]));
-  const cards = keyColumns.map((factor, j) => factor.values.filter((cell) => !isMissingCell(cell, missing[j])).length);
+  const cards = keyColumns.map((factor, j) => factor.levels.filter((cell) => !isMissingCell(cell, missing[j])).length);
   const { table } = classesOfRows(
     codes,
     cards,

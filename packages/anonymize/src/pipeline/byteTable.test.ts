@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatCsv, loadCodebook, readCsvBytes, parseCsvText, writeCsvColumnsAtomic, type RawTable } from '@leakrisk/survey';
+import { dictionaryColumn, formatCsv, loadCodebook, readCsvBytes, parseCsvText, writeCsvColumnsAtomic, type Table } from '@leakrisk/survey';
 import { parseAnonymizeConfig } from '../config/index.js';
 import { anonymize } from './anonymize.js';
 import { keptColumnStats } from './keptColumns.js';
@@ -19,12 +19,19 @@ const KEY = new TextEncoder().encode('byte-test-key-0123456789abcdef');
 const sampleDir = `${data}sample/`;
 const sample = readFileSync(`${sampleDir}${readdirSync(sampleDir).find((f) => f.endsWith('.csv'))!}`, 'utf8');
 
-/** The anonymized CSV as the CLI writes it (from `csvColumns`), and the audit. */
-function run(table: RawTable): { csv: string; audit: string; fromColumns: string } {
+/** The anonymized CSV as the CLI writes it, the audit, and the CSV of the released columns' texts. */
+function run(table: Table): { csv: string; audit: string; fromColumns: string } {
   const result = anonymize({ table, config, key: KEY, configFile: 'anon.json', codebook });
   const out = join(mkdtempSync(join(tmpdir(), 'leakrisk-anon-')), 'anon.csv');
-  writeCsvColumnsAtomic(out, result.header, result.csvColumns);
-  return { csv: readFileSync(out, 'utf8'), audit: JSON.stringify(result.audit), fromColumns: formatCsv(result.header, result.columns) };
+  writeCsvColumnsAtomic(out, result.header, result.columns);
+  return {
+    csv: readFileSync(out, 'utf8'),
+    audit: JSON.stringify(result.audit),
+    fromColumns: formatCsv(
+      result.header,
+      result.columns.map((column) => [...column]),
+    ),
+  };
 }
 
 /** The sample rewritten with CRLF line ends, a BOM and needless quotes around some cells. */
@@ -32,7 +39,7 @@ function requoted(text: string): string {
   const table = parseCsvText(text);
   const field = (cell: string, i: number, j: number) => (/[",\r\n]/.test(cell) || (i + j) % 7 === 0 ? `"${cell.replace(/"/g, '""')}"` : cell);
   const lines = [table.header.join(',')];
-  for (let i = 0; i < table.nrow; i++) lines.push(table.columns.map((c, j) => field(c[i]!, i, j)).join(','));
+  for (let i = 0; i < table.nrow; i++) lines.push(table.columns.map((c, j) => field(c.get(i), i, j)).join(','));
   return `\ufeff${lines.join('\r\n')}`;
 }
 
@@ -57,7 +64,7 @@ describe('keptColumnStats', () => {
     const weights = Float64Array.from([2, 1, 1, 0.5]);
     const area = {
       column: 'area',
-      factor: { index: Int32Array.from([0, 1, 0, 1]), values: ['urban', 'rural'], first: Int32Array.from([0, 1]) },
+      factor: dictionaryColumn(Int32Array.from([0, 1, 0, 1]), ['urban', 'rural']),
       missing: undefined,
     };
     const [s, v] = keptColumnStats(

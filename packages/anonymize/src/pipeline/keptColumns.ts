@@ -1,4 +1,4 @@
-import { ColumnScan, isMissingCell, SCAN_ROWS, type RawTable } from '@leakrisk/survey';
+import { ColumnScan, isMissingCell, SCAN_ROWS, type Table } from '@leakrisk/survey';
 import { RecoverableCheck, type FactorColumnWithMissing, type RecoverableKey } from '../audit/recoverable.js';
 import { describeMasses, type ColumnDescription } from '../audit/utility.js';
 
@@ -29,17 +29,14 @@ export interface KeptColumnStats {
  * were generalised or suppressed. No code or string per row is kept.
  */
 export function keptColumnStats(
-  table: RawTable,
+  table: Table,
   requests: readonly KeptColumnRequest[],
   weights: Float64Array | undefined,
   changedKeys: readonly FactorColumnWithMissing[],
 ): KeptColumnStats[] {
   const m = requests.length;
   const n = table.nrow;
-  const scan = new ColumnScan(
-    table,
-    requests.map((r) => r.column),
-  );
+  const scan = new ColumnScan(requests.map((r) => table.columns[r.column]!));
   const codes = new Int32Array(m * SCAN_ROWS);
   // Per column and value code: rows, weighted mass (when described) and whether the value is missing.
   const count = requests.map(() => new Float64Array(16));
@@ -62,7 +59,7 @@ export function keptColumnStats(
           if (mass[p] !== undefined) mass[p] = grown(mass[p]!, new Float64Array(size));
           missing[p] = grown(missing[p]!, new Uint8Array(size));
         }
-        for (let c = known[p]!; c < top; c++) missing[p]![c] = isMissingCell(scan.values[p]![c]!, requests[p]!.missing) ? 1 : 0;
+        for (let c = known[p]!; c < top; c++) missing[p]![c] = isMissingCell(scan.levels[p]![c]!, requests[p]!.missing) ? 1 : 0;
         known[p] = top;
       }
       const columnCount = count[p]!;
@@ -84,7 +81,7 @@ export function keptColumnStats(
     for (let c = 0; c < known[p]!; c++) if (!missing[p]![c]) cells += count[p]![c]!;
     return {
       cells,
-      description: r.describe ? describeMasses(scan.values[p]!, mass[p]!, count[p]!, r.missing) : undefined,
+      description: r.describe ? describeMasses(scan.levels[p]!, mass[p]!, count[p]!, r.missing) : undefined,
       recoverable: checks[p]?.result() ?? [],
     };
   });

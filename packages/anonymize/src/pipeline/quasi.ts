@@ -1,4 +1,4 @@
-import { LeakriskError, isMissingCell, levelsOf, type CellFactor, type Codebook } from '@leakrisk/survey';
+import { dictionaryColumn, LeakriskError, isMissingCell, levelsOf, type Codebook, type DictionaryColumn } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnConfig } from '../config/index.js';
 import { autoIntervalHierarchy, bandLeafCodesOf } from '../recode/autoHierarchy.js';
 import { flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy } from '../recode/hierarchy.js';
@@ -18,12 +18,12 @@ export interface PreparedKey extends SearchKey {
  * - otherwise its own values, then `*`. `recode.topCode` / `recode.bottomCode` first replace values
  *   above / below them by `>T` / `<B` (top and bottom coding; the column must then be numeric).
  * Missing cells (empty, `NA`, codebook missing codes) stay missing and are never generalised.
- * The column comes as its distinct values (`factorCells`), so each value is recoded once.
+ * The column comes as its distinct texts (`distinctTexts`), so each value is recoded once.
  */
 export function prepareKey(
   column: string,
   spec: ColumnConfig,
-  cells: CellFactor,
+  cells: DictionaryColumn,
   options: { file: string; missing: ReadonlySet<string> | undefined; codebook?: Codebook },
 ): PreparedKey {
   const isMissing = (cell: string) => isMissingCell(cell, options.missing);
@@ -52,15 +52,15 @@ export function prepareKey(
   const top = spec.recode?.topCode;
   const bottom = spec.recode?.bottomCode;
   // The recoded text of each distinct value (top / bottom coding), in order of first appearance.
-  let coded: readonly string[] = cells.values;
+  let coded: readonly string[] = cells.levels;
   if (top !== undefined || bottom !== undefined) {
-    coded = cells.values.map((cell, c) => {
+    coded = cells.levels.map((cell, c) => {
       if (isMissing(cell)) return cell;
       const x = Number(cell.trim());
       if (cell.trim() === '' || !Number.isFinite(x)) {
         throw new LeakriskError(
           `"${cell}" is not a number, so it cannot be top- or bottom-coded`,
-          { file: options.file, row: cells.first[c]! + 1, column },
+          { file: options.file, row: cells.codes.indexOf(c) + 1, column },
           'correct the value, declare it as a missing code in the codebook, or remove recode.topCode/bottomCode',
         );
       }
@@ -74,7 +74,7 @@ export function prepareKey(
   return {
     column,
     hierarchy,
-    leaves: leafCodesOf(hierarchy, coded === cells.values ? cells : { ...cells, values: [...coded] }, isMissing, { file: options.file }),
+    leaves: leafCodesOf(hierarchy, coded === cells.levels ? cells : dictionaryColumn(cells.codes, coded), isMissing, { file: options.file }),
     importance: spec.importance,
     source:
       top !== undefined || bottom !== undefined
@@ -87,15 +87,15 @@ export function prepareKey(
  * A sensitive column as codes for l-diversity: non-missing values numbered in code-unit order (so
  * the numbering never depends on row order), missing cells -1. The column comes as its distinct values.
  */
-export function prepareSensitive(column: string, cells: CellFactor, missing: ReadonlySet<string> | undefined): SearchSensitive {
-  const present = cells.values.filter((cell) => !isMissingCell(cell, missing));
+export function prepareSensitive(column: string, cells: DictionaryColumn, missing: ReadonlySet<string> | undefined): SearchSensitive {
+  const present = cells.levels.filter((cell) => !isMissingCell(cell, missing));
   const values = [...present].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rank = new Map(values.map((v, i) => [v, i]));
   return {
     column,
     codes: spread(
       cells,
-      cells.values.map((cell) => rank.get(cell) ?? -1),
+      cells.levels.map((cell) => rank.get(cell) ?? -1),
     ),
     cardinality: values.length,
   };

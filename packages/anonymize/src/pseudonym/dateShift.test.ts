@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factorStrings, isLeakriskError, textsOfStrings } from '@leakrisk/survey';
+import { distinctTexts, isLeakriskError, textColumn } from '@leakrisk/survey';
 import { dateShiftDays, dateShifter, shiftDate, shiftDateColumn } from './dateShift.js';
 
 const key = new TextEncoder().encode('0123456789abcdef0123456789abcdef');
@@ -105,22 +105,22 @@ describe('shiftDateColumn', () => {
   it('shifts each row as shiftDate does, keeping missing cells', () => {
     const dates = ['2024-03-01', '', '2024-03-01', 'NA', '99', '2023-12-31', '2024-02-29'];
     const ids = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R1'];
-    const out = shiftDateColumn(factorStrings(dates), textsOfStrings(ids), key, 30, new Set(['99']), where);
-    const cells = Array.from(out.index, (c) => out.values[c]);
+    const out = shiftDateColumn(distinctTexts(textColumn(dates)), textColumn(ids).utf8(), key, 30, new Set(['99']), where);
+    const cells = [...out.dates];
     expect(cells).toEqual(dates.map((d, i) => (d === '' || d === 'NA' || d === '99' ? d : shiftDate(d, ids[i]!, key, 30))));
     expect(out.cells).toBe(4);
     expect(out.changed).toBe(cells.filter((c, i) => c !== dates[i]).length);
   });
 
   it('uses the row number without a respondent column', () => {
-    const out = shiftDateColumn(factorStrings(['2024-01-10', '2024-01-10']), undefined, key, 14, undefined, where);
-    expect(Array.from(out.index, (c) => out.values[c])).toEqual([shiftDate('2024-01-10', '1', key, 14), shiftDate('2024-01-10', '2', key, 14)]);
+    const out = shiftDateColumn(distinctTexts(textColumn(['2024-01-10', '2024-01-10'])), undefined, key, 14, undefined, where);
+    expect([...out.dates]).toEqual([shiftDate('2024-01-10', '1', key, 14), shiftDate('2024-01-10', '2', key, 14)]);
   });
 
   it('names the first bad row: a date that is not a date, or a date without a respondent', () => {
     const error = (dates: string[], ids: string[]) => {
       try {
-        shiftDateColumn(factorStrings(dates), textsOfStrings(ids), key, 14, undefined, where);
+        shiftDateColumn(distinctTexts(textColumn(dates)), textColumn(ids).utf8(), key, 14, undefined, where);
       } catch (e) {
         return e as { row?: number; message: string };
       }

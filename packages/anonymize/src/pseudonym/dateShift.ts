@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { HmacSha256 } from './sha256.js';
-import { isMissingCell, LeakriskError, type CellFactor, type CellTexts, type ProblemLocation } from '@leakrisk/survey';
+import { dictionaryColumn, isMissingCell, LeakriskError, type DictionaryColumn, type ProblemLocation, type Utf8Column } from '@leakrisk/survey';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -126,10 +126,9 @@ export function noRespondentError(where: ProblemLocation): LeakriskError {
   );
 }
 
-/** A date-shifted column: row i holds `values[index[i]]`; counts for the audit. */
+/** A date-shifted column, and counts for the audit. */
 export interface ShiftedDates {
-  index: Int32Array;
-  values: string[];
+  dates: DictionaryColumn;
   /** Non-missing cells. */
   cells: number;
   /** Cells whose text changed. */
@@ -137,35 +136,35 @@ export interface ShiftedDates {
 }
 
 /**
- * {@link shiftDate} over a whole column given as its distinct values (`factorCells`): each date is
+ * {@link shiftDate} over a whole column given as its distinct texts (`distinctTexts`): each date is
  * parsed once and each (date, shift) pair formatted once, while the keyed shift is still derived per
- * row from the respondent id, row i's text in `respondentIds` (`cellTexts` of the respondent column),
+ * row from the respondent id, row i's text in `respondentIds` (the respondent column's `utf8()` texts),
  * or the row number `i + 1` when there is no respondent column. Missing cells (empty, `NA`, `missing`
  * codes) stay as they are. Rows are checked in order, so the error is the one `shiftDate` would raise
  * first; `where` gives its file and column.
  */
 export function shiftDateColumn(
-  dates: CellFactor,
-  respondentIds: CellTexts | undefined,
+  dates: DictionaryColumn,
+  respondentIds: Utf8Column | undefined,
   key: Uint8Array,
   maxDays: number,
   missing: ReadonlySet<string> | undefined,
   where: { file?: string; column?: string },
 ): ShiftedDates {
-  const n = dates.index.length;
+  const n = dates.codes.length;
   const shiftOf = dateShifter(key, maxDays);
   const rowNumber = Buffer.alloc(24);
-  const isMissing = dates.values.map((value) => isMissingCell(value, missing));
-  const times = dates.values.map((value, c) => (isMissing[c] ? undefined : isoDateTime(value)));
-  // Codes below dates.values.length stand for the original text (missing cells); shifted dates follow.
-  const values = [...dates.values];
+  const isMissing = dates.levels.map((value) => isMissingCell(value, missing));
+  const times = dates.levels.map((value, c) => (isMissing[c] ? undefined : isoDateTime(value)));
+  // Codes below dates.levels.length stand for the original text (missing cells); shifted dates follow.
+  const values = [...dates.levels];
   const span = 2 * maxDays + 1;
   const shiftedCode = new Map<number, number>();
   const index = new Int32Array(n);
   let cells = 0;
   let changed = 0;
   for (let i = 0; i < n; i++) {
-    const c = dates.index[i]!;
+    const c = dates.codes[i]!;
     if (isMissing[c]) {
       index[i] = c;
       continue;
@@ -188,7 +187,7 @@ export function shiftDateColumn(
       shiftedCode.set(slot, code);
     }
     index[i] = code;
-    if (values[code] !== dates.values[c]) changed++;
+    if (values[code] !== dates.levels[c]) changed++;
   }
-  return { index, values, cells, changed };
+  return { dates: dictionaryColumn(index, values), cells, changed };
 }

@@ -1,4 +1,4 @@
-import { factorStrings, LeakriskError, type CellFactor } from '@leakrisk/survey';
+import { distinctTexts, LeakriskError, textColumn, type DictionaryColumn } from '@leakrisk/survey';
 import { bandIndex, bandLabel, makeBands } from './bands.js';
 import { buildHierarchy, spread, type Hierarchy } from './hierarchy.js';
 
@@ -43,25 +43,25 @@ export function bandLeafCodes(
   isMissing: (cell: string) => boolean,
   where: { file?: string; column?: string } = {},
 ): Int32Array {
-  return bandLeafCodesOf(breaks, factorStrings(cells), isMissing, where);
+  return bandLeafCodesOf(breaks, distinctTexts(textColumn(cells)), isMissing, where);
 }
 
-/** {@link bandLeafCodes} of a column given as its distinct values: each value is banded once. */
+/** {@link bandLeafCodes} of a column given as its distinct texts (`distinctTexts`): each value is banded once. */
 export function bandLeafCodesOf(
   breaks: readonly number[],
-  factor: CellFactor,
+  factor: DictionaryColumn,
   isMissing: (cell: string) => boolean,
   where: { file?: string; column?: string } = {},
 ): Int32Array {
   const bands = makeBands(breaks, where.column);
   // Values in order of first appearance: the first bad one is the first bad row.
-  const bandOf = factor.values.map((cell, c) => {
+  const bandOf = factor.levels.map((cell, c) => {
     if (isMissing(cell)) return -1;
     const index = bandIndex(bands, cell);
     if (index < 0) {
       throw new LeakriskError(
         `"${cell}" is not a number, so it cannot be put into a band`,
-        { file: where.file, row: factor.first[c]! + 1, column: where.column },
+        { file: where.file, row: factor.codes.indexOf(c) + 1, column: where.column },
         'correct the value, declare it as a missing code in the codebook, or give the column a hierarchy instead of bands',
       );
     }

@@ -1,4 +1,4 @@
-import { factorStrings, LeakriskError, type CellFactor } from '@leakrisk/survey';
+import { distinctTexts, LeakriskError, textColumn, type DictionaryColumn } from '@leakrisk/survey';
 import type { HierarchyTable } from '../config/index.js';
 
 /** The implied top of every hierarchy: the value is suppressed (written as an empty cell). */
@@ -164,25 +164,25 @@ export function leafCodes(
   isMissing: (cell: string) => boolean,
   where: { file?: string; hierarchyFile?: string } = {},
 ): Int32Array {
-  return leafCodesOf(hierarchy, factorStrings(cells), isMissing, where);
+  return leafCodesOf(hierarchy, distinctTexts(textColumn(cells)), isMissing, where);
 }
 
-/** {@link leafCodes} of a column given as its distinct values: each value is looked up once. */
+/** {@link leafCodes} of a column given as its distinct texts (`distinctTexts`): each value is looked up once. */
 export function leafCodesOf(
   hierarchy: Hierarchy,
-  factor: CellFactor,
+  factor: DictionaryColumn,
   isMissing: (cell: string) => boolean,
   where: { file?: string; hierarchyFile?: string } = {},
 ): Int32Array {
   const index = hierarchy.leafIndex;
   // Values in order of first appearance: the first unknown one is the first unknown row.
-  const leafOf = factor.values.map((cell, c) => {
+  const leafOf = factor.levels.map((cell, c) => {
     if (isMissing(cell)) return -1;
     const leaf = index.get(cell) ?? index.get(cell.trim());
     if (leaf === undefined) {
       throw new LeakriskError(
         `value "${cell}" is not in the hierarchy${where.hierarchyFile ? ` ${where.hierarchyFile}` : ''}`,
-        { file: where.file, row: factor.first[c]! + 1, column: hierarchy.column },
+        { file: where.file, row: factor.codes.indexOf(c) + 1, column: hierarchy.column },
         'add the value to the hierarchy (with its groups), correct the data, or declare the code as missing in the codebook',
       );
     }
@@ -191,10 +191,10 @@ export function leafCodesOf(
   return spread(factor, leafOf);
 }
 
-/** Row codes from one code per distinct value. */
-export function spread(factor: CellFactor, perValue: readonly number[]): Int32Array {
+/** Row codes from one code per distinct value (per level of `factor`). */
+export function spread(factor: DictionaryColumn, perValue: readonly number[]): Int32Array {
   const table = Int32Array.from(perValue);
-  const { index } = factor;
+  const index = factor.codes;
   const out = new Int32Array(index.length);
   for (let i = 0; i < index.length; i++) out[i] = table[index[i]!]!;
   return out;

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MISSING_CODE, encodeKeys, freqCalc, groupKeys } from './frequencies.js';
+import { distinctTexts, textColumn } from '@leakrisk/survey';
+import { MISSING_CODE, freqCalc, groupKeys, keyCodes } from './frequencies.js';
+
+/** Key columns of cell texts as codes (missing: empty or `NA`). */
+const keyCodesOf = (columns: string[][]) => ({ codes: columns.map((cells) => keyCodes(distinctTexts(textColumn(cells)))) });
 
 /**
  * sdcMicro's wildcard rule written pair by pair (R/freqCalc.r), as an independent check of the
@@ -53,7 +57,7 @@ describe('freqCalc', () => {
     const A = ['2', '3', '2', '2', '3', '3', '1', '2'];
     const B = ['3', '3', '3', '3', '3', '3', '4', '3'];
     const C = ['1', '3', '1', '2', '1', '1', '1', '1'];
-    const { codes } = encodeKeys([A, B, C]);
+    const { codes } = keyCodesOf([A, B, C]);
     const weights = [18.0, 45.5, 39.0, 17.0, 92.0, 8.0, 123.5, 51];
     const { fk, Fk } = freqCalc(codes, { weights });
     expect([...fk]).toEqual([3, 1, 3, 1, 2, 2, 1, 3]);
@@ -65,7 +69,7 @@ describe('freqCalc', () => {
     const A = ['2', '3', '', '2', '3', '3', '1', '2'];
     const B = ['3', '3', '', '3', '3', '3', '4', '3'];
     const C = ['', '', '', '', '', '', '', ''];
-    const { codes } = encodeKeys([A, B, C]);
+    const { codes } = keyCodesOf([A, B, C]);
     const { fk, Fk } = freqCalc(codes, { weights: [18.0, 45.5, 39.0, 17.0, 92.0, 8.0, 123.5, 51] });
     expect([...fk]).toEqual([4, 4, 8, 4, 4, 4, 2, 4]);
     expect([...Fk]).toEqual([125.0, 184.5, 394.0, 125.0, 184.5, 184.5, 162.5, 125.0]);
@@ -73,7 +77,7 @@ describe('freqCalc', () => {
 
   it('treats missing values as a category with missingMatches "self"', () => {
     // by hand: (x,p)×2 → 2; (x,NA)×2 → 2; (NA,NA) → 1; (y,p) → 1
-    const { codes } = encodeKeys([
+    const { codes } = keyCodesOf([
       ['x', 'x', 'x', 'x', '', 'y'],
       ['p', 'p', '', 'NA', '', 'p'],
     ]);
@@ -85,7 +89,7 @@ describe('freqCalc', () => {
   it('applies alpha as sdcMicro does (wildcard matches count alpha, complete matches 1)', () => {
     // keys (a,b): r1 (x,p), r2 (x,NA), r3 (NA,q), r4 (y,q). With alpha = 0.5, by hand:
     // r1: 1 + 0.5·r2 = 1.5; r2: 1 + r1 (complete, 1) + 0.5·r3 = 2.5; r3: 1 + 0.5·r2 + r4 = 2.5; r4: 1 + 0.5·r3 = 1.5
-    const { codes } = encodeKeys([
+    const { codes } = keyCodesOf([
       ['x', 'x', '', 'y'],
       ['p', '', 'q', 'q'],
     ]);

@@ -1,47 +1,21 @@
+import { isMissingCell, type DictionaryColumn } from '@leakrisk/survey';
 import type { MissingMatches } from '../config/types.js';
 
-/** Code of a missing key cell in {@link EncodedKeys.codes}. */
+/** Code of a missing key cell in {@link keyCodes}. */
 export const MISSING_CODE = -1;
 
-/** Key (quasi-identifier) columns as integer codes: `codes[j][i]` is row i's category of key j, −1 if missing. */
-export interface EncodedKeys {
-  codes: Int32Array[];
-  /** `levels[j][c]` is the cell text of code c in key j (first-seen order). */
-  levels: string[][];
-}
-
 /**
- * Encodes key columns (raw CSV cells) as integer codes, first-seen order, missing cells as −1.
- * `isMissing(cell, j)` decides what is missing in key j (default: empty or `NA`).
+ * A key (quasi-identifier) column as integer codes: non-missing values numbered in order of first
+ * appearance, missing cells (empty, `NA`, `missing` codes) −1 ({@link MISSING_CODE}). The column
+ * comes as its distinct texts (`distinctTexts`), so each value is judged once.
  */
-export function encodeKeys(
-  columns: readonly (readonly string[])[],
-  isMissing: (cell: string, key: number) => boolean = (cell) => cell === '' || cell === 'NA',
-): EncodedKeys {
-  const codes: Int32Array[] = [];
-  const levels: string[][] = [];
-  columns.forEach((column, j) => {
-    const out = new Int32Array(column.length);
-    const seen = new Map<string, number>();
-    const names: string[] = [];
-    for (let i = 0; i < column.length; i++) {
-      const cell = column[i]!;
-      if (isMissing(cell, j)) {
-        out[i] = MISSING_CODE;
-        continue;
-      }
-      let code = seen.get(cell);
-      if (code === undefined) {
-        code = names.length;
-        seen.set(cell, code);
-        names.push(cell);
-      }
-      out[i] = code;
-    }
-    codes.push(out);
-    levels.push(names);
-  });
-  return { codes, levels };
+export function keyCodes(column: DictionaryColumn, missing?: ReadonlySet<string>): Int32Array {
+  let next = 0;
+  const perLevel = Int32Array.from(column.levels, (cell) => (isMissingCell(cell, missing) ? MISSING_CODE : next++));
+  const { codes } = column;
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = perLevel[codes[i]!]!;
+  return out;
 }
 
 /** Records grouped by identical key (missing equal to missing): the equivalence classes. */

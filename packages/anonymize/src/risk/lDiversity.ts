@@ -1,7 +1,8 @@
-import { LeakriskError, isMissingCell, type RawTable } from '@leakrisk/survey';
+import { distinctTexts, LeakriskError, isMissingCell, type Table } from '@leakrisk/survey';
 import { quasiIdentifiers } from '../config/check.js';
 import type { AnonymizeConfig, LDiversityConfig } from '../config/types.js';
-import { encodeKeys, groupKeys, type KeyGroups } from './frequencies.js';
+import { groupKeys, keyCodes, type KeyGroups } from './frequencies.js';
+import { textsOf } from './textsOf.js';
 
 /** Diversity of one sensitive column within one equivalence class. */
 export interface ClassDiversity {
@@ -147,7 +148,7 @@ export function checkLDiversity(
  * `privacy.l` requirement. Returns null when the config has no l-diversity requirement.
  */
 export function measureLDiversity(
-  table: RawTable,
+  table: Table,
   config: AnonymizeConfig,
   options: { missingCodes?: ReadonlyMap<string, ReadonlySet<string>> } = {},
 ): LDiversityReport | null {
@@ -168,8 +169,7 @@ export function measureLDiversity(
     const codes = options.missingCodes?.get(name);
     return (cell: string) => isMissingCell(cell, codes);
   };
-  const keyMissing = keys.map(missing);
-  const { codes } = encodeKeys(keys.map(column), (cell, j) => keyMissing[j]!(cell));
+  const codes = keys.map((name) => keyCodes(distinctTexts(column(name)), options.missingCodes?.get(name)));
   const groups = groupKeys(codes, table.nrow);
   const requirement: Omit<LDiversityConfig, 'sensitive'> = {};
   if (l.distinct !== undefined) requirement.distinct = l.distinct;
@@ -177,7 +177,7 @@ export function measureLDiversity(
   if (l.recursive !== undefined) requirement.recursive = l.recursive;
   return checkLDiversity(
     groups,
-    l.sensitive.map((name) => ({ name, cells: column(name), isMissing: missing(name) })),
+    l.sensitive.map((name) => ({ name, cells: textsOf(column(name)), isMissing: missing(name) })),
     requirement,
   );
 }

@@ -1,7 +1,8 @@
-import { LeakriskError, isMissingCell, type RawTable } from '@leakrisk/survey';
+import { distinctTexts, LeakriskError, isMissingCell, type Table } from '@leakrisk/survey';
 import { quasiIdentifiers } from '../config/check.js';
 import type { AnonymizeConfig } from '../config/types.js';
-import { encodeKeys, freqCalc } from './frequencies.js';
+import { freqCalc, keyCodes } from './frequencies.js';
+import { textsOf } from './textsOf.js';
 import { globalRisk, householdRisk, kViolations } from './globalRisk.js';
 import { individualRisk } from './individualRisk.js';
 
@@ -45,7 +46,7 @@ export const REPORTED_K = [2, 3, 5] as const;
  * weights), global risk = mean individual risk, expected re-identifications = their sum.
  * Recodes in the config are not applied: this measures the file it is given.
  */
-export function measureRisk(table: RawTable, config: AnonymizeConfig, options: MeasureRiskOptions = {}): RiskReport {
+export function measureRisk(table: Table, config: AnonymizeConfig, options: MeasureRiskOptions = {}): RiskReport {
   const keys = quasiIdentifiers(config);
   if (keys.length === 0) {
     throw new LeakriskError(
@@ -65,32 +66,31 @@ export function measureRisk(table: RawTable, config: AnonymizeConfig, options: M
     return table.columns[j]!;
   };
   const missingOf = (name: string) => options.missingCodes?.get(name);
-  const keyColumns = keys.map(column);
-  const keySets = keys.map(missingOf);
-  const encoded = encodeKeys(keyColumns, (cell, j) => isMissingCell(cell, keySets[j]));
+  const keyColumns = keys.map((name) => keyCodes(distinctTexts(column(name)), missingOf(name)));
 
   let weights: Float64Array | undefined;
   if (config.privacy.weights !== undefined) {
     const name = config.privacy.weights;
-    const cells = column(name);
     const codes = missingOf(name);
-    weights = new Float64Array(table.nrow);
-    for (let i = 0; i < table.nrow; i++) {
-      const cell = cells[i]!;
+    // Each distinct weight is parsed once, in order of first appearance: the first bad one is in the first bad row.
+    const cells = distinctTexts(column(name));
+    const perLevel = cells.levels.map((cell, c) => {
       const w = isMissingCell(cell, codes) ? NaN : Number(cell);
       if (!(Number.isFinite(w) && w > 0)) {
+        const row = cells.codes.indexOf(c) + 1;
         throw new LeakriskError(
-          `the weight in row ${i + 1} is ${cell === '' ? 'empty' : `"${cell}"`}, not a positive number`,
-          { file: table.file, row: i + 1, column: name },
+          `the weight in row ${row} is ${cell === '' ? 'empty' : `"${cell}"`}, not a positive number`,
+          { file: table.file, row, column: name },
           'every record needs a positive sampling weight for Fk and individual risk; fix the weight or remove "privacy.weights"',
         );
       }
-      weights[i] = w;
-    }
+      return w;
+    });
+    weights = Float64Array.from(cells.codes, (code) => perLevel[code]!);
   }
 
   const { fk, Fk } = freqCalc(
-    encoded.codes,
+    keyColumns,
     weights === undefined ? { missingMatches: config.privacy.missingMatches } : { weights, missingMatches: config.privacy.missingMatches },
   );
   const risk = individualRisk(fk, Fk, { weighted: weights !== undefined });
@@ -107,7 +107,7 @@ export function measureRisk(table: RawTable, config: AnonymizeConfig, options: M
   if (config.privacy.household !== undefined) {
     const name = config.privacy.household;
     const codes = missingOf(name);
-    const hh = householdRisk(risk, column(name), (cell) => isMissingCell(cell, codes));
+    const hh = householdRisk(risk, textsOf(column(name)), (cell) => isMissingCell(cell, codes));
     household = hh.risk;
     report.household = { column: name, globalRisk: hh.globalRisk, expectedReidentifications: hh.expectedReidentifications };
   }

@@ -1,6 +1,6 @@
 import type { SurveyDesign } from '../design/types.js';
 import { LeakriskError } from '../errors.js';
-import type { FactorColumn } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
 
 /**
  * One calibration margin: a categorical variable of the sample and the population total of each
@@ -10,7 +10,7 @@ export interface Margin {
   /** The variable's name (column), for messages and results. */
   variable: string;
   /** The sample's values as factor codes (−1 = missing) into `column.levels`. */
-  column: FactorColumn;
+  column: DictionaryColumn;
   /** Population total of each level, keyed by level label. */
   totals: Readonly<Record<string, number>>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isLeakriskError } from '../errors.js';
 import { apiDesign, expectClose, expectEstimatesAfter, expectWeights, fixtureJson, type ApiDesign, type EstimatesAfter } from '../inference/testFixtures.js';
 import type { Margin } from './margins.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { rake } from './rake.js';
 
 interface RakeCase {
@@ -112,7 +113,7 @@ describe('rake refuses bad margins', () => {
     const codes = Int32Array.from(column.codes);
     codes[6] = -1;
     const error = errorOf(() =>
-      rake(api.design, [{ variable: 'stype', column: { codes, levels: column.levels }, totals: { E: 4421, H: 755, M: 1018 } }]),
+      rake(api.design, [{ variable: 'stype', column: dictionaryColumn(codes, column.levels), totals: { E: 4421, H: 755, M: 1018 } }]),
     ) as Error & { row?: number; fix?: string };
     expect(error.row).toBe(7);
     expect(error.fix).toContain('derive');

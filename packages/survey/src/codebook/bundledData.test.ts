@@ -46,8 +46,8 @@ describe('bundled district hierarchy', () => {
     expect([...table.columns[0]!].sort()).toEqual([...levelsOf(codebook, 'district')!].sort());
     const provinces = new Set(levelsOf(codebook, 'province'));
     for (const province of table.columns[2]!) expect(provinces.has(province)).toBe(true);
-    const row = table.columns[0]!.indexOf('abbottabad');
-    expect(table.columns[2]![row]).toBe('khyber_pakhtunkhwa');
+    const row = [...table.columns[0]!].indexOf('abbottabad');
+    expect(table.columns[2]!.get(row)).toBe('khyber_pakhtunkhwa');
   });
 });
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { LeakriskError } from '../errors.js';
-import { cellAt } from '../io/byteTable.js';
 import type { ImportedTable } from '../io/imported.js';
 import { readDataFile } from '../io/readDataFile.js';
 import { readSavBytes } from '../io/sav/readSav.js';
@@ -47,7 +46,7 @@ export async function codebookFrom(path: string, displayName = path): Promise<Co
     const imported: ImportedTable = {
       file: displayName,
       nrow: table.nrow,
-      columns: table.header.map((name, j) => ({ name, kind: 'text', values: Array.from({ length: table.nrow }, (_, i) => cellAt(table, j, i)) })),
+      columns: table.header.map((name, j) => ({ name, kind: 'text', values: [...table.columns[j]!] })),
     };
     return drafted(imported, 'csv');
   }

@@ -1,7 +1,8 @@
 import { LeakriskError } from '../errors.js';
-import { getColumn, isMissingCell, type RawTable } from '../io/csv.js';
+import { isMissingCell } from '../io/csv.js';
 import { numericColumn, sortLevels } from '../io/columns.js';
-import { factorCells } from '../io/cellFactor.js';
+import { distinctTexts } from '../table/distinct.js';
+import { columnOf, type Table } from '../table/table.js';
 import { LONELY_PSU_RULES, type CalibrationStep, type DesignSpec, type DesignStage, type SurveyDesign } from './types.js';
 
 export interface BuildDesignOptions {
@@ -17,12 +18,11 @@ function codesFor(options: BuildDesignOptions, column: string): ReadonlySet<stri
 }
 
 /** Dense integer codes of a text column; a missing cell is an error (R: "missing values in `id'"). */
-function requiredCodes(table: RawTable, column: string, role: string, missing: ReadonlySet<string> | undefined): { codes: Int32Array; labels: string[] } {
-  if (!table.header.includes(column)) getColumn(table, column, `name an existing column as the design's ${role}`); // names it
-  const { index, values } = factorCells(table, table.header.indexOf(column));
-  values.forEach((cell, k) => {
+function requiredCodes(table: Table, column: string, role: string, missing: ReadonlySet<string> | undefined): { codes: Int32Array; labels: readonly string[] } {
+  const { codes, levels } = distinctTexts(columnOf(table, column, `name an existing column as the design's ${role}`));
+  levels.forEach((cell, k) => {
     if (isMissingCell(cell, missing)) {
-      const row = index.indexOf(k) + 1;
+      const row = codes.indexOf(k) + 1;
       throw new LeakriskError(
         `row ${row} has no ${role} (the cell is empty or a missing code)`,
         { file: table.file, row, column },
@@ -30,9 +30,7 @@ function requiredCodes(table: RawTable, column: string, role: string, missing: R
       );
     }
   });
-  const codes = index;
-  const labels = values;
-  return { codes, labels };
+  return { codes, labels: levels };
 }
 
 /**
@@ -47,7 +45,7 @@ function requiredCodes(table: RawTable, column: string, role: string, missing: R
  * - df = PSUs − strata (R's `degf`).
  * Missing, zero or negative weights, missing ids/strata/fpc are errors naming the row.
  */
-export function buildDesign(table: RawTable, spec: DesignSpec, options: BuildDesignOptions = {}): SurveyDesign {
+export function buildDesign(table: Table, spec: DesignSpec, options: BuildDesignOptions = {}): SurveyDesign {
   const n = table.nrow;
   const file = table.file;
   const lonelyPsu = spec.lonelyPsu ?? 'fail';
@@ -87,7 +85,7 @@ export function buildDesign(table: RawTable, spec: DesignSpec, options: BuildDes
 
   // Cluster ids per stage: `ids = ~1` (or none) means each row is its own PSU.
   const idColumns = spec.ids ?? [];
-  const stageCodes: { codes: Int32Array; labels: string[]; column: string }[] = [];
+  const stageCodes: { codes: Int32Array; labels: readonly string[]; column: string }[] = [];
   if (idColumns.length === 0) {
     const codes = new Int32Array(n);
     for (let i = 0; i < n; i++) codes[i] = i;
@@ -309,7 +307,7 @@ export function stageStratumName(stage: number, stratum: number, strataLabels: r
   return `sampling unit "${stages[stage - 1]!.clusterLabels[stratum]}"`;
 }
 
-function sortedOrder(labels: string[]): { sorted: string[]; rank: Int32Array } {
+function sortedOrder(labels: readonly string[]): { sorted: string[]; rank: Int32Array } {
   const sorted = sortLevels(labels);
   const position = new Map<string, number>();
   sorted.forEach((l, k) => {

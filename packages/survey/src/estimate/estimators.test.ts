@@ -6,7 +6,8 @@ import { buildDesign } from '../design/design.js';
 import type { DesignSpec, LonelyPsuRule } from '../design/types.js';
 import { levelMask } from '../design/domain.js';
 import { isLeakriskError } from '../errors.js';
-import type { RawTable } from '../io/csv.js';
+import { textColumn } from '../table/textColumn.js';
+import type { Table } from '../table/table.js';
 import { factorColumn, numericColumn } from '../io/columns.js';
 import { svymean } from './mean.js';
 import { svytotal } from './total.js';
@@ -41,14 +42,14 @@ interface Case {
 const fixture = JSON.parse(readFileSync(`${fixtureDir}estimators.json`, 'utf8')) as { cases: Case[] };
 const full = fixtureTable('estimators.csv');
 
-function withoutS6(table: RawTable): RawTable {
-  const s = table.columns[table.header.indexOf('stratum')]!;
+function withoutS6(table: Table): Table {
+  const s = [...table.columns[table.header.indexOf('stratum')]!];
   const keep = s.map((v, i) => (v === 's6' ? -1 : i)).filter((i) => i >= 0);
-  return { ...table, columns: table.columns.map((col) => keep.map((i) => col[i]!)), nrow: keep.length };
+  return { ...table, columns: table.columns.map((col) => textColumn(keep.map((i) => col.get(i)))), nrow: keep.length };
 }
 const reduced = withoutS6(full);
 
-const specs: Record<string, { table: RawTable; spec: DesignSpec }> = {
+const specs: Record<string, { table: Table; spec: DesignSpec }> = {
   lonely: { table: full, spec: { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true } },
   lonely_fpc: { table: full, spec: { ids: ['psu'], strata: 'stratum', weights: 'weight', fpc: ['fpc1'], nest: true } },
   twostage: { table: reduced, spec: { ids: ['psu', 'hh'], strata: 'stratum', fpc: ['fpc1', 'fpc2'], nest: true } },

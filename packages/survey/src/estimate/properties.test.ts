@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDesign } from '../design/design.js';
-import type { RawTable } from '../io/csv.js';
+import { tableFromColumns, type Table } from '../table/table.js';
+import { textColumn } from '../table/textColumn.js';
 import { numericColumn } from '../io/columns.js';
 import { svymean } from './mean.js';
 import { svytotal } from './total.js';
@@ -31,9 +32,12 @@ const sampleArb = fc
     return rows;
   });
 
-function tableOf(rows: string[][]): RawTable {
+function tableOf(rows: string[][]): Table {
   const header = ['stratum', 'psu', 'y', 'weight'];
-  return { file: 'synthetic', header, columns: header.map((_, j) => rows.map((r) => r[j]!)), nrow: rows.length };
+  return tableFromColumns(
+    'synthetic',
+    header.map((name, j) => ({ name, column: textColumn(rows.map((r) => r[j]!)) })),
+  );
 }
 
 const spec = { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true };

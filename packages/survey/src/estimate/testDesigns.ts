@@ -1,13 +1,14 @@
 // Test support (not exported): the five reference designs of test/fixtures/reference.json.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsvText, type RawTable } from '../io/csv.js';
+import { parseCsvText } from '../io/csv.js';
+import type { Table } from '../table/table.js';
 import { buildDesign } from '../design/design.js';
 import type { DesignSpec, SurveyDesign } from '../design/types.js';
 
 export const fixtureDir = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
-export function fixtureTable(name: string): RawTable {
+export function fixtureTable(name: string): Table {
   return parseCsvText(readFileSync(`${fixtureDir}${name}`, 'utf8'), name);
 }
 
@@ -33,7 +34,7 @@ export const referenceSpecs: Record<string, { file: string; spec: DesignSpec }> 
   clus2: { file: 'apiclus2.csv', spec: { ids: ['dnum', 'snum'], fpc: ['fpc1', 'fpc2'] } },
 };
 
-export function referenceDesign(name: string): { table: RawTable; design: SurveyDesign } {
+export function referenceDesign(name: string): { table: Table; design: SurveyDesign } {
   const { file, spec } = referenceSpecs[name]!;
   const table = fixtureTable(file);
   return { table, design: buildDesign(table, spec) };

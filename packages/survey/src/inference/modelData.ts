@@ -1,16 +1,16 @@
 import { LeakriskError } from '../errors.js';
-import type { FactorColumn } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
 
 /**
  * A variable for a model: numeric (a Float64Array, NaN = missing) or categorical (factor codes,
  * −1 = missing, into `levels`, whose order sets the reference level: the first present one).
  */
-export type ModelColumn = Float64Array | FactorColumn;
+export type ModelColumn = Float64Array | DictionaryColumn;
 
 /** Where a model finds its variables: a record by name, or a function returning the column. */
 export type ModelData = Readonly<Record<string, ModelColumn>> | ((name: string) => ModelColumn | undefined);
 
-export function isFactor(column: ModelColumn): column is FactorColumn {
+export function isFactor(column: ModelColumn): column is DictionaryColumn {
   return !(column instanceof Float64Array);
 }
 

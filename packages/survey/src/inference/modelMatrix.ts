@@ -1,4 +1,4 @@
-import type { FactorColumn } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
 import type { ModelFormula } from './formula.js';
 import { isFactor, type ModelColumn } from './modelData.js';
 
@@ -23,7 +23,7 @@ export function buildModelMatrix(formula: ModelFormula, variables: ReadonlyMap<s
   return { names: matrix.names, columns: matrix.columns(), term: matrix.term };
 }
 
-function levelsPresent(column: FactorColumn, rows: Int32Array): number[] {
+function levelsPresent(column: DictionaryColumn, rows: Int32Array): number[] {
   const seen = new Uint8Array(column.levels.length);
   for (let k = 0; k < rows.length; k++) seen[column.codes[rows[k]!]!] = 1;
   const out: number[] = [];

@@ -2,7 +2,7 @@ import { Matrix, solve } from 'ml-matrix';
 import type { SurveyDesign } from '../design/types.js';
 import { designVariance, unitTotalsSuffice, UnitTotals } from '../design/variance.js';
 import { LeakriskError } from '../errors.js';
-import type { FactorColumn } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
 import { chiSquareUpperTail, fUpperTail } from './distributions.js';
 import { qrDecompose, qrResiduals } from './leastSquares.js';
 
@@ -45,8 +45,8 @@ export interface RaoScottChisqResult {
  */
 export function svychisq(
   design: SurveyDesign,
-  rows: { name: string; column: FactorColumn },
-  cols: { name: string; column: FactorColumn },
+  rows: { name: string; column: DictionaryColumn },
+  cols: { name: string; column: DictionaryColumn },
   statistic: ChisqStatistic = 'F',
 ): RaoScottFResult | RaoScottChisqResult {
   const n = design.nrow;

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { buildDesign } from '../design/design.js';
 import type { DesignSpec, SurveyDesign } from '../design/types.js';
-import { factorColumn, numericColumn, type FactorColumn } from '../io/columns.js';
-import { parseCsvText, type RawTable } from '../io/csv.js';
+import { factorColumn, numericColumn } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
+import type { Table } from '../table/table.js';
+import { parseCsvText } from '../io/csv.js';
 import { svymean } from '../estimate/mean.js';
 import { svytotal } from '../estimate/total.js';
 import { rake } from '../calibrate/rake.js';
@@ -25,9 +27,9 @@ const specs: Record<string, { file: string; spec: DesignSpec }> = {
   clus2: { file: 'apiclus2.csv', spec: { ids: ['dnum', 'snum'], fpc: ['fpc1', 'fpc2'] } },
 };
 
-const tables = new Map<string, RawTable>();
+const tables = new Map<string, Table>();
 
-export function apiTable(file: string): RawTable {
+export function apiTable(file: string): Table {
   let table = tables.get(file);
   if (table === undefined) {
     table = parseCsvText(readFileSync(`${fixtureDir}${file}`, 'utf8'), file);
@@ -37,10 +39,10 @@ export function apiTable(file: string): RawTable {
 }
 
 export interface ApiDesign {
-  table: RawTable;
+  table: Table;
   design: SurveyDesign;
   num(name: string): Float64Array;
-  fac(name: string): FactorColumn;
+  fac(name: string): DictionaryColumn;
 }
 
 export function apiDesign(name: string): ApiDesign {
@@ -113,7 +115,7 @@ export function modelsDesign(name: string): ApiDesign {
 }
 
 /** Model variables from the api table: numeric columns as numbers, the Yes/No and type columns as factors. */
-export function apiModelData(api: ApiDesign): (name: string) => Float64Array | FactorColumn {
+export function apiModelData(api: ApiDesign): (name: string) => Float64Array | DictionaryColumn {
   const factors = new Set(['stype', 'sch.wide', 'comp.imp', 'awards', 'yr.rnd', 'both']);
   return (name) => (factors.has(name) ? api.fac(name) : api.num(name));
 }

@@ -1,6 +1,7 @@
 import type { SurveyDesign } from '../design/types.js';
 import { LeakriskError } from '../errors.js';
-import type { FactorColumn } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { tQuantileAt } from './distributions.js';
 import { svyglm } from './glm.js';
 import { isFactor } from './modelData.js';
@@ -43,7 +44,7 @@ export interface TTestResult {
 export function svyttest(
   design: SurveyDesign,
   variable: { name: string; values: Float64Array },
-  group: { name: string; column: FactorColumn | Float64Array },
+  group: { name: string; column: DictionaryColumn | Float64Array },
   options: TTestOptions = {},
 ): TTestResult {
   const column = group.column;
@@ -75,7 +76,7 @@ export function svyttest(
         else if (column.codes[i] === codes[1]) remapped[i] = 1;
       }
       levels = [options.levels[0], options.levels[1]];
-      return run(design, variable, group.name, { codes: remapped, levels }, domain, levels, options.level ?? 0.95);
+      return run(design, variable, group.name, dictionaryColumn(remapped, levels), domain, levels, options.level ?? 0.95);
     }
     if (present.size !== 2) {
       throw new LeakriskError(
@@ -109,7 +110,7 @@ function run(
   design: SurveyDesign,
   variable: { name: string; values: Float64Array },
   groupName: string,
-  groupColumn: FactorColumn | Float64Array,
+  groupColumn: DictionaryColumn | Float64Array,
   domain: Uint8Array | undefined,
   levels: [string, string],
   level: number,

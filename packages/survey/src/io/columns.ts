@@ -1,7 +1,10 @@
 import { LeakriskError } from '../errors.js';
-import { getColumn, isMissingCell, type RawTable } from './csv.js';
-import { cellAt, numericCells } from './byteTable.js';
-import { factorCells } from './cellFactor.js';
+import type { DictionaryColumn } from '../table/column.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
+import { distinctTexts } from '../table/distinct.js';
+import { parseNumberText } from '../table/numberText.js';
+import { columnOf, type Table } from '../table/table.js';
+import { isMissingCell } from './csv.js';
 
 /** Options shared by the typed column readers. */
 export interface ColumnOptions {
@@ -9,55 +12,18 @@ export interface ColumnOptions {
   missingCodes?: ReadonlySet<string>;
 }
 
-/** A categorical column: one integer code per row (−1 = missing) into `levels`. */
-export interface FactorColumn {
-  /** `codes[i]` is the level index of data row i+1, or −1 when the cell is missing. */
-  codes: Int32Array;
-  levels: string[];
-}
-
-/**
- * Parses a cell as a number the way a researcher reads a CSV (and as R's `read.csv` does for a
- * numeric column): decimal or scientific notation, optional sign, surrounding spaces allowed.
- * Returns NaN for anything else. `Inf`/`Infinity` are refused (not a survey value).
- */
-function parseNumberCell(cell: string): number {
-  // Fast path: plain integers, the bulk of survey data.
-  const len = cell.length;
-  if (len > 0 && len < 16) {
-    let value = 0;
-    let i = 0;
-    let negative = false;
-    const first = cell.charCodeAt(0);
-    if (first === 45 /* - */) {
-      negative = true;
-      i = 1;
-    }
-    if (i < len) {
-      for (; i < len; i++) {
-        const c = cell.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) break;
-        value = value * 10 + c;
-      }
-      if (i === len) return negative ? -value : value;
-    }
-  }
-  const trimmed = cell.trim();
-  if (trimmed === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number.NaN;
-  return Number(trimmed);
-}
-
 /**
  * Whether the first present cell of a column (not empty, `NA` or a missing code) reads as a number
  * (true for a column with no present cell). A cheap first look before reading a whole column as
  * numbers, which fails only at its first non-number.
  */
-export function firstPresentIsNumber(table: RawTable, name: string, missingCodes?: ReadonlySet<string>): boolean {
+export function firstPresentIsNumber(table: Table, name: string, missingCodes?: ReadonlySet<string>): boolean {
   const j = table.header.indexOf(name);
   if (j < 0) return true;
-  for (let i = 0; i < table.nrow; i++) {
-    const cell = cellAt(table, j, i);
-    if (!isMissingCell(cell, missingCodes)) return !Number.isNaN(parseNumberCell(cell));
+  const column = table.columns[j]!;
+  for (let i = 0; i < column.length; i++) {
+    const cell = column.get(i);
+    if (!isMissingCell(cell, missingCodes)) return !Number.isNaN(parseNumberText(cell));
   }
   return true;
 }
@@ -67,34 +33,25 @@ export function firstPresentIsNumber(table: RawTable, name: string, missingCodes
  * declared missing codes). Any other text that is not a number is an error naming the file, the
  * row, the column and the value, with the fix.
  */
-export function numericColumn(table: RawTable, name: string, options: ColumnOptions = {}): Float64Array {
+export function numericColumn(table: Table, name: string, options: ColumnOptions = {}): Float64Array {
   const codes = options.missingCodes;
-  const j = table.header.indexOf(name);
-  const fast = j < 0 ? undefined : numericCells(table, j);
-  if (fast !== undefined) {
-    // Plain decimals were parsed from the bytes; only the other cells are read as text.
-    for (const i of fast.irregular) fast.values[i] = numberOrMissing(cellAt(table, j, i), i, table, name, codes);
-    if (codes !== undefined && codes.size > 0) {
-      // A declared missing code (98, 99) reads as a number too: compare those cells' text with the codes.
-      const codeValues = new Set([...codes].map(Number).filter((value) => !Number.isNaN(value)));
-      const values = fast.values;
-      for (let i = 0; i < values.length; i++) {
-        if (codeValues.has(values[i]!) && codes.has(cellAt(table, j, i))) values[i] = Number.NaN;
-      }
+  const column = columnOf(table, name);
+  // Plain numbers are read by the column (from the bytes, for a CSV); only the other cells as text.
+  const { values, irregular } = column.readNumbers();
+  for (const i of irregular) values[i] = numberOrMissing(column.get(i), i, table, name, codes);
+  if (codes !== undefined && codes.size > 0) {
+    // A declared missing code (98, 99) reads as a number too: compare those cells' text with the codes.
+    const codeValues = new Set([...codes].map(Number).filter((value) => !Number.isNaN(value)));
+    for (let i = 0; i < values.length; i++) {
+      if (codeValues.has(values[i]!) && codes.has(column.get(i))) values[i] = Number.NaN;
     }
-    return fast.values;
   }
-  const cells = getColumn(table, name);
-  const out = new Float64Array(table.nrow);
-  for (let i = 0; i < cells.length; i++) {
-    out[i] = numberOrMissing(cells[i]!, i, table, name, codes);
-  }
-  return out;
+  return values;
 }
 
-function numberOrMissing(cell: string, i: number, table: RawTable, name: string, codes: ReadonlySet<string> | undefined): number {
+function numberOrMissing(cell: string, i: number, table: Table, name: string, codes: ReadonlySet<string> | undefined): number {
   if (cell === '' || cell === 'NA' || codes?.has(cell)) return Number.NaN;
-  const value = parseNumberCell(cell);
+  const value = parseNumberText(cell);
   if (Number.isNaN(value)) {
     throw new LeakriskError(
       `row ${i + 1} holds "${cell}", which is not a number, in a numeric column`,
@@ -114,7 +71,7 @@ function numberOrMissing(cell: string, i: number, table: RawTable, name: string,
  */
 export function sortLevels(values: Iterable<string>): string[] {
   const list = [...values];
-  const numbers = list.map(parseNumberCell);
+  const numbers = list.map(parseNumberText);
   if (list.length > 0 && numbers.every((v) => !Number.isNaN(v))) {
     return list
       .map((level, k) => ({ level, value: numbers[k]! }))
@@ -125,15 +82,14 @@ export function sortLevels(values: Iterable<string>): string[] {
 }
 
 /**
- * A categorical column as integer codes. With `levels`, the codes follow that order (the codebook's)
- * and a value outside it is an error naming its row; without, levels are the distinct present values
- * in {@link sortLevels} order. Missing cells (empty, `NA`, declared codes) get code −1.
+ * A categorical column as a dictionary column: integer codes (−1 = missing) into its levels. With
+ * `levels`, the codes follow that order (the codebook's) and a value outside it is an error naming
+ * its row; without, levels are the distinct present values in {@link sortLevels} order. Missing cells
+ * (empty, `NA`, declared codes) get code −1.
  */
-export function factorColumn(table: RawTable, name: string, options: ColumnOptions & { levels?: readonly string[] } = {}): FactorColumn {
-  const j = table.header.indexOf(name);
-  if (j < 0) getColumn(table, name); // names the missing column
+export function factorColumn(table: Table, name: string, options: ColumnOptions & { levels?: readonly string[] } = {}): DictionaryColumn {
   // Work per distinct value, then spread to the rows: a categorical column has few of them.
-  const { index, values } = factorCells(table, j);
+  const { codes: index, levels: values } = distinctTexts(columnOf(table, name));
   const missing = options.missingCodes;
   const firstRowOf = (k: number): number => index.indexOf(k);
   const codeOf = new Int32Array(values.length);
@@ -173,5 +129,5 @@ export function factorColumn(table: RawTable, name: string, options: ColumnOptio
   }
   const codes = new Int32Array(table.nrow);
   for (let i = 0; i < codes.length; i++) codes[i] = codeOf[index[i]!]!;
-  return { codes, levels };
+  return dictionaryColumn(codes, levels);
 }

@@ -2,63 +2,36 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
 import { LeakriskError } from '../errors.js';
-import { firstInvalidUtf8, parseCsvBytes, type IncomingBytes } from './byteTable.js';
-export type { IncomingBytes } from './byteTable.js';
-
-/**
- * A CSV file held by column: `columns[j][i]` is the raw text of data row `i + 1`, column `header[j]`.
- * Cells are kept exactly as written (no trimming, no type guessing); what counts as missing is
- * decided later, per column, by the codebook (`isMissingCell`).
- */
-export interface RawTable {
-  /** The file name as the user gave it, for messages. */
-  file: string;
-  header: string[];
-  columns: string[][];
-  nrow: number;
-}
+import type { Table } from '../table/table.js';
+import { textColumn } from '../table/textColumn.js';
+import { TextCodes } from '../table/textCodes.js';
+import { parseCsvBytes, type CsvDelimiter } from './csvBytes.js';
+import { checkHeader } from './csvHeader.js';
+import type { IncomingBytes } from './incoming.js';
+import { countLineFeeds, notUtf8 } from './utf8Check.js';
+export type { IncomingBytes } from './incoming.js';
 
 /** Cells that are missing in every column: empty, or the literal `NA`. */
 export function isMissingCell(cell: string, missingCodes?: ReadonlySet<string>): boolean {
   return cell === '' || cell === 'NA' || missingCodes?.has(cell) === true;
 }
 
-export function columnIndex(table: RawTable, name: string): number {
-  return table.header.indexOf(name);
-}
-
-/** The raw cells of one column; a clear error when the column is not in the file. */
-export function getColumn(table: RawTable, name: string, fix?: string): string[] {
-  const j = table.header.indexOf(name);
-  if (j < 0) {
-    throw new LeakriskError(
-      `there is no column "${name}" in the data (columns: ${previewList(table.header)})`,
-      { file: table.file, column: name },
-      fix ?? 'check the spelling of the column name, or add the column to the data',
-    );
-  }
-  return table.columns[j]!;
-}
-
-function previewList(names: string[]): string {
-  return names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, … (${names.length} in all)`;
-}
-
-/** Parses CSV text (already decoded) into a RawTable; see {@link readCsvFile} for the rules. */
-export function parseCsvText(text: string, file = '<input>'): RawTable {
+/** Parses CSV text (already decoded) into a Table; see {@link readCsvFile} for the rules. */
+export function parseCsvText(text: string, file = '<input>'): Table {
   const builder = new TableBuilder(file);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const result = Papa.parse<string[]>(body, { delimiter: ',', header: false, skipEmptyLines: false, newline: undefined });
   builder.addRows(result.data, result.errors, () => lineOfRowInText(body));
-  return builder.finish(() => lineOfRowInText(body));
+  return builder.finish();
 }
 
 /**
- * Reads a CSV file by streaming it through papaparse in chunks, so that files larger than a
- * JavaScript string can hold still load. UTF-8 is checked strictly (a BOM and CRLF line ends are
- * fine); a row with the wrong number of fields or broken quoting is an error naming its line.
+ * Reads a CSV file: its bytes are parsed in place (`parseCsvBytes`); a file too large for one Buffer
+ * streams through papaparse instead (comma-separated only). The delimiter is `,` or `;`, read from the
+ * header line unless given (KoboToolbox's CSV export and Excel in many locales write `;`). UTF-8 is checked strictly (a BOM and CRLF line ends are fine);
+ * a row with the wrong number of fields or broken quoting is an error naming its line.
  */
-export async function readCsvFile(path: string, displayName = path): Promise<RawTable> {
+export async function readCsvFile(path: string, displayName = path, delimiter: CsvDelimiter = 'detect'): Promise<Table> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -68,7 +41,7 @@ export async function readCsvFile(path: string, displayName = path): Promise<Raw
     if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') return readCsvFileStreaming(path, displayName);
     throw new LeakriskError(`cannot read the file (${code ?? String(error)})`, { file: displayName });
   }
-  return readCsvBytes(bytes, displayName);
+  return readCsvBytes(bytes, displayName, undefined, delimiter);
 }
 
 /**
@@ -76,12 +49,12 @@ export async function readCsvFile(path: string, displayName = path): Promise<Raw
  * (`incoming`, see {@link IncomingBytes}): the same checks and table as {@link readCsvFile}, which
  * reads the file and calls it.
  */
-export function readCsvBytes(bytes: Buffer, displayName: string, incoming?: IncomingBytes): RawTable {
-  return parseCsvBytes(bytes, displayName, incoming);
+export function readCsvBytes(bytes: Buffer, displayName: string, incoming?: IncomingBytes, delimiter: CsvDelimiter = 'detect'): Table {
+  return parseCsvBytes(bytes, displayName, incoming, delimiter);
 }
 
 /** Files too large for one Buffer (over 2 GB) stream through papaparse instead. */
-async function readCsvFileStreaming(path: string, displayName: string): Promise<RawTable> {
+async function readCsvFileStreaming(path: string, displayName: string): Promise<Table> {
   const builder = new TableBuilder(displayName);
   const lineLookup = () => (row: number) => lineOfRowInText(readFileSync(path, 'utf8'))(row);
   await new Promise<void>((resolve, reject) => {
@@ -122,16 +95,23 @@ async function readCsvFileStreaming(path: string, displayName: string): Promise<
       error: (error: Error) => fail(new LeakriskError(`cannot parse the CSV (${error.message})`, { file: displayName })),
     });
   });
-  return builder.finish(lineLookup);
+  return builder.finish();
 }
 
+/**
+ * Collects papaparse's rows into text columns. Each distinct cell of a column is kept as one string
+ * (through {@link TextCodes}) while the column has few of them (Likert codes, provinces), so that a
+ * million-row file holds a handful of strings per such column instead of a million; a column that
+ * turns out to have many (names, comments) stops sharing.
+ */
 class TableBuilder {
+  private static readonly SHARED_LIMIT = 512;
   private header: string[] | undefined;
   private columns: string[][] = [];
+  private shared: (TextCodes | null)[] = [];
   private nrow = 0;
   /** A trailing empty line (a final newline) is not a row; held back until we know it is last. */
   private pendingBlank = false;
-  private interner = new CellInterner(0);
 
   constructor(private readonly file: string) {}
 
@@ -148,7 +128,10 @@ class TableBuilder {
     for (const fields of rows) {
       if (this.header === undefined) {
         if (fields.length > 0 && fields[0]!.charCodeAt(0) === 0xfeff) fields[0] = fields[0]!.slice(1);
-        this.setHeader(fields);
+        checkHeader(fields, this.file);
+        this.header = fields;
+        this.columns = fields.map(() => []);
+        this.shared = fields.map(() => new TextCodes());
         continue;
       }
       if (this.pendingBlank) this.rejectBlank(lineOf);
@@ -164,67 +147,33 @@ class TableBuilder {
           'every row needs one field per header column; quote fields that contain commas',
         );
       }
-      const columns = this.columns;
-      for (let j = 0; j < fields.length; j++) columns[j]!.push(this.interner.intern(j, fields[j]!));
+      for (let j = 0; j < fields.length; j++) this.columns[j]!.push(this.share(j, fields[j]!));
       this.nrow++;
     }
   }
 
-  finish(lineOf: () => (row: number) => number): RawTable {
-    void lineOf;
+  finish(): Table {
     if (this.header === undefined) {
       throw new LeakriskError('the file is empty: it has no header row', { file: this.file, line: 1 }, 'give a CSV file whose first line names the columns');
     }
-    return { file: this.file, header: this.header, columns: this.columns, nrow: this.nrow };
+    return { file: this.file, header: this.header, columns: this.columns.map((cells) => textColumn(cells)), nrow: this.nrow };
+  }
+
+  /** The column's one string for this cell's text, while the column shares them. */
+  private share(j: number, cell: string): string {
+    const codes = this.shared[j];
+    if (codes === null || codes === undefined) return cell;
+    const code = codes.code(cell);
+    if (codes.levels.length > TableBuilder.SHARED_LIMIT) {
+      this.shared[j] = null;
+      return cell;
+    }
+    return codes.levels[code]!;
   }
 
   private rejectBlank(lineOf: () => (row: number) => number): never {
     const row = this.nrow + 1;
     throw new LeakriskError(`row ${row} is an empty line`, { file: this.file, line: lineOf()(row), row }, 'remove empty lines from the middle of the file');
-  }
-
-  private setHeader(fields: string[]): void {
-    const seen = new Set<string>();
-    fields.forEach((name, j) => {
-      if (name.trim() === '') {
-        throw new LeakriskError(`header column ${j + 1} has no name`, { file: this.file, line: 1 }, 'give every column a name in the first line');
-      }
-      if (seen.has(name)) {
-        throw new LeakriskError(`the header names column "${name}" twice`, { file: this.file, line: 1, column: name }, 'rename one of the two columns');
-      }
-      seen.add(name);
-    });
-    this.header = fields;
-    this.columns = fields.map(() => []);
-    this.interner = new CellInterner(fields.length);
-  }
-}
-
-/**
- * Shares one string per distinct cell value in low-cardinality columns (Likert codes, provinces),
- * so that a million-row file holds a handful of strings per such column instead of a million: this
- * cuts memory several-fold and the garbage collector's work with it. A column that turns out to have
- * many distinct values (names, comments) stops being interned.
- */
-class CellInterner {
-  private static readonly LIMIT = 512;
-  private readonly maps: (Map<string, string> | null)[];
-
-  constructor(ncol: number) {
-    this.maps = Array.from({ length: ncol }, () => new Map<string, string>());
-  }
-
-  intern(column: number, cell: string): string {
-    const map = this.maps[column];
-    if (map === null || map === undefined) return cell;
-    const shared = map.get(cell);
-    if (shared !== undefined) return shared;
-    if (map.size >= CellInterner.LIMIT) {
-      this.maps[column] = null;
-      return cell;
-    }
-    map.set(cell, cell);
-    return cell;
   }
 }
 
@@ -261,7 +210,7 @@ class StrictUtf8Decoder extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     try {
       const text = this.decoder.decode(chunk, { stream: true });
-      this.line += countNewlines(chunk);
+      this.line += countLineFeeds(chunk);
       done(null, text);
     } catch {
       done(this.invalid(chunk));
@@ -277,24 +226,8 @@ class StrictUtf8Decoder extends Transform {
   }
 
   private invalid(chunk: Buffer): LeakriskError {
-    const at = firstInvalidUtf8(chunk);
-    const line = this.line + countNewlines(chunk.subarray(0, at));
-    return new LeakriskError(
-      'the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)',
-      { file: this.file, line },
-      'save the file as "CSV UTF-8" (Excel) or convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv`',
-    );
+    return notUtf8(chunk, this.file, this.line);
   }
-}
-
-function countNewlines(bytes: Uint8Array): number {
-  let n = 0;
-  let i = bytes.indexOf(10);
-  while (i !== -1) {
-    n++;
-    i = bytes.indexOf(10, i + 1);
-  }
-  return n;
 }
 
 /** Quotes a field as RFC 4180 asks: only when it holds a comma, a quote or a line break. */

@@ -1,8 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCsvBytes, type IncomingBytes } from './byteTable.js';
-import type { RawTable } from './csv.js';
+import type { Table } from '../table/table.js';
+import { parseCsvBytes } from './csvBytes.js';
+import type { IncomingBytes } from './incoming.js';
 
 /** Bytes that "arrive" `step` at a time: each wait lets the next step in (as a reading thread would). */
 function arriving(bytes: Buffer, step: number): IncomingBytes & { waits: number } {
@@ -21,12 +22,12 @@ function arriving(bytes: Buffer, step: number): IncomingBytes & { waits: number 
   return state;
 }
 
-const columnsOf = (table: RawTable) => table.header.map((_, j) => [...table.columns[j]!]);
+const columnsOf = (table: Table) => table.header.map((_, j) => [...table.columns[j]!]);
 
-function outcome(parse: () => RawTable): { columns?: string[][]; header?: string[]; error?: string } {
+function outcome(parse: () => Table): { columns?: string[][]; header?: string[]; error?: string } {
   try {
     const table = parse();
-    return { header: table.header, columns: columnsOf(table) };
+    return { header: [...table.header], columns: columnsOf(table) };
   } catch (error) {
     return { error: (error as Error).message };
   }

@@ -1,12 +1,9 @@
 export * from './csv.js';
+export { parseCsvBytes, type CsvDelimiter } from './csvBytes.js';
 export * from './atomicWrite.js';
 export * from './writeCsv.js';
 export * from './columns.js';
-export { loadAllColumns } from './byteTable.js';
-export { cellBytesOf, type CellBytes } from './byteTable.js';
-export * from './cellFactor.js';
 export * from './writeColumns.js';
-export * from './cellTexts.js';
 export { readDataFile, type DataFile, type ReadDataOptions } from './readDataFile.js';
 export { readSavFile, readSavBytes, type SavData } from './sav/readSav.js';
 export { readXlsxFile, type XlsxData } from './xlsx.js';

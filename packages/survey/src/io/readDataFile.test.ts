@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { codebookFrom } from '../codebook/codebookFrom.js';
 import { LeakriskError } from '../errors.js';
-import { cellAt } from './byteTable.js';
+import type { Table } from '../table/table.js';
 import { readDataFile } from './readDataFile.js';
 import { readXlsxFile } from './xlsx.js';
 
@@ -26,7 +26,8 @@ async function problem(action: () => Promise<unknown>): Promise<LeakriskError> {
   }
   throw new Error('no error');
 }
-const column = (table: { header: string[] }, name: string) => table.header.indexOf(name);
+const column = (table: Table, name: string) => table.header.indexOf(name);
+const cellAt = (table: Table, j: number, i: number) => table.columns[j]!.get(i);
 
 describe('readDataFile: the extension chooses the reader', () => {
   it('reads a Kobo ";" CSV with the form: form names, split columns, submission columns added to the codebook', async () => {

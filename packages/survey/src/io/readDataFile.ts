@@ -1,19 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import Papa from 'papaparse';
 import { codebookFromSav } from '../codebook/fromSav.js';
 import type { Codebook } from '../codebook/types.js';
 import { LeakriskError } from '../errors.js';
-import { readCsvBytes, type RawTable } from './csv.js';
-import { detectDelimiter } from './delimiter.js';
-import { importedCell, type ImportedTable } from './imported.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
+import { numberColumn } from '../table/numberColumn.js';
+import { tableFromColumns, type Table } from '../table/table.js';
+import { textColumn } from '../table/textColumn.js';
+import { readCsvBytes } from './csv.js';
+import type { ImportedTable } from './imported.js';
 import { exportColumns, isFormExport, withExportMetadata } from './kobo.js';
 import { readSavBytes } from './sav/readSav.js';
 import { readXlsxFile } from './xlsx.js';
 
 /** A data file read for analysis or anonymization, whatever its format. */
 export interface DataFile {
-  table: RawTable;
+  table: Table;
   /**
    * The codebook to use with it: the one given (with a form export's submission and GPS columns
    * added), else the codebook an SPSS file carries, else undefined.
@@ -48,12 +50,12 @@ export async function readDataFile(path: string, options: ReadDataOptions = {}):
   const extension = extname(path).toLowerCase();
   if (extension === '.sav' || extension === '.zsav') {
     const data = readSavBytes(readBytes(path, file), file);
-    return { table: toRawTable(data), codebook: options.codebook ?? codebookFromSav(data), format: 'sav', formExport: false };
+    return { table: tableFromImported(data), codebook: options.codebook ?? codebookFromSav(data), format: 'sav', formExport: false };
   }
-  let table: RawTable;
+  let table: Table;
   let format: DataFile['format'];
   if (extension === '.xlsx' || extension === '.xlsm') {
-    table = toRawTable(await readXlsxFile(path, file));
+    table = tableFromImported(await readXlsxFile(path, file));
     format = 'xlsx';
   } else if (extension === '.csv' || extension === '.txt') {
     table = readCsvAnyDelimiter(readBytes(path, file), file);
@@ -67,9 +69,8 @@ export async function readDataFile(path: string, options: ReadDataOptions = {}):
   }
   if (!isFormExport(table.header)) return { table, codebook: options.codebook, format, formExport: false };
   const mapped = exportColumns(table.header, options.codebook, file);
-  table.header.splice(0, table.header.length, ...mapped.names);
   const codebook = options.codebook === undefined ? undefined : withExportMetadata(options.codebook, mapped.metadata);
-  return { table, codebook, format, formExport: true };
+  return { table: { ...table, header: mapped.names }, codebook, format, formExport: true };
 }
 
 function readBytes(path: string, file: string): Buffer {
@@ -82,8 +83,8 @@ function readBytes(path: string, file: string): Buffer {
   }
 }
 
-/** A CSV whose header decides the delimiter; a binary file named `.csv` is an error naming what it is. */
-function readCsvAnyDelimiter(bytes: Buffer, file: string): RawTable {
+/** A CSV, `,` or `;` by its header line; a binary file named `.csv` is an error naming what it is. */
+function readCsvAnyDelimiter(bytes: Buffer, file: string): Table {
   const magic = bytes.toString('latin1', 0, 4);
   if (magic === '$FL2' || magic === '$FL3' || magic.startsWith('PK\u0003\u0004')) {
     throw new LeakriskError(
@@ -92,57 +93,21 @@ function readCsvAnyDelimiter(bytes: Buffer, file: string): RawTable {
       `rename it to ${magic.startsWith('PK') ? '.xlsx' : '.sav'} so that the right reader opens it`,
     );
   }
-  if (detectDelimiter(bytes) === ',') return readCsvBytes(bytes, file);
-  return readSemicolonCsv(bytes, file);
+  return readCsvBytes(bytes, file, undefined, 'detect');
 }
 
-/** Until the engine's CSV reader takes a delimiter: `;`-separated text through papaparse, with the same field-count rule. */
-function readSemicolonCsv(bytes: Buffer, file: string): RawTable {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new LeakriskError(
-      'the file is not valid UTF-8 (it may be saved as Windows-1252 or Latin-1)',
-      { file },
-      'save the file as "CSV UTF-8" (Excel) or convert it',
-    );
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = Papa.parse<string[]>(text, { delimiter: ';', header: false, skipEmptyLines: false });
-  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quoteError !== undefined) {
-    throw new LeakriskError(
-      `broken quoting (${quoteError.message})`,
-      { file, row: quoteError.row },
-      'a field that holds a ";", a quote or a line break must be wrapped in double quotes',
-    );
-  }
-  const rows = parsed.data;
-  while (rows.length > 1 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();
-  const header = rows[0] ?? [];
-  const columns: string[][] = header.map(() => []);
-  for (let r = 1; r < rows.length; r++) {
-    const fields = rows[r]!;
-    if (fields.length !== header.length) {
-      throw new LeakriskError(
-        `row ${r} has ${fields.length} fields but the header has ${header.length}`,
-        { file, row: r },
-        'every row needs one field per header column; quote fields that contain ";"',
-      );
-    }
-    for (let j = 0; j < fields.length; j++) columns[j]!.push(fields[j]!);
-  }
-  return { file, header, columns, nrow: rows.length - 1 };
-}
-
-/** The columns of a format reader as the cells a CSV would hold (until tables are built from typed columns). */
-function toRawTable(data: ImportedTable): RawTable {
-  const header = data.columns.map((column) => column.name);
-  const columns = data.columns.map((column) => {
-    const cells = new Array<string>(data.nrow);
-    for (let i = 0; i < data.nrow; i++) cells[i] = importedCell(column, i);
-    return cells;
-  });
-  return { file: data.file, header, columns, nrow: data.nrow };
+/** A table from a format reader's typed columns: numbers, dictionary codes and text as they are. */
+function tableFromImported(data: ImportedTable): Table {
+  return tableFromColumns(
+    data.file,
+    data.columns.map((column) => ({
+      name: column.name,
+      column:
+        column.kind === 'numbers'
+          ? numberColumn(column.values)
+          : column.kind === 'dictionary'
+            ? dictionaryColumn(column.codes, column.levels)
+            : textColumn(column.values),
+    })),
+  );
 }

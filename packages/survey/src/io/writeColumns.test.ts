@@ -3,28 +3,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCsvBytes } from './byteTable.js';
-import { textsOfStrings } from './cellTexts.js';
+import type { Column } from '../table/column.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
+import { numberColumn } from '../table/numberColumn.js';
+import { textColumn } from '../table/textColumn.js';
+import { parseCsvBytes } from './csvBytes.js';
 import { parseCsvText } from './csv.js';
 import { writeCsvFileAtomic } from './writeCsv.js';
-import { csvColumnCells, writeCsvColumnsAtomic, type CsvColumn } from './writeColumns.js';
+import { writeCsvColumnsAtomic } from './writeColumns.js';
 
 const parse = (text: string) => parseCsvBytes(Buffer.from(text, 'utf8'), 'test.csv');
 
-function written(header: string[], columns: CsvColumn[]): string {
+function written(header: string[], columns: Column[]): string {
   const path = join(mkdtempSync(join(tmpdir(), 'leakrisk-write-')), 'out.csv');
   writeCsvColumnsAtomic(path, header, columns);
   return readFileSync(path, 'utf8');
 }
 
 /** What the string writer makes of the same texts. */
-function expected(header: string[], columns: CsvColumn[]): string {
+function expected(header: string[], columns: Column[]): string {
   const path = join(mkdtempSync(join(tmpdir(), 'leakrisk-write-')), 'out.csv');
-  writeCsvFileAtomic(path, header, columns.map(csvColumnCells));
+  writeCsvFileAtomic(
+    path,
+    header,
+    columns.map((column) => [...column]),
+  );
   return readFileSync(path, 'utf8');
 }
 
-const sources = (table: ReturnType<typeof parse>, columns: number[]): CsvColumn[] => columns.map((column) => ({ kind: 'source', table, column }));
+const sources = (table: ReturnType<typeof parse>, columns: number[]): Column[] => columns.map((j) => table.columns[j]!);
 
 describe('writeCsvColumnsAtomic', () => {
   it('copies file cells, unquoting needless quotes and quoting texts that need it', () => {
@@ -34,27 +41,28 @@ describe('writeCsvColumnsAtomic', () => {
     expect(text).toBe(expected(['id', 'note', 'code'], sources(table, [0, 1, 2])));
   });
 
-  it('writes runs of file columns around other columns, in any order', () => {
+  it('writes runs of file columns around columns of every other kind, in any order', () => {
     const table = parse('a,b,c,d\n1,2,3,4\n5,"6",7,8\n');
-    const columns: CsvColumn[] = [
-      { kind: 'source', table, column: 0 },
-      { kind: 'source', table, column: 1 },
-      { kind: 'cells', cells: ['x,y', 'é'] },
-      { kind: 'factor', index: Int32Array.from([1, 0]), values: ['', 'say "hi"'] },
-      { kind: 'source', table, column: 3 },
-      { kind: 'source', table, column: 2 },
+    const columns: Column[] = [
+      table.columns[0]!,
+      table.columns[1]!,
+      textColumn(['x,y', 'é']),
+      dictionaryColumn(Int32Array.from([1, 0]), ['', 'say "hi"']),
+      table.columns[3]!,
+      table.columns[2]!,
+      dictionaryColumn(Int32Array.from([-1, 0]), ['m']),
+      numberColumn(Float64Array.from([0.1, Number.NaN])),
     ];
-    const header = ['a', 'b', 'new', 'f', 'd', 'c'];
+    const header = ['a', 'b', 'new', 'f', 'd', 'c', 'g', 'x'];
     const text = written(header, columns);
-    expect(text).toBe('a,b,new,f,d,c\n1,2,"x,y","say ""hi""",4,3\n5,6,é,,8,7\n');
+    expect(text).toBe('a,b,new,f,d,c,g,x\n1,2,"x,y","say ""hi""",4,3,,0.1\n5,6,é,,8,7,m,\n');
     expect(text).toBe(expected(header, columns));
   });
 
-  it('writes texts held as bytes, with edited rows', () => {
-    const texts = textsOfStrings(['plain', 'a,b', 'say "hi"', '', 'ü']);
-    const columns: CsvColumn[] = [{ kind: 'texts', texts, edits: { rows: Int32Array.from([1, 4]), cells: ['x\ny', 'z'] } }];
+  it('writes texts held as UTF-8 bytes', () => {
+    const columns: Column[] = [textColumn(['plain', 'x\ny', 'say "hi"', '', 'ü']).utf8()];
     const text = written(['t'], columns);
-    expect(text).toBe('t\nplain\n"x\ny"\n"say ""hi"""\n\nz\n');
+    expect(text).toBe('t\nplain\n"x\ny"\n"say ""hi"""\n\nü\n');
     expect(text).toBe(expected(['t'], columns));
   });
 
@@ -63,7 +71,7 @@ describe('writeCsvColumnsAtomic', () => {
     expect(written([], [])).toBe('\n');
   });
 
-  it('writes the strings of a table that is not byte-backed', () => {
+  it('writes the strings of a table read from text', () => {
     const table = parseCsvText('a,b\n"1",x\n2,"y""z"\n');
     expect(written(['b', 'a'], sources(table, [1, 0]))).toBe('b,a\nx,1\n"y""z",2\n');
   });
@@ -71,23 +79,14 @@ describe('writeCsvColumnsAtomic', () => {
   it('grows its buffer for a cell larger than a chunk, and leaves no temporary file', () => {
     const big = 'é'.repeat(5_000_000);
     const dir = mkdtempSync(join(tmpdir(), 'leakrisk-write-'));
-    writeCsvColumnsAtomic(join(dir, 'out.csv'), ['x'], [{ kind: 'cells', cells: [big, 'a'] }]);
+    writeCsvColumnsAtomic(join(dir, 'out.csv'), ['x'], [textColumn([big, 'a'])]);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(`x\n${big}\na\n`);
     expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 
   it('refuses columns of different lengths and leaves nothing behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'leakrisk-write-'));
-    expect(() =>
-      writeCsvColumnsAtomic(
-        join(dir, 'out.csv'),
-        ['a', 'b'],
-        [
-          { kind: 'cells', cells: ['1'] },
-          { kind: 'cells', cells: [] },
-        ],
-      ),
-    ).toThrow(/different lengths/);
+    expect(() => writeCsvColumnsAtomic(join(dir, 'out.csv'), ['a', 'b'], [textColumn(['1']), textColumn([])])).toThrow(/different lengths/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -112,7 +111,7 @@ describe('writeCsvColumnsAtomic', () => {
           const header = keep.map((j) => table.header[j]!);
           const columns = sources(table, keep);
           expect(written(header, columns)).toBe(expected(header, columns));
-          expect(columns.map(csvColumnCells)).toEqual(keep.map((j) => rows.map((r) => r[j]![0])));
+          expect(columns.map((column) => [...column])).toEqual(keep.map((j) => rows.map((r) => r[j]![0])));
         },
       ),
       { numRuns: 200 },

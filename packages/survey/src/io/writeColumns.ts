@@ -1,56 +1,7 @@
 import { writeSync } from 'node:fs';
+import type { Column, CsvCells, Utf8Column } from '../table/column.js';
 import { writeThroughAtomic } from './atomicWrite.js';
-import { cellBytesOf, type CellBytes } from './byteTable.js';
-import { textAt, type CellTexts } from './cellTexts.js';
-import { csvField, type RawTable } from './csv.js';
-
-/**
- * One column of a CSV to write, in the form it is already held:
- * - `cells`: a text per row;
- * - `factor`: row i holds `values[index[i]]` (each value is encoded once);
- * - `source`: column `column` of `table`, unchanged. On a byte-backed table its cells are copied from
- *   the file's bytes without making strings; otherwise its strings are written;
- * - `texts`: texts held as UTF-8 bytes (`cellTexts`), some rows optionally replaced by `edits`.
- */
-export type CsvColumn =
-  | { kind: 'cells'; cells: readonly string[] }
-  | { kind: 'factor'; index: Int32Array; values: readonly string[] }
-  | { kind: 'source'; table: RawTable; column: number }
-  | { kind: 'texts'; texts: CellTexts; edits?: TextEdits };
-
-/** Rows whose text is replaced: `cells[k]` replaces row `rows[k]` (rows increasing). */
-export interface TextEdits {
-  rows: Int32Array;
-  cells: readonly string[];
-}
-
-/** Number of rows of a column in its writable form. */
-export function csvColumnLength(column: CsvColumn): number {
-  if (column.kind === 'cells') return column.cells.length;
-  if (column.kind === 'factor') return column.index.length;
-  if (column.kind === 'texts') return column.texts.start.length;
-  return column.table.nrow;
-}
-
-/** The texts of a column in its writable form (made on demand from a factor or the source file). */
-export function csvColumnCells(column: CsvColumn): string[] {
-  if (column.kind === 'cells') return column.cells as string[];
-  if (column.kind === 'factor') {
-    const { index, values } = column;
-    const out = new Array<string>(index.length);
-    for (let i = 0; i < index.length; i++) out[i] = values[index[i]!]!;
-    return out;
-  }
-  if (column.kind === 'texts') {
-    const out = new Array<string>(column.texts.start.length);
-    for (let i = 0; i < out.length; i++) out[i] = textAt(column.texts, i);
-    column.edits?.rows.forEach((row, k) => {
-      out[row] = column.edits!.cells[k]!;
-    });
-    return out;
-  }
-  return column.table.columns[column.column]!;
-}
+import { csvField } from './csv.js';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -58,62 +9,58 @@ const LF = 10;
 const CR = 13;
 const CHUNK_BYTES = 8 << 20;
 
-/** What the writer does for one output column, or for a run of adjacent unchanged file columns. */
+/** What the writer does for one output column, or for a run of adjacent columns of the same CSV file. */
 type Segment =
-  | { kind: 'cells'; cells: readonly string[] }
-  | { kind: 'texts'; texts: CellTexts; editRows: Int32Array; editCells: readonly string[]; nextEdit: number }
-  | { kind: 'factor'; index: Int32Array; pool: Buffer; offsets: Uint32Array }
-  | { kind: 'run'; store: CellBytes; from: number; to: number; nextQuote: number; nextCr: number };
+  | { kind: 'strings'; column: Column }
+  | { kind: 'utf8'; texts: Utf8Column }
+  | { kind: 'dictionary'; codes: Int32Array; pool: Buffer; offsets: Uint32Array }
+  | { kind: 'run'; cells: CsvCells; from: number; to: number; nextQuote: number; nextCr: number };
 
 /**
  * Writes columns as a CSV file exactly as {@link writeCsvFileAtomic} writes their texts (UTF-8
  * without BOM, LF, RFC 4180 quoting only where a cell holds a quote, comma or line break), atomically,
- * through one reused buffer. Unchanged file columns (`source`) are copied from the file's bytes: a
- * run of adjacent ones as one block per row when it holds no quote and no carriage return, otherwise
- * cell by cell, unquoting needlessly quoted cells and quoting cells whose text needs it, so that the
- * bytes come out as the texts would be written.
+ * through one reused buffer, without a string per cell where the column has none: columns still in a
+ * CSV file's bytes are copied from them (a run of adjacent ones as one block per row when it holds no
+ * quote and no carriage return, otherwise cell by cell, unquoting needlessly quoted cells and quoting
+ * cells whose text needs it, so that the bytes come out as the texts would be written); a dictionary's
+ * levels are encoded once; UTF-8 texts are copied.
  */
-export function writeCsvColumnsAtomic(path: string, header: readonly string[], columns: readonly CsvColumn[]): void {
+export function writeCsvColumnsAtomic(path: string, header: readonly string[], columns: readonly Column[]): void {
   writeThroughAtomic(path, (fd) => writeColumns(fd, header, columns));
 }
 
-function segmentsOf(columns: readonly CsvColumn[]): Segment[] {
+function segmentsOf(columns: readonly Column[]): Segment[] {
   const segments: Segment[] = [];
   for (const column of columns) {
-    if (column.kind === 'factor') {
-      const encoded = column.values.map((value) => Buffer.from(csvField(value), 'utf8'));
+    if (column.kind === 'dictionary') {
+      // Slot 0: the missing code (an empty cell); slot c + 1: level c.
+      const encoded = ['', ...column.levels].map((value) => Buffer.from(csvField(value), 'utf8'));
       const offsets = new Uint32Array(encoded.length + 1);
       encoded.forEach((bytes, c) => {
         offsets[c + 1] = offsets[c]! + bytes.length;
       });
-      segments.push({ kind: 'factor', index: column.index, pool: Buffer.concat(encoded), offsets });
+      segments.push({ kind: 'dictionary', codes: column.codes, pool: Buffer.concat(encoded), offsets });
       continue;
     }
-    if (column.kind === 'cells') {
-      segments.push({ kind: 'cells', cells: column.cells });
+    if (column.kind === 'utf8') {
+      segments.push({ kind: 'utf8', texts: column });
       continue;
     }
-    if (column.kind === 'texts') {
-      const edits = column.edits ?? { rows: new Int32Array(0), cells: [] };
-      segments.push({ kind: 'texts', texts: column.texts, editRows: edits.rows, editCells: edits.cells, nextEdit: 0 });
-      continue;
-    }
-    const store = cellBytesOf(column.table, column.column);
-    if (store === undefined) {
-      segments.push({ kind: 'cells', cells: column.table.columns[column.column]! });
+    if (column.kind !== 'bytes') {
+      segments.push({ kind: 'strings', column });
       continue;
     }
     const previous = segments[segments.length - 1];
-    if (previous?.kind === 'run' && previous.store === store && previous.to + 1 === column.column) previous.to++;
-    else segments.push({ kind: 'run', store, from: column.column, to: column.column, nextQuote: -1, nextCr: -1 });
+    if (previous?.kind === 'run' && previous.cells === column.cells && previous.to + 1 === column.index) previous.to++;
+    else segments.push({ kind: 'run', cells: column.cells, from: column.index, to: column.index, nextQuote: -1, nextCr: -1 });
   }
   return segments;
 }
 
-function writeColumns(fd: number, header: readonly string[], columns: readonly CsvColumn[]): void {
-  const nrow = columns.length > 0 ? csvColumnLength(columns[0]!) : 0;
+function writeColumns(fd: number, header: readonly string[], columns: readonly Column[]): void {
+  const nrow = columns.length > 0 ? columns[0]!.length : 0;
   for (const column of columns) {
-    if (csvColumnLength(column) !== nrow) throw new Error('writeCsvColumnsAtomic: columns of different lengths');
+    if (column.length !== nrow) throw new Error('writeCsvColumnsAtomic: columns of different lengths');
   }
   const segments = segmentsOf(columns);
   let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -211,7 +158,7 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
       }
       const segment = segments[s]!;
       if (segment.kind === 'run') {
-        const { bytes, ncol, cellStart, rowEnd } = segment.store;
+        const { bytes, ncol, cellStart, rowEnd } = segment.cells;
         const base = i * ncol;
         const start = cellStart[base + segment.from]!;
         const end = segment.to + 1 < ncol ? cellStart[base + segment.to + 1]! - 1 : rowEnd[i]!;
@@ -230,18 +177,14 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
             putFileCell(bytes, cellStart[base + j]!, cellEnd);
           }
         }
-      } else if (segment.kind === 'texts') {
-        if (segment.nextEdit < segment.editRows.length && segment.editRows[segment.nextEdit] === i) {
-          putString(segment.editCells[segment.nextEdit++]!);
-        } else {
-          const { bytes, start, end } = segment.texts;
-          putText(bytes, start[i]!, end[i]!);
-        }
-      } else if (segment.kind === 'factor') {
-        const c = segment.index[i]!;
+      } else if (segment.kind === 'utf8') {
+        const { bytes, start, end } = segment.texts;
+        putText(bytes, start[i]!, end[i]!);
+      } else if (segment.kind === 'dictionary') {
+        const c = segment.codes[i]! + 1;
         putBytes(segment.pool, segment.offsets[c]!, segment.offsets[c + 1]!);
       } else {
-        putString(segment.cells[i]!);
+        putString(segment.column.get(i));
       }
     }
     ensure(1);

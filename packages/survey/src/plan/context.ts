@@ -1,8 +1,10 @@
 import { LeakriskError } from '../errors.js';
 import type { Codebook } from '../codebook/types.js';
 import { levelsOf, missingCodesOf } from '../codebook/accessors.js';
-import { factorColumn, firstPresentIsNumber, numericColumn, type FactorColumn } from '../io/columns.js';
-import type { RawTable } from '../io/csv.js';
+import { factorColumn, firstPresentIsNumber, numericColumn } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
+import type { Table } from '../table/table.js';
 import type { DerivedColumn } from './derive.js';
 
 /**
@@ -11,10 +13,10 @@ import type { DerivedColumn } from './derive.js';
  */
 export class PlanColumns {
   private readonly numeric = new Map<string, Float64Array>();
-  private readonly factors = new Map<string, FactorColumn>();
+  private readonly factors = new Map<string, DictionaryColumn>();
 
   constructor(
-    readonly table: RawTable,
+    readonly table: Table,
     readonly planFile: string,
     readonly codebook: Codebook | undefined,
     readonly derived: ReadonlyMap<string, DerivedColumn>,
@@ -51,7 +53,7 @@ export class PlanColumns {
    * A categorical column: levels in the codebook's order (or a derived column's), then any other
    * values found in the data in sorted order; without a codebook entry, R's sorted order.
    */
-  factorOf(name: string, analysisId: string, field: string): FactorColumn {
+  factorOf(name: string, analysisId: string, field: string): DictionaryColumn {
     this.require(name, analysisId, field);
     let factor = this.factors.get(name);
     if (factor === undefined) {
@@ -69,7 +71,7 @@ export class PlanColumns {
    * level order, so that the reference level of a treatment contrast is the first sorted level
    * (as R's `factor()` after `read.csv`).
    */
-  modelColumnOf(name: string, analysisId: string, field: string): Float64Array | FactorColumn {
+  modelColumnOf(name: string, analysisId: string, field: string): Float64Array | DictionaryColumn {
     this.require(name, analysisId, field);
     const derived = this.derived.get(name);
     const variable = this.codebook?.variables.find((v) => v.name === name);
@@ -97,7 +99,7 @@ export class PlanColumns {
   }
 
   /** The index of `level` in the factor, or an error listing the levels there are. */
-  levelIndex(factor: FactorColumn, column: string, level: string, analysisId: string, field: string): number {
+  levelIndex(factor: DictionaryColumn, column: string, level: string, analysisId: string, field: string): number {
     const k = factor.levels.indexOf(level);
     if (k >= 0) return k;
     throw new LeakriskError(
@@ -108,7 +110,7 @@ export class PlanColumns {
   }
 }
 
-function reorder(observed: FactorColumn, preferred: readonly string[]): FactorColumn {
+function reorder(observed: DictionaryColumn, preferred: readonly string[]): DictionaryColumn {
   const levels = [...preferred];
   for (const level of observed.levels) if (!levels.includes(level)) levels.push(level);
   const map = observed.levels.map((level) => levels.indexOf(level));
@@ -117,5 +119,5 @@ function reorder(observed: FactorColumn, preferred: readonly string[]): FactorCo
     const c = observed.codes[i]!;
     codes[i] = c < 0 ? -1 : map[c]!;
   }
-  return { codes, levels };
+  return dictionaryColumn(codes, levels);
 }

@@ -1,8 +1,13 @@
 import { LeakriskError } from '../errors.js';
 import type { Codebook } from '../codebook/types.js';
 import { levelsOf, missingCodesOf } from '../codebook/accessors.js';
-import { isMissingCell, type RawTable } from '../io/csv.js';
-import { shallowCopyTable } from '../io/byteTable.js';
+import { isMissingCell } from '../io/csv.js';
+import type { Column } from '../table/column.js';
+import { dictionaryColumn } from '../table/dictionaryColumn.js';
+import { distinctTexts } from '../table/distinct.js';
+import { numberColumn } from '../table/numberColumn.js';
+import { withColumn, type Table } from '../table/table.js';
+import { TextCodes } from '../table/textCodes.js';
 import { knowledgeScore, scoreScale } from '../scales/score.js';
 import type { Derivation } from './types.js';
 
@@ -27,36 +32,29 @@ export function bandLabels(bands: readonly number[]): string[] {
  * - scores: one column per codebook scale (by its id) and knowledge score, scored as the codebook says.
  */
 export function applyDerivations(
-  table: RawTable,
+  table: Table,
   derivations: readonly Derivation[],
   codebook: Codebook | undefined,
   planFile: string,
-): { table: RawTable; derived: Map<string, DerivedColumn> } {
+): { table: Table; derived: Map<string, DerivedColumn> } {
   if (derivations.length === 0) return { table, derived: new Map() };
-  // A copy whose columns stay lazy (a byte-backed table makes a column's strings only when read).
-  const copy = shallowCopyTable(table);
-  const { header, columns } = copy;
+  // Each step adds a column to a new table; the input's columns are shared, never changed.
+  let current = table;
   const derived = new Map<string, DerivedColumn>();
-  const current = (): RawTable => copy;
-  const put = (name: string, cells: string[], info: DerivedColumn) => {
-    const j = header.indexOf(name);
-    if (j >= 0) columns[j] = cells;
-    else {
-      header.push(name);
-      columns.push(cells);
-    }
+  const put = (name: string, column: Column, info: DerivedColumn) => {
+    current = withColumn(current, name, column);
     derived.set(name, info);
   };
-  const source = (from: string, index: number): string[] => {
-    const j = header.indexOf(from);
+  const source = (from: string, index: number): Column => {
+    const j = current.header.indexOf(from);
     if (j < 0) {
       throw new LeakriskError(
-        `derive[${index}] reads the column "${from}", which is not in the data ${table.file} (columns: ${header.join(', ')})`,
+        `derive[${index}] reads the column "${from}", which is not in the data ${table.file} (columns: ${current.header.join(', ')})`,
         { file: planFile, column: `derive[${index}].from` },
         'name a column of the data (or one derived earlier in the list)',
       );
     }
-    return columns[j]!;
+    return current.columns[j]!;
   };
   const missingOf = (column: string): Set<string> => derived.get(column)?.missingCodes ?? (codebook ? missingCodesOf(codebook, column) : new Set<string>());
 
@@ -73,8 +71,8 @@ export function applyDerivations(
       const wanted = step.scores === 'all' ? known : step.scores;
       for (const id of wanted) {
         let values: Float64Array;
-        if (codebook.scales.some((s) => s.id === id)) values = scoreScale(current(), codebook, id);
-        else if (codebook.knowledgeScores.some((k) => k.id === id)) values = knowledgeScore(current(), codebook, id);
+        if (codebook.scales.some((s) => s.id === id)) values = scoreScale(current, codebook, id);
+        else if (codebook.knowledgeScores.some((k) => k.id === id)) values = knowledgeScore(current, codebook, id);
         else {
           throw new LeakriskError(
             `derive[${index}] names the score "${id}", which the codebook does not define (scores: ${known.join(', ')})`,
@@ -82,51 +80,56 @@ export function applyDerivations(
             'use a scale or knowledge-score id of the codebook',
           );
         }
-        put(
-          id,
-          Array.from(values, (x) => (Number.isNaN(x) ? '' : String(x))),
-          {},
-        );
+        put(id, numberColumn(values), {});
       }
       return;
     }
-    const cells = source(step.from, index);
+    // Each distinct value is derived once (in order of first appearance, so that an error names the
+    // first row holding a bad value), then spread over the rows.
+    const { codes, levels: values } = distinctTexts(source(step.from, index));
     const missing = missingOf(step.from);
+    const out = new TextCodes();
+    const outCode = new Int32Array(values.length);
     if ('bands' in step) {
       const labels = bandLabels(step.bands);
       const known = new Set(labels);
-      const out = new Array<string>(cells.length);
-      for (let i = 0; i < cells.length; i++) {
-        const cell = cells[i]!;
-        if (isMissingCell(cell, missing)) out[i] = '';
-        else if (known.has(cell)) out[i] = cell;
+      values.forEach((cell, c) => {
+        let text: string;
+        if (isMissingCell(cell, missing)) text = '';
+        else if (known.has(cell)) text = cell;
         else {
           const x = Number(cell);
           let k = -1;
           if (cell.trim() !== '' && Number.isFinite(x)) for (let b = 0; b < step.bands.length && step.bands[b]! <= x; b++) k = b;
           if (k < 0) {
+            const row = codes.indexOf(c);
             throw new LeakriskError(
-              `row ${i + 1} of "${step.from}" holds "${cell}", which is neither a number from ${step.bands[0]} up nor one of the bands ${labels.join(', ')}`,
-              { file: table.file, row: i + 1, column: step.from },
+              `row ${row + 1} of "${step.from}" holds "${cell}", which is neither a number from ${step.bands[0]} up nor one of the bands ${labels.join(', ')}`,
+              { file: table.file, row: row + 1, column: step.from },
               `correct the value, or change derive[${index}].bands in the plan ${planFile}`,
             );
           }
-          out[i] = labels[k]!;
+          text = labels[k]!;
         }
-      }
-      put(step.name, out, { levels: labels });
+        outCode[c] = out.code(text);
+      });
+      put(step.name, dictionaryColumn(spread(codes, outCode), out.levels), { levels: labels });
       return;
     }
     const map = new Map(Object.entries(step.map));
-    const out = new Array<string>(cells.length);
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      if ((cell === '' || cell === 'NA') && step.missing !== undefined) out[i] = step.missing;
-      else out[i] = map.get(cell) ?? cell;
-    }
+    values.forEach((cell, c) => {
+      outCode[c] = out.code((cell === '' || cell === 'NA') && step.missing !== undefined ? step.missing : (map.get(cell) ?? cell));
+    });
     const fromLevels = derived.get(step.from)?.levels ?? (codebook ? levelsOf(codebook, step.from) : undefined);
     const levels = fromLevels ? [...new Set(fromLevels.map((l) => map.get(l) ?? l))] : undefined;
-    put(step.name, out, { ...(levels ? { levels } : {}), missingCodes: missing });
+    put(step.name, dictionaryColumn(spread(codes, outCode), out.levels), { ...(levels ? { levels } : {}), missingCodes: missing });
   });
-  return { table: current(), derived };
+  return { table: current, derived };
+}
+
+/** Row i's code in `perValue`, through its value code. */
+function spread(codes: Int32Array, perValue: Int32Array): Int32Array {
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = perValue[codes[i]!]!;
+  return out;
 }

@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook } from '../codebook/load.js';
-import { parseCsvText, type RawTable } from '../io/csv.js';
+import { parseCsvText } from '../io/csv.js';
+import { tableFromColumns } from '../table/table.js';
+import { textColumn } from '../table/textColumn.js';
 import { synthesizeSurvey } from '../synth/synthesize.js';
 import { checkPlan } from './schema.js';
 import { loadPlan } from './load.js';
@@ -41,7 +43,10 @@ function checkShape(results: Results, nrow: number): void {
 
 describe('runPlan end to end on a synthetic sample with the bundled codebook', () => {
   const survey = synthesizeSurvey({ n: 1500, seed: 7, codebook });
-  const table: RawTable = { file: 'synthetic.csv', header: survey.header, columns: survey.columns, nrow: survey.columns[0]!.length };
+  const table = tableFromColumns(
+    'synthetic.csv',
+    survey.header.map((name, j) => ({ name, column: textColumn(survey.columns[j]!) })),
+  );
   const plan: Plan = {
     ...checkPlan(
       {

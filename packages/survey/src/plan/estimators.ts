@@ -1,7 +1,7 @@
 // The plan runner's bridge to the estimators: each function calls one estimator of estimate/ or
 // inference/ and returns the fields of a results.json row (NaN → null).
 import type { SurveyDesign } from '../design/types.js';
-import type { FactorColumn } from '../io/columns.js';
+import type { DictionaryColumn } from '../table/column.js';
 import { meanOrTotalByDomains as estimateByDomains, svymean } from '../estimate/mean.js';
 import { unitTotalsSuffice } from '../design/variance.js';
 import { svytotal } from '../estimate/total.js';
@@ -70,7 +70,7 @@ export function ratio(design: SurveyDesign, numerator: Float64Array, denominator
 }
 
 /** `svyciprop` of one level of a categorical (indicator 1 at the level, 0 at other levels, NaN missing). */
-export function proportion(design: SurveyDesign, factor: FactorColumn, level: number, ci: CiMethod, o: DomainOptions): ResultRow {
+export function proportion(design: SurveyDesign, factor: DictionaryColumn, level: number, ci: CiMethod, o: DomainOptions): ResultRow {
   const y = new Float64Array(design.nrow);
   for (let i = 0; i < y.length; i++) {
     const c = factor.codes[i]!;
@@ -81,7 +81,7 @@ export function proportion(design: SurveyDesign, factor: FactorColumn, level: nu
 }
 
 /** Every level's proportion with its CI (`svyciprop` per level). */
-export function distribution(design: SurveyDesign, factor: FactorColumn, ci: CiMethod, o: DomainOptions): ResultRow[] {
+export function distribution(design: SurveyDesign, factor: DictionaryColumn, ci: CiMethod, o: DomainOptions): ResultRow[] {
   return distributionOf(design, factor, { ...options(o), method: ci }).map((r) => ({ level: r.level, ...estimateFields(r), count: r.count }));
 }
 
@@ -101,8 +101,8 @@ export function quantiles(design: SurveyDesign, y: Float64Array, probs: readonly
 /** `svychisq`: the second-order Rao–Scott F (default) or the first-order chi-square. */
 export function chisq(
   design: SurveyDesign,
-  rows: { name: string; column: FactorColumn },
-  cols: { name: string; column: FactorColumn },
+  rows: { name: string; column: DictionaryColumn },
+  cols: { name: string; column: DictionaryColumn },
   statistic: 'F' | 'Chisq',
 ): ResultRow {
   const r = svychisq(design, rows, cols, statistic);
@@ -116,7 +116,7 @@ export function chisq(
 export function contrast(
   design: SurveyDesign,
   y: Float64Array,
-  factor: FactorColumn & { name: string },
+  factor: DictionaryColumn & { name: string },
   first: string,
   second: string,
   naRm: boolean,
@@ -143,7 +143,7 @@ function differenceRow(r: { estimate: number; se: number; t: number; df: number;
 export function ttest(
   design: SurveyDesign,
   y: { name: string; values: Float64Array },
-  group: { name: string; column: FactorColumn },
+  group: { name: string; column: DictionaryColumn },
   levels: readonly [string, string] | undefined,
 ): ResultRow {
   const r = svyttest(design, y, group, levels ? { levels } : {});

@@ -2,8 +2,8 @@ import { LeakriskError, isLeakriskError } from '../errors.js';
 import type { Codebook } from '../codebook/types.js';
 import { buildDesign } from '../design/design.js';
 import type { SurveyDesign } from '../design/types.js';
-import type { RawTable } from '../io/csv.js';
-import type { FactorColumn } from '../io/columns.js';
+import type { Table } from '../table/table.js';
+import type { DictionaryColumn } from '../table/column.js';
 import { rake } from '../calibrate/rake.js';
 import { postStratify } from '../calibrate/postStratify.js';
 import { calibrateLinear } from '../calibrate/linear.js';
@@ -23,7 +23,7 @@ import type { Analysis, Plan } from './types.js';
 
 export interface RunPlanInput {
   /** The data, as read (raw cells). */
-  table: RawTable;
+  table: Table;
   plan: Plan;
   /** The codebook: missing codes, level order, scales. */
   codebook?: Codebook;
@@ -208,7 +208,7 @@ type Domains = Domain[] & { codes?: Int32Array };
 
 function domainsOf(by: readonly string[] | undefined, columns: PlanColumns, analysisId: string): Domains {
   if (by === undefined || by.length === 0) return [{ labels: {}, mask: undefined }];
-  const factors: FactorColumn[] = by.map((name, k) => columns.factorOf(name, analysisId, `by[${k}]`));
+  const factors: DictionaryColumn[] = by.map((name, k) => columns.factorOf(name, analysisId, `by[${k}]`));
   const n = columns.table.nrow;
   const combined = new Int32Array(n);
   let size = 1;

@@ -1,14 +1,14 @@
 import { LeakriskError } from '../errors.js';
 import type { Codebook, Variable } from '../codebook/types.js';
 import { variableOf } from '../codebook/accessors.js';
-import type { RawTable } from '../io/csv.js';
+import type { Table } from '../table/table.js';
 import { numericColumn } from '../io/columns.js';
 
 /**
  * The numeric answers of one item: an empty cell, `NA` or one of the variable's declared missing
  * codes becomes NaN; anything else must be a number (otherwise an error naming the row and column).
  */
-export function itemValues(table: RawTable, name: string, missingCodes?: ReadonlySet<string>): Float64Array {
+export function itemValues(table: Table, name: string, missingCodes?: ReadonlySet<string>): Float64Array {
   return numericColumn(table, name, missingCodes ? { missingCodes } : {});
 }
 

@@ -1,6 +1,8 @@
 import { LeakriskError } from '../errors.js';
 import type { Codebook, KnowledgeScore, Scale } from '../codebook/types.js';
-import { getColumn, isMissingCell, type RawTable } from '../io/csv.js';
+import { isMissingCell } from '../io/csv.js';
+import { distinctTexts } from '../table/distinct.js';
+import { columnOf, type Table } from '../table/table.js';
 import { codebookVariable, declaredMissing, itemValues, optionRange } from './itemValues.js';
 
 /** How a scale score is formed from its items. */
@@ -72,7 +74,7 @@ function findScale(codebook: Codebook, scaleId: string): Scale {
  *
  * @param subscale a key of `scale.subscales`: score only its items (same scoring rule)
  */
-export function scoreScale(table: RawTable, codebook: Codebook, scaleId: string, subscale?: string): Float64Array {
+export function scoreScale(table: Table, codebook: Codebook, scaleId: string, subscale?: string): Float64Array {
   const scale = findScale(codebook, scaleId);
   let names = scale.items;
   if (subscale !== undefined) {
@@ -105,7 +107,7 @@ export function scoreScale(table: RawTable, codebook: Codebook, scaleId: string,
  * ("don't know", "refused") counts as incorrect: not knowing the answer is what the score measures.
  * Only a respondent with every item blank (empty or `NA`: never asked) gets a missing score (NaN).
  */
-export function knowledgeScore(table: RawTable, codebook: Codebook, scoreId: string): Float64Array {
+export function knowledgeScore(table: Table, codebook: Codebook, scoreId: string): Float64Array {
   const score: KnowledgeScore | undefined = codebook.knowledgeScores.find((k) => k.id === scoreId);
   if (score === undefined) {
     throw new LeakriskError(
@@ -126,12 +128,15 @@ export function knowledgeScore(table: RawTable, codebook: Codebook, scoreId: str
       );
     }
     const correct = variable.correct;
-    const cells = getColumn(table, name);
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      if (isMissingCell(cell)) continue;
+    // Each distinct answer is judged once.
+    const { codes, levels } = distinctTexts(columnOf(table, name));
+    const isAsked = Uint8Array.from(levels, (cell) => (isMissingCell(cell) ? 0 : 1));
+    const isCorrect = Uint8Array.from(levels, (cell) => (cell === correct ? 1 : 0));
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      if (isAsked[code] === 0) continue;
       asked[i] = 1;
-      if (cell === correct) total[i]!++;
+      total[i]! += isCorrect[code]!;
     }
   }
   for (let i = 0; i < table.nrow; i++) if (asked[i] === 0) total[i] = NaN;
