@@ -40,15 +40,15 @@ export function readSavCases(
   const capacity = declaredRows >= 0 ? declaredRows : compression === 0 ? Math.floor(stream.length / caseBytes) : Math.floor(stream.length / slots);
 
   // Where each slot's value goes: a numeric variable's array, or bytes of the case buffer.
-  const numericOf = new Int32Array(slots).fill(-1);
-  const numbers: Float64Array[] = [];
+  // Per slot: the numeric variable's array (an empty one for a string slot, so the array stays of one type).
+  const none = new Float64Array(0);
+  const numberOf: Float64Array[] = new Array<Float64Array>(slots).fill(none);
   const strings: { variable: number; segments: { slot: number; bytes: number }[]; codes: StringCodes; width: number }[] = [];
   const values: SavValues[] = [];
   dictionary.variables.forEach((variable, v) => {
     if (variable.width === 0) {
-      numericOf[variable.segments[0]!.slot] = numbers.length;
       const array = new Float64Array(capacity);
-      numbers.push(array);
+      numberOf[variable.segments[0]!.slot] = array;
       values[v] = array;
     } else {
       strings.push({ variable: v, segments: variable.segments, codes: new StringCodes(capacity, dictionary.decoder), width: variable.width });
@@ -59,13 +59,14 @@ export function readSavCases(
   const caseView = new DataView(caseBuffer.buffer);
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
 
-  const addStrings = (source: Uint8Array, base: number, row: number) => {
+  const scratchView = new DataView(scratch.buffer);
+  const addStrings = (source: Uint8Array, sourceView: DataView, base: number, row: number) => {
     for (const text of strings) {
       if (text.segments.length === 1) {
         const start = base + text.segments[0]!.slot * 8;
         let end = start + text.segments[0]!.bytes;
         while (end > start && (source[end - 1] === 0x20 || source[end - 1] === 0)) end--;
-        text.codes.add(row, source, start, end);
+        text.codes.add(row, source, sourceView, start, end);
       } else {
         let length = 0;
         for (const segment of text.segments) {
@@ -73,7 +74,7 @@ export function readSavCases(
           for (let b = 0; b < segment.bytes; b++) scratch[length++] = source[from + b]!;
         }
         while (length > 0 && (scratch[length - 1] === 0x20 || scratch[length - 1] === 0)) length--;
-        text.codes.add(row, scratch, 0, length);
+        text.codes.add(row, scratch, scratchView, 0, length);
       }
     }
   };
@@ -85,13 +86,13 @@ export function readSavCases(
     for (let row = 0; row < nrow; row++) {
       const base = row * caseBytes;
       for (let s = 0; s < slots; s++) {
-        const target = numericOf[s]!;
-        if (target >= 0) {
+        const target = numberOf[s]!;
+        if (target !== none) {
           const value = view.getFloat64(base + s * 8, littleEndian);
-          numbers[target]![row] = value === SYSMIS ? Number.NaN : value;
+          target[row] = value === SYSMIS ? Number.NaN : value;
         }
       }
-      if (strings.length > 0) addStrings(stream, base, row);
+      if (strings.length > 0) addStrings(stream, view, base, row);
     }
     if (declaredRows >= 0 && nrow < declaredRows) throw truncated(file, nrow, declaredRows);
   } else {
@@ -118,8 +119,8 @@ export function readSavCases(
           if (s === 0) break rows;
           throw truncated(file, nrow, declaredRows);
         }
-        const target = numericOf[s]!;
-        if (target >= 0) {
+        const target = numberOf[s]!;
+        if (target !== none) {
           let value: number;
           if (code === 253) {
             if (position + 8 > end) throw truncated(file, nrow, declaredRows);
@@ -128,7 +129,7 @@ export function readSavCases(
             if (value === SYSMIS) value = Number.NaN;
           } else if (code === 255 || code === 254) value = Number.NaN;
           else value = code - bias;
-          numbers[target]![nrow] = value;
+          target[nrow] = value;
         } else {
           const at = s * 8;
           if (code === 253) {
@@ -143,7 +144,7 @@ export function readSavCases(
           }
         }
       }
-      if (strings.length > 0) addStrings(caseBuffer, 0, nrow);
+      if (strings.length > 0) addStrings(caseBuffer, caseView, 0, nrow);
       nrow++;
     }
     if (declaredRows >= 0 && nrow < declaredRows) throw truncated(file, nrow, declaredRows);

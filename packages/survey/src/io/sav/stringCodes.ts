@@ -10,6 +10,7 @@ export class StringCodes {
   private codes: Int32Array;
   readonly levels: string[] = [];
   private readonly levelBytes: Uint8Array[] = [];
+  private readonly levelViews: DataView[] = [];
   private readonly byHash = new Map<number, number[]>();
   private texts: string[] | undefined;
 
@@ -21,8 +22,11 @@ export class StringCodes {
     this.codes = new Int32Array(capacity);
   }
 
-  /** Adds row `row`'s value, the bytes `source[start, end)` (already without trailing padding). */
-  add(row: number, source: Uint8Array, start: number, end: number): void {
+  /**
+   * Adds row `row`'s value, the bytes `source[start, end)` (already without trailing padding);
+   * `view` is a DataView over the same bytes, to hash and compare four bytes at a time.
+   */
+  add(row: number, source: Uint8Array, view: DataView, start: number, end: number): void {
     if (this.texts !== undefined) {
       this.texts[row] = end === start ? '' : this.decoder.decode(source.subarray(start, end));
       return;
@@ -32,19 +36,24 @@ export class StringCodes {
       return;
     }
     let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source[i]!, 0x01000193);
+    let i = start;
+    for (; i + 4 <= end; i += 4) hash = Math.imul(hash ^ view.getUint32(i), 0x01000193);
+    for (; i < end; i++) hash = Math.imul(hash ^ source[i]!, 0x01000193);
     const candidates = this.byHash.get(hash);
     if (candidates !== undefined) {
       for (const code of candidates) {
         const bytes = this.levelBytes[code]!;
         if (bytes.length !== end - start) continue;
+        const level = this.levelViews[code]!;
         let same = true;
-        for (let i = 0; i < bytes.length; i++) {
-          if (bytes[i] !== source[start + i]) {
+        let k = 0;
+        for (; k + 4 <= bytes.length; k += 4) {
+          if (level.getUint32(k) !== view.getUint32(start + k)) {
             same = false;
             break;
           }
         }
+        for (; same && k < bytes.length; k++) if (bytes[k] !== source[start + k]) same = false;
         if (same) {
           this.codes[row] = code;
           return;
@@ -58,7 +67,9 @@ export class StringCodes {
     }
     const code = this.levels.length;
     this.levels.push(this.decoder.decode(source.subarray(start, end)));
-    this.levelBytes.push(source.slice(start, end));
+    const copy = source.slice(start, end);
+    this.levelBytes.push(copy);
+    this.levelViews.push(new DataView(copy.buffer));
     if (candidates === undefined) this.byHash.set(hash, [code]);
     else candidates.push(code);
     this.codes[row] = code;
