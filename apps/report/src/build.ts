@@ -1,27 +1,37 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { LeakriskError, formatCsvRows, loadCodebook, parseCsvText, writeFolderAtomic, type Codebook, type Localized } from '@leakrisk/survey';
-import { en, ur, type Lang, type Strings } from './i18n/index.js';
+import { type Codebook, formatCsvRows, LeakriskError, loadCodebook, parseCsvText, readStructuredFile, writeFolderAtomic } from '@leakrisk/survey';
+import { BUNDLED_FONTS, bundledFontPath, FONT_LICENCES, fontPackageDir } from './charts/text/fonts.js';
+import { en, type Lang, type Strings, ur } from './i18n/index.js';
+import { observedLevels } from './model/domains.js';
+import type { CsvValue } from './model/figures/spec.js';
 import { Labels } from './model/labels.js';
+import { publishedValues } from './model/publishedValues.js';
 import { buildSiteModel, type SiteModel } from './model/site.js';
-import { pageHtml, type PageInfo } from './pages/layout.js';
-import { landingPage, methodologyPage, navEntries, sectionPage, subgroupsPage } from './pages/pages.js';
+import { groupsPage } from './pages/groupsPage.js';
+import { landingPage } from './pages/landingPage.js';
+import { type PageInfo, pageHtml } from './pages/layout.js';
+import { methodologyPage } from './pages/methodologyPage.js';
+import { navEntries } from './pages/nav.js';
+import { sectionPage } from './pages/sectionPage.js';
 import { summarizeAudit } from './results/audit.js';
-import { IDENTIFIER_COLUMNS, assertAggregateCsvHeader, assertAggregateOnly, type MicrodataNames } from './results/guard.js';
-import type { HelpContact, ReportSettings } from './results/settings.js';
+import { auditForDownload } from './results/auditDownload.js';
+import { assertAggregateCsvHeader, assertAggregateOnly, microdataNames } from './results/guard.js';
+import { refusePiiValues } from './results/pii.js';
+import type { ReportSettings } from './results/settings.js';
+import { defaultReportSettings, loadReportSettings } from './results/settingsFile.js';
 import type { ResultsFile } from './results/types.js';
 
 export interface BuildReportOptions {
-  /** Folder holding `results.json` (and optionally `audit.json` and per-analysis CSVs). */
+  /** Folder holding `results.json` (and optionally `audit.json`, the codebook and the report settings). */
   resultsDir: string;
   /** Folder to write the site into (created; written atomically). */
   outDir: string;
-  /** Codebook to use instead of the one named in `results.json`'s meta (or the bundled one). */
+  /** Codebook to use instead of the one named in `results.json`'s meta. */
   codebookPath?: string;
-  /** Report settings to use instead of the ones named in the meta (or the bundled ones). */
+  /** Report settings to use instead of the ones named in `results.json`'s meta. */
   settingsPath?: string;
 }
 
@@ -32,102 +42,31 @@ export interface BuildReportResult {
   warnings: string[];
 }
 
+/** Everything the report is built from, read and checked. */
+export interface ReportInputs {
+  results: ResultsFile;
+  codebook: Codebook | undefined;
+  settings: ReportSettings;
+  /** The anonymization audit as read (`undefined` without one). */
+  audit: unknown;
+  margins: Record<string, Record<string, number>> | undefined;
+  /** Every file read, for the output guard (no output may be one of them). */
+  files: string[];
+}
+
+/** The site as files: pages and CSVs (`[path relative to the site, content]`), plus the bundled assets. */
+export interface RenderedSite {
+  files: [string, string][];
+  pages: string[];
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
-/** The package root (`apps/report`), from `src/` or `dist/` alike. */
+/** The package root (`apps/report`), from `src/` or `build/` alike. */
 const packageRoot = resolve(here, '..');
-const repositoryRoot = resolve(packageRoot, '..', '..');
-export const BUNDLED_CODEBOOK = join(repositoryRoot, 'data', 'instrument', 'codebook.json');
-export const BUNDLED_SETTINGS = join(repositoryRoot, 'data', 'report', 'settings.json');
 
-function readJson(path: string, what: string): unknown {
-  if (!existsSync(path)) throw new LeakriskError(`${what} not found`, { file: path }, `check the path to the ${what}`);
-  const text = readFileSync(path, 'utf8');
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new LeakriskError(`${what} is not valid JSON (${error instanceof Error ? error.message : String(error)})`, { file: path }, 'fix the JSON syntax');
-  }
-}
-
-function isLocalized(value: unknown): value is Localized {
-  return value !== null && typeof value === 'object' && typeof (value as Localized).en === 'string' && typeof (value as Localized).ur === 'string';
-}
-
-/** Reads report settings and the contacts file they name; every problem names the field. */
-export function loadReportSettings(path: string): ReportSettings {
-  const raw = readJson(path, 'report settings file') as Record<string, unknown>;
-  const need = (field: string) => {
-    if (!isLocalized(raw[field])) {
-      throw new LeakriskError(
-        `report settings need "${field}" with "en" and "ur" texts`,
-        { file: path, column: field },
-        `add "${field}": { "en": "…", "ur": "…" }`,
-      );
-    }
-    return raw[field] as Localized;
-  };
-  let contacts: HelpContact[] = [];
-  const contactsField = raw['contacts'];
-  const contactsFile = typeof contactsField === 'string' ? resolve(dirname(path), contactsField) : undefined;
-  const list = contactsFile ? (readJson(contactsFile, 'help contacts file') as Record<string, unknown>)['contacts'] : contactsField;
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new LeakriskError(
-      'report settings name no help contacts',
-      { file: contactsFile ?? path, column: 'contacts' },
-      'list the help services (name, channels, sources, checked date) in the contacts file',
-    );
-  }
-  contacts = list.map((entry: unknown, index) => {
-    const contact = entry as HelpContact;
-    const column = `contacts[${index}]`;
-    if (
-      !isLocalized(contact.name) ||
-      !Array.isArray(contact.channels) ||
-      !Array.isArray(contact.sources) ||
-      contact.sources.length === 0 ||
-      !/^\d{4}-\d{2}-\d{2}$/.test(String(contact.checked))
-    ) {
-      throw new LeakriskError(
-        'a help contact needs "name" (en/ur), "channels", at least one "sources" entry and a "checked" date (YYYY-MM-DD)',
-        { file: contactsFile ?? path, column },
-        'complete the entry; say where each detail comes from and when it was checked',
-      );
-    }
-    return contact;
-  });
-  const minBase = raw['minBase'] === undefined ? 30 : Number(raw['minBase']);
-  if (!Number.isInteger(minBase) || minBase < 1) {
-    throw new LeakriskError(
-      '"minBase" must be a whole number of at least 1',
-      { file: path, column: 'minBase' },
-      'use the smallest unweighted base you will publish, e.g. 30',
-    );
-  }
-  return {
-    title: need('title'),
-    ...(isLocalized(raw['subtitle']) ? { subtitle: raw['subtitle'] } : {}),
-    source: need('source'),
-    minBase,
-    contentNote: need('contentNote'),
-    syntheticBanner: need('syntheticBanner'),
-    ...(typeof raw['synthetic'] === 'boolean' ? { synthetic: raw['synthetic'] } : {}),
-    contacts,
-  };
-}
-
-/** Names that mark respondent-level data: identifiers and item columns from the codebook. */
-export function microdataNames(codebook: Codebook | undefined): MicrodataNames {
-  const identifiers = new Set<string>(IDENTIFIER_COLUMNS);
-  const items = new Set<string>();
-  for (const variable of codebook?.variables ?? []) {
-    if (variable.type === 'identifier') identifiers.add(variable.name);
-    if (['likert', 'knowledge', 'text', 'design', 'numeric'].includes(variable.type)) items.add(variable.name);
-  }
-  if (!codebook) {
-    for (const prefix of ['vb', 'rs', 'sb', 'pa', 'hs']) for (let i = 1; i <= 8; i += 1) items.add(`${prefix}${i}`);
-    for (const name of ['psu', 'stratum', 'weight', 'fpc_psu', 'comment', 'age', 'interview_date']) items.add(name);
-  }
-  return { identifiers: [...identifiers], items: [...items] };
+/** A file named in the results' meta, in the results folder (older results name a path relative to it). */
+function namedInResults(resultsDir: string, name: unknown): string | undefined {
+  return typeof name === 'string' && name !== '' ? resolve(resultsDir, name) : undefined;
 }
 
 function csvFilesIn(dir: string, depth = 1): string[] {
@@ -147,111 +86,106 @@ function firstLine(path: string): string {
   return (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '').replace(/^\ufeff/, '');
 }
 
-/** Raking margins: from the results when given, else from the plan named in the meta (JSON). */
-function findMargins(results: ResultsFile, resultsDir: string, warnings: string[]): Record<string, Record<string, number>> | undefined {
+/** Calibration totals: from the results when given, else from the plan named in the meta, when it is in the results folder. */
+function findMargins(results: ResultsFile, resultsDir: string, files: string[]): Record<string, Record<string, number>> | undefined {
   if (results.calibration?.margins && typeof results.calibration.margins === 'object') return results.calibration.margins;
-  const plan = results.meta.plan;
-  if (!results.calibration || !plan) return undefined;
-  const candidates = [resolve(resultsDir, plan), resolve(plan)];
-  const planPath = candidates.find((path) => existsSync(path) && /\.json$/i.test(path));
-  if (!planPath) {
-    warnings.push(`the raking margins are not in results.json and the plan ${plan} was not found: the methodology page points to the plan instead`);
-    return undefined;
-  }
+  const planPath = namedInResults(resultsDir, results.meta.plan);
+  if (!results.calibration || !planPath || !existsSync(planPath)) return undefined;
   try {
-    const margins = (JSON.parse(readFileSync(planPath, 'utf8')) as { calibration?: { margins?: unknown } }).calibration?.margins;
+    const margins = (readStructuredFile(planPath, 'plan') as { calibration?: { margins?: unknown } }).calibration?.margins;
+    files.push(planPath);
     if (typeof margins === 'string') {
       const file = resolve(dirname(planPath), margins);
-      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, number>>;
+      files.push(file);
+      return readStructuredFile(file, 'calibration margins') as Record<string, Record<string, number>>;
     }
     return margins && typeof margins === 'object' ? (margins as Record<string, Record<string, number>>) : undefined;
   } catch {
-    warnings.push(`could not read the raking margins from ${plan}`);
     return undefined;
   }
 }
 
-function csvText(header: string[], rows: (string | number | boolean | null)[][]): string {
+/**
+ * Reads the results folder and everything it names (the reading edge of the build): `results.json`,
+ * the codebook and report settings (the options', else the ones the meta names in the folder, else
+ * none: defaults), `audit.json`. Refuses microdata, and any published value that looks like PII.
+ */
+export function readReportInputs(options: BuildReportOptions, warnings: string[]): ReportInputs {
+  const resultsDir = resolve(options.resultsDir);
+  if (!existsSync(resultsDir) || !statSync(resultsDir).isDirectory()) {
+    throw new LeakriskError('the results folder does not exist', { file: options.resultsDir }, 'pass the folder written by `leakrisk analyze --out DIR`');
+  }
+  const resultsFile = join(resultsDir, 'results.json');
+  if (!existsSync(resultsFile))
+    throw new LeakriskError('results.json not found', { file: resultsFile }, 'pass the folder written by `leakrisk analyze --out DIR`');
+  const files = [resultsFile];
+  const parsed = readStructuredFile(resultsFile, 'results');
+  const meta =
+    (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as { meta?: Record<string, unknown> }).meta : undefined) ?? {};
+
+  let codebookPath = options.codebookPath;
+  if (codebookPath === undefined) {
+    const named = namedInResults(resultsDir, meta['codebook']);
+    if (named && existsSync(named)) codebookPath = named;
+    else if (named)
+      warnings.push(
+        `the codebook named in results.json (${String(meta['codebook'])}) is not in the results folder: questions and answers are shown by their column names and codes`,
+      );
+    else warnings.push('no codebook: questions and answers are shown by their column names and codes (pass --codebook, or name one in the plan)');
+  }
+  const codebook = codebookPath === undefined ? undefined : loadCodebook(codebookPath);
+  if (codebookPath !== undefined) files.push(codebookPath);
+
+  const names = microdataNames(codebook, parsed);
+  for (const file of csvFilesIn(resultsDir)) {
+    const line = firstLine(file);
+    if (line.length > 0) assertAggregateCsvHeader(parseCsvText(`${line}\n`, file).header, file, names);
+  }
+  const results = assertAggregateOnly(parsed, resultsFile, names);
+
+  let settingsPath = options.settingsPath;
+  if (settingsPath === undefined) {
+    const named = namedInResults(resultsDir, meta['reportSettings']);
+    if (named && existsSync(named)) settingsPath = named;
+    else if (named)
+      warnings.push(
+        `the report settings named in results.json (${String(meta['reportSettings'])}) are not in the results folder: the report uses its defaults`,
+      );
+  }
+  let settings = defaultReportSettings(codebook);
+  if (settingsPath !== undefined) {
+    const loaded = loadReportSettings(settingsPath, codebook);
+    settings = loaded.settings;
+    files.push(...loaded.files);
+  }
+  for (const contact of settings.contacts) {
+    if (contact.status !== 'verified')
+      warnings.push(
+        `help contact "${contact.name.en}" is ${contact.status === undefined ? 'not marked verified' : `marked "${contact.status}"`}${contact.checked ? ` (recorded ${contact.checked})` : ''}: confirm its details at the source before publishing`,
+      );
+  }
+  const auditPath = join(resultsDir, 'audit.json');
+  const audit = existsSync(auditPath) ? readStructuredFile(auditPath, 'anonymization audit') : undefined;
+  if (audit === undefined) warnings.push('no audit.json in the results folder: the methodology page says so');
+  else files.push(auditPath);
+  return { results, codebook, settings, audit, margins: findMargins(results, resultsDir, files), files };
+}
+
+/** A figure's CSV through the survey package's CSV writer (RFC 4180 quoting, spreadsheet formulas neutralised there). */
+function csvText(header: string[], rows: CsvValue[][]): string {
   return formatCsvRows(
     header,
     rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))),
   );
 }
 
-/** Reads the results folder and everything it names, refusing microdata. */
-export function loadReportInputs(
-  options: BuildReportOptions,
-  warnings: string[],
-): {
-  results: ResultsFile;
-  codebook: Codebook | undefined;
-  settings: ReportSettings;
-  audit: unknown;
-} {
-  const resultsDir = resolve(options.resultsDir);
-  if (!existsSync(resultsDir) || !statSync(resultsDir).isDirectory()) {
-    throw new LeakriskError('the results folder does not exist', { file: options.resultsDir }, 'pass the folder written by `leakrisk analyze --out DIR`');
-  }
-  const resultsFile = join(resultsDir, 'results.json');
-  const parsed = readJson(resultsFile, 'results.json');
-  const meta =
-    (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as { meta?: { codebook?: unknown; reportSettings?: unknown } }).meta
-      : undefined) ?? {};
-
-  const codebookCandidates = [
-    options.codebookPath,
-    typeof meta.codebook === 'string' ? resolve(resultsDir, meta.codebook) : undefined,
-    BUNDLED_CODEBOOK,
-  ].filter((path): path is string => path !== undefined);
-  let codebook: Codebook | undefined;
-  const codebookPath = options.codebookPath ?? codebookCandidates.find((path) => existsSync(path));
-  if (codebookPath) codebook = loadCodebook(codebookPath);
-  else warnings.push('no codebook found: questions and answers are shown by their column names and codes');
-  if (
-    codebookPath &&
-    typeof meta.codebook === 'string' &&
-    !options.codebookPath &&
-    codebookPath === BUNDLED_CODEBOOK &&
-    resolve(resultsDir, meta.codebook) !== BUNDLED_CODEBOOK
-  ) {
-    warnings.push(`the codebook named in results.json (${meta.codebook}) was not found; using the bundled codebook`);
-  }
-
-  const names = microdataNames(codebook);
-  for (const file of csvFilesIn(resultsDir)) {
-    const line = firstLine(file);
-    if (line.length === 0) continue;
-    assertAggregateCsvHeader(parseCsvText(`${line}\n`, file).header, file, names);
-  }
-  const results = assertAggregateOnly(parsed, resultsFile, names);
-
-  const settingsPath =
-    options.settingsPath ??
-    [typeof meta.reportSettings === 'string' ? resolve(resultsDir, meta.reportSettings) : undefined, BUNDLED_SETTINGS].find(
-      (path): path is string => path !== undefined && existsSync(path),
-    ) ??
-    BUNDLED_SETTINGS;
-  const settings = loadReportSettings(settingsPath);
-  for (const contact of settings.contacts) {
-    if (contact.status !== 'verified')
-      warnings.push(
-        `help contact "${contact.name.en}" is marked "${contact.status}" (recorded ${contact.checked}): confirm its details at the source before publishing`,
-      );
-  }
-  const auditPath = join(resultsDir, 'audit.json');
-  const audit = existsSync(auditPath) ? readJson(auditPath, 'audit.json') : undefined;
-  if (audit === undefined) warnings.push('no audit.json in the results folder: the methodology page says so');
-  return { results, codebook, settings, audit };
-}
-
 /** Every page of the site in one language, as `[path relative to the site, html]`. */
-export function renderPages(document: Document, model: SiteModel, lang: Lang, t: Strings): [string, string][] {
+function renderPages(document: Document, model: SiteModel, lang: Lang, t: Strings): [string, string][] {
   const nav = navEntries(model, lang, t);
   const pages: PageInfo[] = [
-    landingPage(document, model, lang, t),
+    landingPage(document, model, lang, t, nav),
     ...model.sections.map((section) => sectionPage(document, model, section, lang, t)),
-    ...(model.subgroups.length > 0 || model.tests.length > 0 ? [subgroupsPage(document, model, lang, t)] : []),
+    ...(model.hasGroupsPage ? [groupsPage(document, model, lang, t)] : []),
     methodologyPage(model, lang, t),
   ];
   const folder = lang === 'en' ? '' : `${lang}/`;
@@ -259,23 +193,20 @@ export function renderPages(document: Document, model: SiteModel, lang: Lang, t:
 }
 
 /**
- * Builds the static bilingual report from a results folder: `index.html` (English) and
- * `ur/index.html` (Urdu) with topic, subgroup and methodology pages, one CSV per chart in `data/`,
- * and the bundled stylesheet, script and Nastaliq font in `assets/`. Charts are drawn with d3 into
- * inline SVG at build time. The site is written atomically; respondent-level input is refused.
+ * The site from its inputs, in memory (no I/O): both editions of every page, one CSV per figure and
+ * the audit (local paths cut to base names) in `data/`. Charts are drawn with d3 into inline SVG.
  */
-export async function buildReport(options: BuildReportOptions): Promise<BuildReportResult> {
-  const warnings: string[] = [];
-  const { results, codebook, settings, audit } = loadReportInputs(options, warnings);
+export function renderReport(inputs: ReportInputs, warnings: string[]): RenderedSite {
   const strings = { en, ur };
-  const labels = new Labels(codebook, strings);
+  const labels = new Labels(inputs.codebook, strings, observedLevels(inputs.results.results));
+  refusePiiValues(publishedValues(inputs.results, labels), 'results.json');
   const model = buildSiteModel({
-    results,
-    settings,
+    results: inputs.results,
+    settings: inputs.settings,
     labels,
     strings,
-    audit: audit === undefined ? undefined : summarizeAudit(audit),
-    margins: findMargins(results, resolve(options.resultsDir), warnings),
+    audit: inputs.audit === undefined ? undefined : summarizeAudit(inputs.audit),
+    margins: inputs.margins,
     warnings,
   });
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>');
@@ -287,27 +218,37 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   }
   const pages = files.map(([path]) => path);
   for (const figure of model.figures.values()) files.push([`data/${figure.id}.csv`, csvText(figure.csv.header, figure.csv.rows)]);
-
-  await writeFolderAtomic(resolve(options.outDir), (dir) => {
-    for (const [path, content] of files) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
-    copyAssets(join(dir, 'assets'));
-  });
-  return { pages, warnings };
+  if (inputs.audit !== undefined) files.push(['data/audit.json', `${JSON.stringify(auditForDownload(inputs.audit), null, 2)}\n`]);
+  return { files, pages };
 }
 
-/** Stylesheet, script, the Noto Nastaliq Urdu font files and their OFL licence. */
-function copyAssets(target: string): void {
+/**
+ * Writes a rendered site into `dir` (the writing edge of the build): its files, and the bundled
+ * stylesheet, script, font files (Noto Sans, Noto Nastaliq Urdu) and their OFL licences in `assets/`.
+ */
+export function writeSiteInto(dir: string, site: RenderedSite): void {
+  for (const [path, content] of site.files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  const target = join(dir, 'assets');
   mkdirSync(join(target, 'fonts'), { recursive: true });
   const assets = join(packageRoot, 'assets');
   for (const name of readdirSync(assets)) copyFileSync(join(assets, name), join(target, name));
-  const require = createRequire(import.meta.url);
-  const fontPackage = dirname(require.resolve('@fontsource/noto-nastaliq-urdu/package.json'));
-  for (const weight of [400, 700]) {
-    const file = `noto-nastaliq-urdu-arabic-${weight}-normal.woff2`;
-    copyFileSync(join(fontPackage, 'files', file), join(target, 'fonts', file));
-  }
-  copyFileSync(join(fontPackage, 'LICENSE'), join(target, 'fonts', 'OFL.txt'));
+  for (const font of BUNDLED_FONTS) copyFileSync(bundledFontPath(font), join(target, 'fonts', font.file));
+  for (const licence of FONT_LICENCES) copyFileSync(join(fontPackageDir(licence.fontPackage), 'LICENSE'), join(target, 'fonts', licence.file));
+}
+
+/**
+ * Builds the static bilingual report from a results folder: `index.html` (English) and
+ * `ur/index.html` (Urdu) with topic, group-difference and methodology pages, one CSV per figure in
+ * `data/`, and the bundled assets. Read, render, write: the site is written atomically, and
+ * respondent-level input, or a published value that looks like personal data, is refused.
+ */
+export async function buildReport(options: BuildReportOptions): Promise<BuildReportResult> {
+  const warnings: string[] = [];
+  const inputs = readReportInputs(options, warnings);
+  const site = renderReport(inputs, warnings);
+  await writeFolderAtomic(resolve(options.outDir), (dir) => writeSiteInto(dir, site));
+  return { pages: site.pages, warnings };
 }

@@ -1,10 +1,12 @@
 import type { Lang, Strings } from '../i18n/index.js';
 import type { SiteModel } from '../model/site.js';
-import type { HelpContact } from '../results/settings.js';
+import { isolateNumbersInHtml } from '../format/ltr.js';
+import { contactHtml } from './contacts.js';
 import { escapeHtml, isolateLatinRuns } from './html.js';
+import { siteNavHtml } from './siteNav.js';
 
 /** The Content-Security-Policy of every page: nothing may be loaded from anywhere but the site itself. */
-export const CONTENT_SECURITY_POLICY =
+const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'";
 
 export interface PageInfo {
@@ -17,47 +19,34 @@ export interface PageInfo {
   body: string;
 }
 
+export interface NavEntry {
+  file: string;
+  label: string;
+}
+
 /** Relative path from a page of `lang` to the site root. */
 export function rootOf(lang: Lang): string {
   return lang === 'en' ? '' : '../';
 }
 
-function contactHtml(contact: HelpContact, lang: Lang, t: Strings): string {
-  const channels = contact.channels
-    .map((channel) => {
-      const label = channel.label ? `${escapeHtml(channel.label[lang])}: ` : '';
-      const value = escapeHtml(channel.value);
-      if (channel.kind === 'phone')
-        return `<li>${label}<a href="tel:${escapeHtml(channel.value.replace(/[^0-9+]/g, ''))}"><bdi class="num" dir="ltr">${value}</bdi></a></li>`;
-      if (channel.kind === 'email') return `<li>${label}<a href="mailto:${value}"><bdi dir="ltr">${value}</bdi></a></li>`;
-      return `<li>${label}<a href="${value}" rel="noopener noreferrer"><bdi dir="ltr">${escapeHtml(channel.value.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</bdi></a></li>`;
-    })
-    .join('');
-  const hours = contact.hours ? `<p class="hours">${escapeHtml(t.helpHours)}: ${escapeHtml(contact.hours[lang])}</p>` : '';
-  const verify = contact.status !== 'verified' ? `<p class="verify">${escapeHtml(t.verifyContact(contact.checked))}</p>` : '';
-  return (
-    `<li class="contact"><p class="contact-name"><strong>${escapeHtml(contact.name[lang])}</strong></p>` +
-    (contact.description ? `<p>${escapeHtml(contact.description[lang])}</p>` : '') +
-    `<ul class="channels">${channels}</ul>${hours}${verify}</li>`
-  );
-}
-
-/** The synthetic-data banner, the content note and the help contacts, at the top of every page. */
-export function noticesHtml(model: SiteModel, lang: Lang, t: Strings): string {
-  const synthetic = model.synthetic
-    ? `<section class="notice synthetic" aria-labelledby="synthetic-heading"><h2 id="synthetic-heading">${escapeHtml(t.syntheticHeading)}</h2><p>${escapeHtml(model.settings.syntheticBanner[lang])}</p></section>`
+/**
+ * The notices at the top of every page: the synthetic-data banner (only when the settings say the
+ * data are synthetic), the content note and the help contacts (when the settings give them).
+ */
+function noticesHtml(model: SiteModel, lang: Lang, t: Strings): string {
+  const { settings } = model;
+  const synthetic = settings.synthetic
+    ? `<section class="notice synthetic" aria-labelledby="synthetic-heading"><h2 id="synthetic-heading">${escapeHtml(t.syntheticHeading)}</h2><p>${escapeHtml(settings.syntheticBanner?.[lang] ?? t.syntheticBanner)}</p></section>`
     : '';
-  const contacts = model.settings.contacts.map((contact) => contactHtml(contact, lang, t)).join('');
-  return (
-    `${synthetic}<section class="notice content-note" aria-labelledby="content-note-heading">` +
-    `<h2 id="content-note-heading">${escapeHtml(t.contentNoteHeading)}</h2><p>${escapeHtml(model.settings.contentNote[lang])}</p>` +
-    `<h3>${escapeHtml(t.helpHeading)}</h3><ul class="contacts">${contacts}</ul></section>`
-  );
-}
-
-export interface NavEntry {
-  file: string;
-  label: string;
+  if (!settings.contentNote && settings.contacts.length === 0) return synthetic;
+  const contacts =
+    settings.contacts.length === 0
+      ? ''
+      : `<${settings.contentNote ? 'h3' : 'h2 id="content-note-heading"'}>${escapeHtml(t.helpHeading)}</${settings.contentNote ? 'h3' : 'h2'}><ul class="contacts">${settings.contacts.map((contact) => contactHtml(contact, lang, t)).join('')}</ul>`;
+  const note = settings.contentNote
+    ? `<h2 id="content-note-heading">${escapeHtml(t.contentNoteHeading)}</h2><p>${escapeHtml(settings.contentNote[lang])}</p>`
+    : '';
+  return `${synthetic}<section class="notice content-note" aria-labelledby="content-note-heading">${note}${contacts}</section>`;
 }
 
 /** A whole page: head with CSP and local assets, skip link, header and navigation, notices, main, footer. */
@@ -71,8 +60,8 @@ export function pageHtml(model: SiteModel, lang: Lang, t: Strings, page: PageInf
     .join('');
   const version = model.results.meta.version ?? '';
   let main = `${page.heading}${noticesHtml(model, lang, t)}${page.body}`;
-  if (lang === 'ur') main = isolateLatinRuns(main);
-  const footer = lang === 'ur' ? isolateLatinRuns(escapeHtml(t.footer(version))) : escapeHtml(t.footer(version));
+  if (lang === 'ur') main = isolateLatinRuns(isolateNumbersInHtml(main));
+  const footer = lang === 'ur' ? isolateLatinRuns(isolateNumbersInHtml(escapeHtml(t.footer(version)))) : escapeHtml(t.footer(version));
   return `<!doctype html>
 <html lang="${lang}" dir="${t.dir}">
 <head>
@@ -93,7 +82,7 @@ export function pageHtml(model: SiteModel, lang: Lang, t: Strings, page: PageInf
 <p class="site-title"><a href="index.html">${escapeHtml(siteTitle)}</a></p>
 <a class="lang-switch" href="${escapeHtml(otherHref)}" lang="${other.lang}" hreflang="${other.lang}">${escapeHtml(other.label)}</a>
 </div>
-<nav class="wrap site-nav" aria-label="${escapeHtml(t.nav.label)}"><ul>${navHtml}</ul></nav>
+${siteNavHtml(navHtml, t.nav.label, nav.find((entry) => entry.file === page.file)?.label)}
 </header>
 <main id="main" class="wrap" tabindex="-1">
 ${main}

@@ -1,12 +1,22 @@
 /**
- * A tolerant reading of the anonymization audit (`audit.json`, written by `leakrisk anonymize`):
- * the figures the methodology page shows, found under whichever of the usual names they carry, plus
- * every numeric figure in the file so that nothing the audit reports is hidden. Values of dropped,
- * pseudonymized or scrubbed columns never appear in an audit, so listing its numbers is safe.
+ * A tolerant reading of the anonymization audit (`audit.json`, written by `leakrisk anonymize`): what
+ * the methodology page says about the anonymization, found under whichever of the usual names the
+ * figures carry. Fields the audit does not give are `null` or empty. The audit never holds a value of a
+ * dropped, pseudonymized or scrubbed column (the anonymize contract), only names and counts.
  */
 export interface AuditSummary {
   rowsIn: number | null;
   rowsOut: number | null;
+  /** Columns removed before release. */
+  dropped: string[];
+  /** Columns replaced by a keyed pseudonym. */
+  pseudonymized: string[];
+  /** Free-text columns scrubbed, with the number of pieces of personal data replaced. */
+  scrubbed: { column: string; replaced: number | null }[];
+  /** Quasi-identifiers: the level of generalisation chosen and the cells suppressed. */
+  quasiIdentifiers: QuasiIdentifierSummary[];
+  /** Sensitive columns of the l-diversity requirement. */
+  sensitive: string[];
   kRequired: number | null;
   kAchieved: number | null;
   lRequired: number | null;
@@ -19,10 +29,22 @@ export interface AuditSummary {
   expectedReidentificationsBefore: number | null;
   expectedReidentificationsAfter: number | null;
   informationLoss: { name: string; value: number }[];
-  generalisation: { column: string; level: string }[];
   piiReplacements: { type: string; count: number }[];
-  /** Every numeric leaf of the audit as `path = value`, in file order. */
-  figures: { path: string; value: number }[];
+}
+
+export interface QuasiIdentifierSummary {
+  column: string;
+  /** Generalisation level chosen: 0 is the first level (the original values, or the configured bands). */
+  level: number | null;
+  /** Levels above the first one in its hierarchy (`*`, full suppression, included). */
+  levelsAbove: number | null;
+  /** Name of the level chosen, as the audit gives it (e.g. `province`), or `null`. */
+  levelName: string | null;
+  /** The chosen level removes the column's values (`*`). */
+  suppressedEntirely: boolean;
+  /** The configured bands of a numeric column (`[18, 26, 36]` → 18–25, 26–35, 36+). */
+  bands: number[] | null;
+  suppressedCells: number | null;
 }
 
 type Json = unknown;
@@ -56,26 +78,19 @@ function firstRecord(root: Json, paths: string[]): Record<string, Json> | null {
   return null;
 }
 
-function numericLeaves(node: Json, prefix: string, out: { path: string; value: number }[]): void {
-  if (typeof node === 'number' && Number.isFinite(node)) out.push({ path: prefix, value: node });
-  else if (Array.isArray(node))
-    node.forEach((child, index) => {
-      numericLeaves(child, `${prefix}[${index}]`, out);
-    });
-  else if (isRecord(node)) for (const [key, child] of Object.entries(node)) numericLeaves(child, prefix ? `${prefix}.${key}` : key, out);
+function stringList(value: Json): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
+
+const numberOrNull = (value: Json): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** Reads what is there; fields the audit does not carry are `null` (or empty lists). */
 export function summarizeAudit(audit: Json): AuditSummary {
-  const figures: { path: string; value: number }[] = [];
-  numericLeaves(audit, '', figures);
   const riskPaths = (when: string) => [
     `risk.${when}.globalRisk`,
     `risk${cap(when)}.globalRisk`,
     `${when}.globalRisk`,
     `globalRisk.${when}`,
-    `risk.${when}.global`,
-    `risk${cap(when)}.global`,
     `risk${cap(when)}`,
     `risk.${when}`,
   ];
@@ -92,23 +107,28 @@ export function summarizeAudit(audit: Json): AuditSummary {
     : lossNumber !== null
       ? [{ name: 'informationLoss', value: lossNumber }]
       : [];
-  const levels = firstRecord(audit, ['generalisation', 'generalization', 'generalisationLevels', 'generalizationLevels', 'levels']);
-  // The anonymize package's audit lists quasi-identifiers with the level it chose for each.
-  const quasi = isRecord(audit) && Array.isArray(audit['quasiIdentifiers']) ? audit['quasiIdentifiers'].filter(isRecord) : [];
-  const generalisation =
-    quasi.length > 0
-      ? quasi.map((q) => ({ column: String(q['column'] ?? ''), level: String(q['chosenLevelName'] ?? q['chosenLevel'] ?? '') }))
-      : levels
-        ? Object.entries(levels).map(([column, level]) => ({
-            column,
-            level: isRecord(level) ? String(level['label'] ?? level['level'] ?? JSON.stringify(level)) : String(level),
-          }))
-        : [];
+  const transformations = (Array.isArray(at(audit, 'transformations')) ? (at(audit, 'transformations') as Json[]) : []).filter(isRecord);
+  const actionColumns = (action: string, ...otherPaths: string[]) => {
+    const listed = transformations.filter((t) => t['action'] === action).map((t) => String(t['column'] ?? ''));
+    return listed.length > 0 ? listed : otherPaths.flatMap((path) => stringList(at(audit, path)));
+  };
+  const scrubbed = transformations
+    .filter((t) => t['action'] === 'scrub')
+    .map((t) => {
+      const replacements = isRecord(t['replacements']) ? Object.values(t['replacements']).filter((v): v is number => typeof v === 'number') : [];
+      return { column: String(t['column'] ?? ''), replaced: replacements.length > 0 ? replacements.reduce((a, b) => a + b, 0) : numberOrNull(t['changed']) };
+    });
+  const quasiIdentifiers = quasiIdentifiersOf(audit);
   const pii = firstRecord(audit, ['piiReplacements', 'pii', 'replacements', 'scrub.replacements', 'text.replacements']);
-  const piiReplacements = pii ? Object.entries(pii).flatMap(([type, count]) => (typeof count === 'number' ? [{ type, count }] : [])) : [];
+  const piiReplacements = pii ? Object.entries(pii).flatMap(([type, count]) => (typeof count === 'number' && count > 0 ? [{ type, count }] : [])) : [];
   return {
     rowsIn: firstNumber(audit, ['rowsIn', 'rows.in', 'input.rows', 'records.in']),
     rowsOut: firstNumber(audit, ['rowsOut', 'rows.out', 'output.rows', 'records.out']),
+    dropped: actionColumns('drop', 'dropped', 'columns.dropped'),
+    pseudonymized: actionColumns('pseudonymize', 'pseudonymized', 'columns.pseudonymized'),
+    scrubbed: scrubbed.length > 0 ? scrubbed : stringList(at(audit, 'scrubbed')).map((column) => ({ column, replaced: null })),
+    quasiIdentifiers,
+    sensitive: stringList(at(audit, 'privacy.l.sensitive')),
     kRequired: firstNumber(audit, ['privacy.k', 'required.k', 'kRequired', 'requirements.k', 'config.k']),
     kAchieved: firstNumber(audit, ['privacy.achieved.k', 'achieved.k', 'kAchieved', 'privacy.kAchieved', 'result.k', 'k.achieved', 'k']),
     lRequired: firstNumber(audit, ['privacy.l.distinct', 'required.l', 'lRequired', 'requirements.l', 'privacy.l']),
@@ -119,28 +139,57 @@ export function summarizeAudit(audit: Json): AuditSummary {
       'suppression.share',
       'suppressedShare',
       'suppression.suppressedShare',
-      'suppressedRecordsShare',
       'suppression.recordShare',
     ]),
     suppressedCells:
       firstNumber(audit, ['suppression.cells', 'suppressedCells', 'suppression.suppressedCells']) ??
-      (quasi.length > 0 ? quasi.reduce((sum, q) => sum + (typeof q['suppressedCells'] === 'number' ? q['suppressedCells'] : 0), 0) : null),
-    suppressedRows: firstNumber(audit, [
-      'privacy.suppressedRecords',
-      'suppression.rows',
-      'suppressedRows',
-      'suppression.records',
-      'suppression.suppressedRows',
-    ]),
+      (quasiIdentifiers.some((q) => q.suppressedCells !== null) ? quasiIdentifiers.reduce((sum, q) => sum + (q.suppressedCells ?? 0), 0) : null),
+    suppressedRows: firstNumber(audit, ['privacy.suppressedRecords', 'suppression.rows', 'suppressedRows', 'suppression.records']),
     riskBefore: firstNumber(audit, riskPaths('before')),
     riskAfter: firstNumber(audit, riskPaths('after')),
     expectedReidentificationsBefore: firstNumber(audit, expectedPaths('before')),
     expectedReidentificationsAfter: firstNumber(audit, expectedPaths('after')),
     informationLoss,
-    generalisation,
     piiReplacements,
-    figures,
   };
+}
+
+/** The anonymize audit lists each quasi-identifier with its hierarchy, the level chosen and its suppressed cells. */
+function quasiIdentifiersOf(audit: Json): QuasiIdentifierSummary[] {
+  const listed = at(audit, 'quasiIdentifiers');
+  if (Array.isArray(listed)) {
+    return listed.filter(isRecord).map((q) => {
+      const levels = stringList(q['levels']);
+      const level = numberOrNull(q['chosenLevel']);
+      const hierarchy = isRecord(q['hierarchy']) ? q['hierarchy'] : {};
+      const name = typeof q['chosenLevelName'] === 'string' ? q['chosenLevelName'] : level !== null ? (levels[level] ?? null) : null;
+      return {
+        column: String(q['column'] ?? ''),
+        level,
+        levelsAbove: levels.length > 0 ? levels.length - 1 : null,
+        levelName: name,
+        suppressedEntirely: name === '*',
+        bands: Array.isArray(hierarchy['bands']) ? hierarchy['bands'].filter((b): b is number => typeof b === 'number') : null,
+        suppressedCells: numberOrNull(q['suppressedCells']),
+      };
+    });
+  }
+  // Older shapes: { generalisation: { column: level | { level, label } } }.
+  const levels = firstRecord(audit, ['generalisation', 'generalization', 'generalisationLevels', 'generalizationLevels', 'levels']);
+  return Object.entries(levels ?? {}).map(([column, value]) => {
+    const record = isRecord(value) ? value : {};
+    const level = numberOrNull(isRecord(value) ? record['level'] : value);
+    const label = isRecord(value) ? record['label'] : typeof value === 'string' ? value : undefined;
+    return {
+      column,
+      level,
+      levelsAbove: null,
+      levelName: typeof label === 'string' ? label : null,
+      suppressedEntirely: label === '*',
+      bands: null,
+      suppressedCells: null,
+    };
+  });
 }
 
 /** The anonymize audit gives achieved l per sensitive column: the file achieves the smallest. */

@@ -1,4 +1,4 @@
-import { LeakriskError } from '@leakrisk/survey';
+import { type Codebook, LeakriskError } from '@leakrisk/survey';
 import type { ResultsFile } from './types.js';
 
 /** Column names that are direct identifiers whatever the codebook says (the shared raw-survey names). */
@@ -48,6 +48,33 @@ const ROW_KEYS = new Set([
   'label',
   'share',
 ]);
+
+/**
+ * Names that mark respondent-level data: the identifier names above and the codebook's identifiers;
+ * as item columns, the codebook's answer, number, text and design columns, and the variables the
+ * results analyse (outcomes, scale items, ratio parts), so a CSV of answers is refused even without a
+ * codebook. Grouping (`by`) variables are not items: the per-analysis CSVs carry them as columns.
+ */
+export function microdataNames(codebook: Codebook | undefined, parsedResults?: unknown): MicrodataNames {
+  const identifiers = new Set<string>(IDENTIFIER_COLUMNS);
+  const items = new Set<string>();
+  for (const variable of codebook?.variables ?? []) {
+    if (variable.type === 'identifier') identifiers.add(variable.name);
+    if (['likert', 'knowledge', 'text', 'design', 'numeric'].includes(variable.type)) items.add(variable.name);
+  }
+  const analyses = (parsedResults as { results?: unknown } | null)?.results;
+  if (Array.isArray(analyses)) {
+    const groupings = new Set<string>();
+    for (const analysis of analyses as Record<string, unknown>[]) {
+      if (analysis === null || typeof analysis !== 'object') continue;
+      for (const by of [analysis['by']].flat()) if (typeof by === 'string') groupings.add(by);
+      for (const field of ['variable', 'numerator', 'denominator']) if (typeof analysis[field] === 'string') items.add(analysis[field] as string);
+      for (const item of Array.isArray(analysis['items']) ? analysis['items'] : []) if (typeof item === 'string') items.add(item);
+    }
+    for (const by of groupings) items.delete(by);
+  }
+  return { identifiers: [...identifiers], items: [...items] };
+}
 
 export interface MicrodataNames {
   /** Direct identifiers (always refused as columns or keys). */

@@ -30,8 +30,10 @@ export interface ResultRow {
   pValue?: number | null;
   pAdjusted?: number | null;
   method?: string;
-  // glm
+  // glm and ordinal models
   term?: string;
+  /** The model's fit drove this coefficient towards infinity (complete or quasi-complete separation). */
+  separation?: boolean;
   // reliability
   alpha?: number | null;
   stdAlpha?: number | null;
@@ -39,7 +41,20 @@ export interface ResultRow {
   items?: { item: string; alphaIfDropped?: number | null; rDrop?: number | null }[];
 }
 
-export type AnalysisType = 'mean' | 'total' | 'ratio' | 'proportion' | 'distribution' | 'quantile' | 'chisq' | 'glm' | 'contrast' | 'ttest' | 'alpha' | 'omega';
+export type AnalysisType =
+  | 'mean'
+  | 'total'
+  | 'ratio'
+  | 'proportion'
+  | 'distribution'
+  | 'quantile'
+  | 'chisq'
+  | 'glm'
+  | 'ordinal'
+  | 'contrast'
+  | 'ttest'
+  | 'alpha'
+  | 'omega';
 
 export interface AnalysisResult {
   id: string;
@@ -59,7 +74,19 @@ export interface AnalysisResult {
   rowVariable?: string;
   cols?: string;
   formula?: string;
+  /** glm: gaussian | quasibinomial | quasipoisson. */
   family?: string;
+  /** ordinal: logit | probit | cloglog. */
+  link?: string;
+  /** glm quasibinomial: the level counted as 1. */
+  success?: string;
+  /** ratio: the two variables. */
+  numerator?: string;
+  denominator?: string;
+  /** alpha: the design-based svycralpha rather than psych::alpha. */
+  weighted?: boolean;
+  /** Warnings of the fit (e.g. separation, no convergence): its rows are not presented as findings. */
+  warnings?: string[];
   items?: string[];
   reverse?: string[];
   rows: ResultRow[];
@@ -71,13 +98,12 @@ export interface ResultsMeta {
   data?: string;
   dataSha256?: string;
   plan?: string;
-  /** Path of the codebook, relative to the results folder. */
+  /** The codebook copied into the results folder, by base name (older results: a path relative to it). */
   codebook?: string;
-  /** Path of the report settings, relative to the results folder. */
+  /** The report settings copied into the results folder, by base name (older results: a path relative to it). */
   reportSettings?: string;
   rows?: number;
   createdAt?: string;
-  synthetic?: boolean;
 }
 
 export interface ResultsDesign {
@@ -86,6 +112,10 @@ export interface ResultsDesign {
   df?: number | null;
   sumWeights?: number | null;
   lonelyPsu?: string;
+  /** The weights column, when the design has one (`null` or absent: none named). */
+  weights?: string | null;
+  /** Whether estimates are weighted (design weights or calibration); read when present. */
+  weighted?: boolean;
   [key: string]: unknown;
 }
 

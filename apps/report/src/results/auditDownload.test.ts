@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { auditForDownload } from './auditDownload.js';
+
+describe('auditForDownload', () => {
+  it('cuts every local path to its base name and leaves other texts and numbers alone', () => {
+    const audit = {
+      data: '/home/analyst/study/raw.csv',
+      config: 'C:\\Users\\me\\study\\anonymize.json',
+      quasiIdentifiers: [{ column: 'district', hierarchy: { kind: 'file', path: 'data/hierarchies/district.csv' }, levels: ['district', '*'] }],
+      search: { measure: 'Loss (leaves in its group − 1)/(leaves − 1)' },
+      rows: { in: 3000, out: 2990 },
+      url: 'https://example.org/a/b.html',
+    };
+    expect(auditForDownload(audit)).toEqual({
+      data: 'raw.csv',
+      config: 'anonymize.json',
+      quasiIdentifiers: [{ column: 'district', hierarchy: { kind: 'file', path: 'district.csv' }, levels: ['district', '*'] }],
+      search: { measure: 'Loss (leaves in its group − 1)/(leaves − 1)' },
+      rows: { in: 3000, out: 2990 },
+      url: 'https://example.org/a/b.html',
+    });
+    expect(JSON.stringify(auditForDownload(audit))).not.toMatch(/analyst|Users|hierarchies\//);
+  });
+});
