@@ -18,9 +18,11 @@ export interface StructuredFileWording {
 /**
  * Reads a JSON or YAML document (by extension: `.yaml`/`.yml` is YAML, anything else JSON); see
  * {@link parseStructuredText}. A missing or unreadable file is a LeakriskError naming `displayName`
- * (default the path) with the caller's wording and fix. The one reader of configs, plans and margins.
+ * (default the path) with the caller's wording and fix (or, given just what the file holds, a general fix). The one reader of configs, plans and margins.
  */
-export function readStructuredFile(path: string, wording: StructuredFileWording, displayName: string = path): unknown {
+export function readStructuredFile(path: string, wordingOrWhat: StructuredFileWording | string, displayName: string = path): unknown {
+  const wording: StructuredFileWording =
+    typeof wordingOrWhat === 'string' ? { what: wordingOrWhat, notFoundFix: 'check the path; paths inside a file are relative to the file that names them' } : wordingOrWhat;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
