@@ -22,7 +22,9 @@ export interface StructuredFileWording {
  */
 export function readStructuredFile(path: string, wordingOrWhat: StructuredFileWording | string, displayName: string = path): unknown {
   const wording: StructuredFileWording =
-    typeof wordingOrWhat === 'string' ? { what: wordingOrWhat, notFoundFix: 'check the path; paths inside a file are relative to the file that names them' } : wordingOrWhat;
+    typeof wordingOrWhat === 'string'
+      ? { what: wordingOrWhat, notFoundFix: 'check the path; paths inside a file are relative to the file that names them' }
+      : wordingOrWhat;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
