@@ -18,6 +18,8 @@ export async function codebookCommand(options: { from: string; out: string; quie
     return drawn;
   });
   if (options.quiet) return;
-  process.stderr.write(`Wrote the codebook of ${options.from} (${codebook.variables.length} variables, ${codebook.sections.length} sections) to ${options.out}.\n`);
+  process.stderr.write(
+    `Wrote the codebook of ${options.from} (${codebook.variables.length} variables, ${codebook.sections.length} sections) to ${options.out}.\n`,
+  );
   for (const note of codebook.notes ?? []) process.stderr.write(`note: ${note}\n`);
 }

@@ -118,7 +118,9 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .requiredOption('--out <dir>', 'study folder to write')
     .option('--quiet', 'no progress messages')
     .exitOverride()
-    .action((options: { data: string; codebook?: string; out: string; quiet?: boolean }) => run(async () => (await import('./init/initCommand.js')).initCommand(options)));
+    .action((options: { data: string; codebook?: string; out: string; quiet?: boolean }) =>
+      run(async () => (await import('./init/initCommand.js')).initCommand(options)),
+    );
 
   return program;
 }

@@ -110,7 +110,7 @@ function proposeColumn(name: string, sample: Sample, variable: Variable | undefi
       note: `${Math.round(content.share * 100)}% of sampled cells look like ${content.kind}; proposed "drop" (use "pseudonymize" to keep a linkable code).`,
     };
   }
-  const form = proposeByForm(name, sample, variable);
+  const form = proposeByForm(sample, variable);
   if (form !== undefined) return form;
   if (variable?.type === 'identifier') {
     return ID_LIKE_NAME.test(name) || isCodeLike(sample)
@@ -175,7 +175,7 @@ const IDENTIFYING_FORM_TYPES = new Set([
 ]);
 
 /** What the form says about a column: its XLSForm type or its being a Kobo/ODK submission column. */
-function proposeByForm(name: string, sample: Sample, variable: Variable | undefined): { entry: DraftColumn; note?: string } | undefined {
+function proposeByForm(sample: Sample, variable: Variable | undefined): { entry: DraftColumn; note?: string } | undefined {
   if (variable === undefined) return undefined;
   const formType = variable.formType ?? '';
   if (IDENTIFYING_FORM_TYPES.has(formType)) return { entry: 'drop', note: `form type "${formType}" identifies a person, device or place; proposed "drop".` };
