@@ -1,5 +1,6 @@
 import type { DraftColumn } from '@leakrisk/anonymize';
 import type { Codebook, Table, Variable } from '@leakrisk/survey';
+import { reverseKeyed } from './reverseKeyed.js';
 
 const WEIGHT_NAME = /^(?:.*_)?(?:weights?|wt|wgt|pweight|final_?weight|design_?weight)$/i;
 const CLUSTER_NAME = /^(?:psu|psu_?id|cluster|cluster_?(?:id|no|number)|ea|ea_?(?:id|code)|enumeration_?area|block_?(?:id|code))$/i;
@@ -43,7 +44,7 @@ export interface PlanDraft {
   /** The `by` variables (also the report's groupings). */
   groupings: string[];
   /** The scales found, for the README. */
-  scales: { id: string; items: string[] }[];
+  scales: { id: string; items: string[]; reverse: string[] }[];
 }
 
 /**
@@ -98,7 +99,7 @@ export function draftPlan(table: Table, codebook: Codebook, columns: Record<stri
       for (const by of groupings) add(`${v.name}_by_${by}`, { type: 'distribution', variable: v.name, by: [by], naRm: true }, v);
     }
   }
-  const scales = scalesOf(codebook, variables);
+  const scales = scalesOf(table, codebook, variables);
   for (const scale of scales) {
     const first = variables.find((v) => v.name === scale.items[0])!;
     add(`${scale.id}_alpha`, { type: 'alpha', items: scale.items, ...(scale.reverse.length > 0 ? { reverse: scale.reverse } : {}) }, first);
@@ -110,7 +111,7 @@ export function draftPlan(table: Table, codebook: Codebook, columns: Record<stri
   return {
     plan: { codebook: 'codebook.json', report: 'report.json', design: designSpec, analyses },
     groupings,
-    scales: scales.map(({ id, items }) => ({ id, items })),
+    scales,
   };
 }
 
@@ -128,7 +129,7 @@ function mainDemographics(table: Table, quasi: Variable[]): string[] {
 }
 
 /** The codebook's scales whose items are all released, else Likert items grouped by section and answer scale. */
-function scalesOf(codebook: Codebook, variables: Variable[]): { id: string; items: string[]; reverse: string[] }[] {
+function scalesOf(table: Table, codebook: Codebook, variables: Variable[]): { id: string; items: string[]; reverse: string[] }[] {
   const names = new Set(variables.map((v) => v.name));
   const declared = codebook.scales.filter((s) => s.items.every((item) => names.has(item)));
   if (declared.length > 0) return declared.map((s) => ({ id: s.id, items: [...s.items], reverse: [...s.reverse] }));
@@ -141,7 +142,7 @@ function scalesOf(codebook: Codebook, variables: Variable[]): { id: string; item
   }
   return [...groups.values()]
     .filter((items) => items.length >= MIN_SCALE_ITEMS)
-    .map((items) => ({ id: `scale_${items[0]}`, items, reverse: variables.filter((v) => items.includes(v.name) && v.reverse).map((v) => v.name) }));
+    .map((items) => ({ id: `scale_${items[0]}`, items, reverse: reverseKeyed(table, codebook, items) }));
 }
 
 function distinctCount(table: Table, name: string): number {

@@ -70,7 +70,9 @@ export function studyReadme(input: ReadmeInput): string {
     '',
     `${input.analyses} analyses: a distribution of every categorical answer, a mean of every numeric, Likert and yes/no (0/1) answer` +
       (plan.groupings.length > 0 ? `, each also by ${plan.groupings.map((g) => `\`${g}\``).join(', ')}` : '') +
-      (plan.scales.length > 0 ? `, and Cronbach's alpha of ${plan.scales.map((s) => `${s.id} (${s.items.join(', ')})`).join('; ')}` : '') +
+      (plan.scales.length > 0
+        ? `, and Cronbach's alpha of ${plan.scales.map((s) => `${s.id} (${s.items.join(', ')}${s.reverse.length > 0 ? `; reverse-keyed, as their answers run against the others: ${s.reverse.join(', ')}` : ''})`).join('; ')}`
+        : '') +
       '. The report shows the groupings listed in report.json.',
     '',
     '## Report (report.json)',
