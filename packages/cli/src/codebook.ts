@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { codebookFrom } from '@leakrisk/survey';
 import { withOutputs } from './output/index.js';
 
@@ -13,7 +12,7 @@ export async function codebookCommand(options: { from: string; out: string; quie
   const codebook = await withOutputs(async (outputs) => {
     outputs.reads('--from', options.from);
     const file = outputs.file('--out', options.out);
-    const drawn = await codebookFrom(options.from, basename(options.from));
+    const drawn = await codebookFrom(options.from);
     writeFileSync(file, `${JSON.stringify(drawn, null, 2)}\n`);
     return drawn;
   });
