@@ -81,7 +81,7 @@ const init = (data: string, ...more: string[]) => ['init', '--data', path(data),
 describe('a bad SPSS file', () => {
   it('damaged (truncated): says so and how to save it again', async () => {
     expect(await refuses(init('cut.sav'), path('cut.sav'))).toMatch(
-      /row 123: the SPSS file is truncated: its data end inside case 123 of the 420 it declares.*save it again/i,
+      /row 123: the SPSS file is truncated: its data end inside case 123 of the 420 it declares.*Fix: copy or export the file again from SPSS/,
     );
   });
   it('password-protected: says so and how to save a copy without the password', async () => {
