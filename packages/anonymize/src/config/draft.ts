@@ -123,7 +123,9 @@ function proposeColumn(name: string, sample: Sample, variable: Variable | undefi
     return { entry: 'pseudonymize', note: 'an identifier-like code; proposed "pseudonymize" (keyed HMAC), or "drop" if no link is needed.' };
   }
   if (IDENTIFIER_NAME.test(name) && !itemType) return { entry: 'drop', note: 'named like a direct identifier; proposed "drop".' };
-  if (variable?.type === 'text') return { entry: 'scrub' };
+  // A short answer naming a place or a group (district, occupation) is a demographic, not free text: scrubbing would release it as it is.
+  const shortDemographic = DEMOGRAPHIC_NAME.test(name) && !looksLikeFreeText(sample);
+  if (variable?.type === 'text' && !shortDemographic) return { entry: 'scrub' };
   if (looksLikeFreeText(sample)) return { entry: 'scrub', note: 'long, varied text; proposed "scrub" (PII replaced by typed tags).' };
   if (FREE_TEXT_NAME.test(name) && !variable) return { entry: 'scrub', note: 'named like free text; proposed "scrub".' };
   const demographic = DEMOGRAPHIC_NAME.test(name) || (section === 'demographics' && variable?.type === 'categorical');

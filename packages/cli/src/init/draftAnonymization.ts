@@ -110,15 +110,18 @@ function quasiNames(config: DraftConfig): string[] {
     .map(([name]) => name);
 }
 
-/** The quasi-identifier with the most distinct values (the one most likely to single people out). */
+/** The quasi-identifier with the most released values (the one most likely to single people out): bands count as bands. */
 function widestQuasi(table: Table, config: DraftConfig): string | undefined {
   let widest: string | undefined;
   let most = -1;
   for (const name of quasiNames(config)) {
     const column = table.columns[table.header.indexOf(name)];
     if (column === undefined) continue;
+    const entry = config.columns[name];
+    const bands = typeof entry === 'object' ? entry.recode?.bands : undefined;
     const values = new Set<string>();
-    for (let i = 0; i < column.length; i++) values.add(column.get(i));
+    if (bands !== undefined) for (let b = 0; b <= bands.length; b++) values.add(String(b));
+    else for (let i = 0; i < column.length; i++) values.add(column.get(i));
     if (values.size > most) {
       most = values.size;
       widest = name;
