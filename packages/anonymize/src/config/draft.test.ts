@@ -223,3 +223,31 @@ describe('draftConfig on a form export (XLSForm types, Kobo/ODK submission colum
     expect(Object.values(config.columns)).not.toContain('undecided');
   });
 });
+
+describe('draftConfig on a drawn codebook that typed a place as text', () => {
+  it('makes a short district answer a quasi-identifier (scrubbing would release it as it is), and keeps long answers scrubbed', () => {
+    const label = { en: 'x', ur: 'x' };
+    const rows = Array.from({ length: 12 }, (_, i) => [
+      ['Lahore', 'Multan', 'Karachi South', 'Quetta'][i % 4]!,
+      `Families should stand by the person whose pictures were shared, said respondent ${i}`,
+    ]);
+    const table = parseCsvText(formatCsvRows(['district', 'comment'], rows), 'raw.csv');
+    const codebook: Codebook = {
+      id: 'drawn',
+      version: '1',
+      title: label,
+      synthetic: true,
+      source: { format: 'csv', file: 'raw.csv' },
+      sections: [{ id: 'questions', title: label, variables: ['district', 'comment'] }],
+      variables: [
+        { name: 'district', type: 'text', label },
+        { name: 'comment', type: 'text', label },
+      ],
+      scales: [],
+      knowledgeScores: [],
+    };
+    const { config } = draftConfig(table, codebook);
+    expect(config.columns['district']).toEqual({ role: 'quasi' });
+    expect(config.columns['comment']).toBe('scrub');
+  });
+});
