@@ -1,7 +1,7 @@
 // The output guard, attacked through `anonymize`, `risk`, `synth` and `keygen` with real files: every
 // attack must exit 1 with a message naming both roles, leave every input byte-identical, and leave no
 // output or temporary behind.
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
