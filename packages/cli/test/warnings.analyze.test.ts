@@ -1,7 +1,7 @@
 // `analyze` prints each model warning (separation, non-convergence) on stderr, even with --quiet, and
 // marks the affected rows in results.json and the CSV: a term fitted on 4 respondents whose answers are
 // all the same must not pass unseen.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,5 +54,22 @@ describe('analyze: model warnings', () => {
     expect(results.results.find((r) => r.id === 'fine')!.warnings).toEqual([]);
     const csv = readFileSync(join(out, 'sep.csv'), 'utf8').split('\n');
     expect(csv.find((line) => line.startsWith('grprare,'))).toMatch(/,4,TRUE$/);
+  });
+});
+
+describe('analyze: a factor with one level among the rows used', () => {
+  it('is refused naming the analysis and the term, as R refuses it, and nothing is written', async () => {
+    // "rare" is the only group whose `said` is known: among the rows the model uses, grp has one level
+    const lines = separatedCsv().trimEnd().split('\n');
+    const data = [lines[0], ...lines.slice(1).map((line) => (line.split(',')[1] === 'rare' ? line : line.replace(/,(yes|no)$/, ',')))].join('\n');
+    writeFileSync(join(dir, 'one-level.csv'), `${data}\n`);
+    writeFileSync(join(dir, 'one-level.json'), JSON.stringify({ design: { ids: [] }, analyses: [{ id: 'one', type: 'glm', formula: 'age ~ said + grp' }] }));
+    const out = join(dir, 'one-level-results');
+    const result = await run(['analyze', '--data', join(dir, 'one-level.csv'), '--plan', join(dir, 'one-level.json'), '--out', out, '--quiet']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/analysis "one"/);
+    expect(result.stderr).toMatch(/the factor "(said|grp)" has a single level among the 4 rows used/);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(out)).toBe(false);
   });
 });
