@@ -4,6 +4,7 @@
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lock, makeStudy, run, snapshot } from './study.js';
 
@@ -153,6 +154,16 @@ describe('report: the site folder never writes over an input', () => {
     await refused(
       ['report', '--results', results, '--out', join(work, 'site-alias'), '--quiet'],
       '--out (index.html in that folder) is the same file as results.json',
+    );
+  });
+
+  it('refuses a site folder whose assets folder links to the bundled assets the site copies from', async () => {
+    const site = join(work, 'site-assets-link');
+    mkdirSync(site);
+    symlinkSync(fileURLToPath(new URL('../../../apps/report/assets', import.meta.url)), join(site, 'assets'));
+    await refused(
+      ['report', '--results', results, '--out', site, '--quiet'],
+      /--out \(assets\/[\w.-]+ in that folder\) is the same file as the report's input [\w.-]+/,
     );
   });
 
