@@ -64,10 +64,14 @@ export function numbersOfTexts(length: number, textAt: (row: number) => string):
 
 /** The unsigned number at `p` and where it ends (R_strtod after the sign), or undefined when there is none. */
 function readUnsigned(text: string, p: number): { value: number; end: number } | undefined {
-  const rest = text.slice(p, p + 8).toLowerCase();
-  if (rest.startsWith('nan')) return { value: Number.NaN, end: p + 3 };
-  if (rest === 'infinity') return { value: Number.POSITIVE_INFINITY, end: p + 8 };
-  if (rest.startsWith('inf')) return { value: Number.POSITIVE_INFINITY, end: p + 3 };
+  const first = text.charCodeAt(p) | 0x20; // lower case
+  if (first === 110 /* n */ || first === 105 /* i */) {
+    const rest = text.slice(p, p + 8).toLowerCase();
+    if (rest.startsWith('nan')) return { value: Number.NaN, end: p + 3 };
+    if (rest === 'infinity') return { value: Number.POSITIVE_INFINITY, end: p + 8 };
+    if (rest.startsWith('inf')) return { value: Number.POSITIVE_INFINITY, end: p + 3 };
+    return undefined;
+  }
   // R looks for hexadecimal only when more than two characters follow: "0x" alone is 0 then an "x".
   if (text.length - p > 2 && text[p] === '0' && (text[p + 1] === 'x' || text[p + 1] === 'X')) return readHex(text, p + 2);
   return readDecimal(text, p);
