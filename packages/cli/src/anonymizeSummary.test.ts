@@ -77,7 +77,7 @@ describe('describeAnonymization', () => {
     const rows: PlanImpactRow[] = Array.from({ length: 12 }, (_, i) => ({
       analysis: `vb${i + 1}`,
       type: 'mean',
-      domain: i === 0 ? { gender: 'female' } : ({} as Record<string, string>),
+      domain: i === 0 ? { gender: 'female' } : i === 2 ? { contact: '0300-1234567' } : ({} as Record<string, string>),
       quantity: 'estimate',
       before: 3,
       after: 3.15,
@@ -98,7 +98,9 @@ describe('describeAnonymization', () => {
     expect(lines).toContain(
       '  plan: 11 of 12 estimates moved by more than 1 standard error of the raw estimate (largest |z| 1.5); 1 estimates could not be made on the anonymized data',
     );
-    expect(lines).toContain('    vb1 [gender=female]: estimate 3 → 3.15 (z 1.5)');
+    expect(lines).toContain('    vb1 [gender="female"]: estimate 3 → 3.15 (z 1.5)');
+    // a domain of the raw data that may identify someone is shown by its shape
+    expect(lines).toContain('    vb3 [contact=a text of 12 characters, 11 of them digits]: estimate 3 → 3.15 (z 1.5)');
     expect(lines.filter((line) => line.startsWith('    vb'))).toHaveLength(10);
     expect(lines.some((line) => line.startsWith('    vb2'))).toBe(false); // not flagged
     expect(lines[lines.length - 1]).toBe('    … and 1 more (see planImpact in the audit)');

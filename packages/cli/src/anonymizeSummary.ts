@@ -1,4 +1,5 @@
 import type { Audit } from '@leakrisk/anonymize';
+import { cellInMessage } from '@leakrisk/survey';
 
 const MAX_FLAGGED_SHOWN = 10;
 
@@ -13,8 +14,9 @@ function lRequired(l: NonNullable<Audit['privacy']['l']>): string {
   return 'none';
 }
 
+/** A domain of the raw data, its levels shown only when plainly harmless (a `by` of phone numbers shows their shape). */
 function domainText(domain: Record<string, string>): string {
-  const parts = Object.entries(domain).map(([name, level]) => `${name}=${level}`);
+  const parts = Object.entries(domain).map(([name, level]) => `${name}=${cellInMessage(level, true)}`);
   return parts.length === 0 ? '' : ` [${parts.join(', ')}]`;
 }
 

@@ -1,4 +1,4 @@
-import { isMissingCell, type Codebook, type Column, type Table, type Variable } from '@leakrisk/survey';
+import { isMissingCell, parseNumberText, type Codebook, type Column, type Table, type Variable } from '@leakrisk/survey';
 import { UNDECIDED } from './types.js';
 
 /** Age bands proposed for an `age` quasi-identifier (lower bounds). */
@@ -267,7 +267,7 @@ function looksLikeFreeText(sample: Sample): boolean {
 }
 
 function isNumeric(sample: Sample): boolean {
-  return sample.cells.length > 0 && sample.cells.every((c) => Number.isFinite(Number(c)));
+  return sample.cells.length > 0 && sample.cells.every((c) => Number.isFinite(parseNumberText(c)));
 }
 
 function isDateLike(sample: Sample): boolean {

@@ -1,4 +1,4 @@
-import { LeakriskError } from '../errors.js';
+import { LeakriskError, valuesInMessage } from '../errors.js';
 import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
@@ -44,7 +44,7 @@ export function contrastMeans(
     const k = factor.levels.indexOf(level);
     if (k < 0) {
       throw new LeakriskError(
-        `"${level}" is not a level of ${factor.name ?? 'the by variable'} (levels: ${factor.levels.join(', ')})`,
+        `"${level}" is not a level of ${factor.name ?? 'the by variable'} (levels: ${valuesInMessage(factor.levels)})`,
         { file: design.file, column: factor.name },
         'name two levels that occur in the data (or in the codebook)',
       );
