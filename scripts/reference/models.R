@@ -165,10 +165,20 @@ des_all <- c(des, list(clus1_raked = rclus1))
 designs_all <- c(designs, list(clus1_raked = "rake(clus1, list(~stype,~sch.wide), list(pop.stype, pop.schwide))"))
 out$designs <- designs_all
 
+## Rows used that have each model-matrix column's level: the model frame with every numeric variable
+## set to 1, so a column is non-zero exactly where its factor levels hold (intercept, numeric: all rows).
+term_n <- function(m) {
+  mf <- model.frame(m)
+  for (v in names(mf)[-1]) if (is.numeric(mf[[v]])) mf[[v]] <- 1
+  colSums(model.matrix(terms(m), mf) != 0)
+}
 glm_row <- function(m) {
   s <- summary(m)$coefficients
+  ci <- confint(m)
+  n <- term_n(m)
   lapply(seq_len(nrow(s)), function(i) list(term = rownames(s)[i], estimate = s[i, 1], se = s[i, 2],
-                                            t = s[i, 3], pValue = s[i, 4]))
+                                            t = s[i, 3], pValue = s[i, 4], ciLow = ci[i, 1], ciHigh = ci[i, 2],
+                                            n = unname(n[rownames(s)[i]])))
 }
 glm_cases <- list(
   list(formula = "api00 ~ ell + meals + stype + comp.imp", family = "gaussian", success = NULL,
@@ -191,9 +201,31 @@ for (dn in names(des_all)) for (gc in glm_cases) {
   out$svyglm[[length(out$svyglm) + 1]] <- list(
     id = paste(dn, gc$family, gsub("[^a-z0-9.]+", "_", gc$formula), sep = "."),
     design = dn, formula = gc$formula, family = gc$family, success = gc$success,
-    call = sprintf("svyglm(%s, design, family=%s())", gc$rcall, gc$family),
+    call = sprintf("svyglm(%s, design, family=%s()); confint(fit)", gc$rcall, gc$family),
     dfResidual = m$df.residual, nUsed = length(m$y), coefficients = glm_row(m))
 }
+
+## ---- svyglm under separation -------------------------------------------------------------------
+## Synthetic: 12 respondents with weights; the 4 with education "none" all answer yes. R's quasibinomial
+## fit stops by its deviance rule with the intercept (reference "none") and both other levels growing
+## without bound, and says nothing (glm.fit warns only for the binomial family).
+sep <- data.frame(
+  weight = c(1.5, 2, 1, 2.5, 1, 2, 1.5, 1, 2, 1, 1.5, 2, 2.5, 1, 1.5, 2),
+  age = c(23, 35, 41, 29, 52, 33, 27, 45, 38, 61, 24, 30, 47, 36, 55, 28),
+  education = c("none", "none", "none", "none", "primary", "primary", "primary", "primary", "primary", "primary",
+                "secondary", "secondary", "secondary", "secondary", "secondary", "secondary"),
+  posts = c(1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0))
+sep_design <- svydesign(ids = ~1, weights = ~weight, data = sep)
+sep_fit <- svyglm(posts ~ age + education, sep_design, family = quasibinomial())
+out$separation <- list(
+  data = sep, call = "svyglm(posts ~ age + education, svydesign(ids=~1, weights=~weight, data), family=quasibinomial())",
+  iterations = sep_fit$iter, converged = sep_fit$converged, dfResidual = sep_fit$df.residual,
+  coefficients = glm_row(sep_fit))
+sep$education2 <- ifelse(sep$education == "none", "none", "some")
+one <- subset(sep, education != "none")
+out$singleLevel <- tryCatch(
+  svyglm(posts ~ age + education2, svydesign(ids = ~1, weights = ~weight, data = one), family = quasibinomial()),
+  error = conditionMessage)
 
 ## ---- svyttest ----------------------------------------------------------------------------------
 out$svyttest <- list()

@@ -156,7 +156,9 @@ function shapeError(error: ErrorObject, file: string): LeakriskError {
         isColumn && parts.length === 2
           ? 'the column entry must be an action ("drop", "pseudonymize", "scrub", "keep") or an object with a "role"'
           : `${where} must be ${error.keyword === 'type' ? `of type ${String(params['type'])}` : 'a valid entry'}`;
-      fix ??= isColumn ? 'write e.g. "age": { "role": "quasi", "recode": { "bands": [18, 25, 35] } }' : 'see "Anonymization config" in docs/CONTRACT.md of the leakrisk repository, or packages/anonymize/README.md';
+      fix ??= isColumn
+        ? 'write e.g. "age": { "role": "quasi", "recode": { "bands": [18, 25, 35] } }'
+        : 'see "Anonymization config" in docs/CONTRACT.md of the leakrisk repository, or packages/anonymize/README.md';
       break;
     case 'minimum':
     case 'maximum':

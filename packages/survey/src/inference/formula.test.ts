@@ -23,6 +23,13 @@ describe('parseFormula reads R model formulas', () => {
     expect(parseFormula('`my var` ~ x').response).toBe('my var');
   });
 
+  it("writes an interaction's variables in order of first appearance in the formula, as R's terms()", () => {
+    // R: colnames(model.matrix(y ~ gender * area + age:area)) has "arearural:age"; y ~ age:area + gender has "age:arearural"
+    expect(parseFormula('y ~ gender * area + age:area').terms).toEqual([['gender'], ['area'], ['gender', 'area'], ['area', 'age']]);
+    expect(parseFormula('y ~ age:area + gender').terms).toEqual([['gender'], ['age', 'area']]);
+    expect(parseFormula('y ~ age:area + gender').variables).toEqual(['age', 'area', 'gender']);
+  });
+
   it('refuses a formula without "~"', () => {
     try {
       parseFormula('y + x');

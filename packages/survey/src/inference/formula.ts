@@ -3,7 +3,10 @@ import { LeakriskError } from '../errors.js';
 /** A parsed model formula `response ~ term + term + …` (R's `terms(formula)`). */
 export interface ModelFormula {
   response: string;
-  /** Terms in R's order (main effects first, then two-way interactions, …); each lists its variables. */
+  /**
+   * Terms in R's order (main effects first, then two-way interactions, …); each lists its variables
+   * in order of their first appearance in the formula, as R writes them.
+   */
   terms: string[][];
   intercept: boolean;
   /** All variables on the right-hand side, in order of first appearance. */
@@ -85,10 +88,14 @@ export function parseFormula(text: string, where = 'formula'): ModelFormula {
     fail(`unexpected "${describe(token)}"`);
   }
   if (expectOperand) fail('it ends with an operator');
+  // R's terms() lists the variables in order of first appearance in the formula, and writes each
+  // term's variables in that order (`y ~ g*area + age:area` has the term `area:age`).
+  const variables: string[] = [];
+  for (const term of collected) for (const v of term) if (!variables.includes(v)) variables.push(v);
   const seen = new Set<string>();
   const unique: string[][] = [];
   for (const term of collected) {
-    const vars = [...new Set(term)];
+    const vars = [...new Set(term)].sort((a, b) => variables.indexOf(a) - variables.indexOf(b));
     const key = [...vars].sort().join(':');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -98,8 +105,6 @@ export function parseFormula(text: string, where = 'formula'): ModelFormula {
     .map((term, index) => ({ term, index }))
     .sort((a, b) => a.term.length - b.term.length || a.index - b.index)
     .map((entry) => entry.term);
-  const variables: string[] = [];
-  for (const term of terms) for (const v of term) if (!variables.includes(v)) variables.push(v);
   return { response, terms, intercept, variables };
 }
 

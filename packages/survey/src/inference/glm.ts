@@ -2,12 +2,13 @@ import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { designVariance, unitTotalsSuffice, UnitTotals } from '../design/variance.js';
 import { LeakriskError } from '../errors.js';
-import { twoSidedTPValue } from './distributions.js';
+import { tQuantileAt, twoSidedTPValue } from './distributions.js';
 import { parseFormula, type ModelFormula } from './formula.js';
 import { GLM_FAMILIES, type GlmFamilyName } from './glmFamily.js';
 import { irls, type IrlsFit } from './irls.js';
 import { isFactor, modelColumn, type ModelColumn, type ModelData } from './modelData.js';
 import { modelRows, type ModelRows } from './modelMatrix.js';
+import { checkSeparation } from './separation.js';
 
 export interface GlmOptions {
   /** For `quasibinomial` with a categorical (or non-0/1) response: the level counted as 1. */
@@ -28,6 +29,16 @@ export interface GlmCoefficient {
   se: number;
   t: number;
   pValue: number;
+  /** 95% Wald interval with t quantiles on `dfResidual` (R's default `confint(svyglm_fit)`); NaN when df ≤ 0. */
+  ciLow: number;
+  ciHigh: number;
+  /**
+   * Rows used that have the term's level (a factor level, or every level of an interaction of
+   * factors); all rows used for the intercept and numeric terms.
+   */
+  n: number;
+  /** The estimate grows without bound (separation): its estimate, SE and p-value mean nothing. */
+  separation: boolean;
 }
 
 export interface GlmResult {
@@ -42,6 +53,8 @@ export interface GlmResult {
   n: number;
   iterations: number;
   converged: boolean;
+  /** Plain-language warnings about the fit (separation, non-convergence); empty when there are none. */
+  warnings: string[];
 }
 
 /**
@@ -53,9 +66,14 @@ export interface GlmResult {
  * Standard errors: the sandwich `V = A⁻¹ B A⁻¹` of R's `svy.varcoef`, i.e. the design variance
  * (with the design's calibration) of the influence values `x_i r_i W_i A⁻¹`, where `r_i` are the
  * working residuals, `W_i` the working weights and `A⁻¹ = (XᵀWX)⁻¹`.
- * t = estimate / SE with `degf(design) + 1 − p` degrees of freedom, two-sided p-values from t.
+ * t = estimate / SE with `degf(design) + 1 − p` degrees of freedom, two-sided p-values from t, and
+ * the 95% interval `estimate ± qt(0.975, df) · SE` that `confint(fit)` gives (survey's `confint.svyglm`,
+ * method "Wald": `confint.default` at the level whose normal quantile is that t quantile).
  * Rows with a missing value in any model variable are left out as R's `na.omit` does (the design is
- * kept, so SEs stay design-based). A singular model matrix is an error naming the aliased terms.
+ * kept, so SEs stay design-based). A singular model matrix is an error naming the aliased terms; so is
+ * a factor with a single level among the rows used (R: "contrasts can be applied only to factors with
+ * 2 or more levels"). Separation in a quasibinomial or quasipoisson fit is found as {@link checkSeparation}
+ * describes: the result's `warnings` say so and the affected terms carry `separation: true`.
  */
 export function svyglm(
   design: SurveyDesign,
@@ -93,7 +111,13 @@ export function svyglm(
   }
 
   const y = responseValues(responseColumn, parsed.response, rows, family, options.success, design.file);
-  const matrix = modelRows(parsed, variables, rows);
+  const matrix = modelRows(parsed, variables, rows, (variable) => {
+    throw new LeakriskError(
+      `the model "${formulaText}" cannot be estimated: the factor "${variable}" has a single level among the ${m} rows used, so there is nothing to contrast it with (R: "contrasts can be applied only to factors with 2 or more levels")`,
+      { file: design.file, column: where },
+      `remove "${variable}" from the formula, or fit the model where "${variable}" varies`,
+    );
+  });
   const p = matrix.p;
 
   // R's rescale = TRUE: prior weights are the design weights over their mean (all design rows).
@@ -103,7 +127,8 @@ export function svyglm(
   const prior = new Float64Array(m);
   for (let k = 0; k < m; k++) prior[k] = design.weights[rows[k]!]! / meanWeight;
 
-  const fit = irls({ x: matrix, y, prior, family: fam, epsilon: options.epsilon ?? 1e-8, maxit: options.maxit ?? 25 }, (aliased) => {
+  const irlsInput = { x: matrix, y, prior, family: fam, epsilon: options.epsilon ?? 1e-8, maxit: options.maxit ?? 25 };
+  const fit = irls(irlsInput, (aliased) => {
     const names = aliased.map((j) => matrix.names[j]!);
     throw new LeakriskError(
       `the model "${formulaText}" cannot be estimated: ${names.map((t) => `"${t}"`).join(', ')} ${names.length === 1 ? 'is a linear combination' : 'are linear combinations'} of the other terms in the rows used (a singular design matrix)`,
@@ -125,11 +150,24 @@ export function svyglm(
     ? influenceTotals(design, matrix, fit, rows, prior)
     : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
   const dfResidual = domainDf(design, present) + 1 - p;
+  const counts = matrix.rowsWithLevels(prior);
+  const separation = checkSeparation(irlsInput, fit, matrix.names, counts);
+  const quantile = dfResidual > 0 ? tQuantileAt(0.975, dfResidual) : Number.NaN;
   const coefficients = matrix.names.map((term, a) => {
     const estimate = fit.beta[a]!;
     const se = Math.sqrt(covariance[a * p + a]!);
     const t = estimate / se;
-    return { term, estimate, se, t, pValue: twoSidedTPValue(t, dfResidual) };
+    return {
+      term,
+      estimate,
+      se,
+      t,
+      pValue: twoSidedTPValue(t, dfResidual),
+      ciLow: estimate - quantile * se,
+      ciHigh: estimate + quantile * se,
+      n: counts[a]!,
+      separation: separation.separated[a] === 1,
+    };
   });
   return {
     family,
@@ -140,6 +178,7 @@ export function svyglm(
     n: nUsed,
     iterations: fit.iterations,
     converged: fit.converged,
+    warnings: separation.warnings,
   };
 }
 

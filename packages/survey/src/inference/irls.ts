@@ -15,6 +15,12 @@ export interface IrlsFit {
   residualTimesWeight(k: number, row: Float64Array): number;
   iterations: number;
   converged: boolean;
+  /**
+   * The change of the coefficients in the last iteration (undefined when the fit took one step from
+   * R's starting values): tiny once IRLS has converged to a finite maximum, about 1 on the
+   * linear-predictor scale for an estimate that grows without bound.
+   */
+  lastStep?: Float64Array;
 }
 
 export interface IrlsInput {
@@ -88,6 +94,7 @@ export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
   let beta: Float64Array = new Float64Array(p);
   let ainv: Float64Array = new Float64Array(p * p);
   let coefold: Float64Array | undefined;
+  let lastStep: Float64Array | undefined;
   let converged = false;
   let iterations = 0;
   for (let iter = 1; iter <= maxit; iter++) {
@@ -102,6 +109,7 @@ export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
       for (let j = 0; j < p; j++) beta[j] = (beta[j]! + coefold[j]!) / 2;
       dev = updateFitByRows(x, beta, family, eta, mu, y, prior, row);
     }
+    lastStep = stepFrom(coefold, beta);
     if (Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
       converged = true;
       break;
@@ -109,11 +117,59 @@ export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
     devold = dev;
     coefold = Float64Array.from(beta);
   }
-  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged);
+  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged, lastStep);
 }
 
-function residualsFit(beta: Float64Array, ainv: Float64Array, residuals: Float64Array, weights: Float64Array, iterations: number, converged: boolean): IrlsFit {
-  return { beta, ainv, residualTimesWeight: (k) => residuals[k]! * weights[k]!, iterations, converged };
+/**
+ * One IRLS (Fisher scoring) step of `family` from the coefficients `beta`, as `glm.fit` takes it:
+ * the weighted least-squares solution at the working weights and response of `beta`. Used to see
+ * whether a converged fit keeps moving (separation); the system is solved however badly conditioned
+ * (by QR when the normal equations fail). Undefined when even that cannot solve it.
+ */
+export function irlsStep(input: IrlsInput, beta: Float64Array): Float64Array | undefined {
+  const { x, y, prior, family } = input;
+  const m = y.length;
+  const p = x.p;
+  const eta = new Float64Array(m);
+  const mu = new Float64Array(m);
+  const row = new Float64Array(p);
+  updateFitByRows(x, beta, family, eta, mu, y, prior, row);
+  const a = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  const working = new Float64Array(m);
+  accumulateNormalEquations(x, y, prior, family, eta, mu, working, a, b, row);
+  const solved = solveEquilibrated(a, b, p, Number.POSITIVE_INFINITY);
+  if (solved !== undefined) return solved.beta;
+  // √W X and √W z by columns, for QR.
+  const columns = x.columns();
+  const zw = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const w = Math.sqrt(working[k]!);
+    const me = family.muEta(eta[k]!);
+    zw[k] = w > 0 ? (eta[k]! + (y[k]! - mu[k]!) / me) * w : 0;
+    for (let c = 0; c < p; c++) columns[c]![k] = columns[c]![k]! * w;
+  }
+  const fit = qrDecompose(columns, 1e-11, true);
+  return fit.aliased.length > 0 ? undefined : qrSolve(fit, zw);
+}
+
+function residualsFit(
+  beta: Float64Array,
+  ainv: Float64Array,
+  residuals: Float64Array,
+  weights: Float64Array,
+  iterations: number,
+  converged: boolean,
+  lastStep: Float64Array | undefined,
+): IrlsFit {
+  return { beta, ainv, residualTimesWeight: (k) => residuals[k]! * weights[k]!, iterations, converged, ...(lastStep !== undefined ? { lastStep } : {}) };
+}
+
+function stepFrom(previous: Float64Array | undefined, beta: Float64Array): Float64Array | undefined {
+  if (previous === undefined) return undefined;
+  const step = new Float64Array(beta.length);
+  for (let j = 0; j < beta.length; j++) step[j] = beta[j]! - previous[j]!;
+  return step;
 }
 
 /** IRLS by Householder QR of `√W X` at each step (LINPACK-style, with R's aliasing rule). */
@@ -128,6 +184,7 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
   let devold = deviance(family, y, mu, prior);
   let beta: Float64Array = new Float64Array(p);
   let coefold: Float64Array | undefined;
+  let lastStep: Float64Array | undefined;
   let fit: QrFit | undefined;
   const working = new Float64Array(m);
   let converged = false;
@@ -166,6 +223,7 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
       for (let a = 0; a < p; a++) beta[a] = (beta[a]! + coefold[a]!) / 2;
       dev = updateFitByRows(input.x, beta, family, eta, mu, y, prior, row);
     }
+    lastStep = stepFrom(coefold, beta);
     if (family.name === 'gaussian' || Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
       converged = true;
       break;
@@ -173,7 +231,7 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
     devold = dev;
     coefold = Float64Array.from(beta);
   }
-  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged);
+  return residualsFit(beta, ainv, workingResiduals(family, y, mu, eta), working, iterations, converged, lastStep);
 }
 
 // The loops below are separate small functions on purpose: V8 optimises a loop that runs once inside
@@ -291,9 +349,15 @@ function updateFitByRows(
 /**
  * Solves `A β = b` for a symmetric positive definite p×p `A` (row-major) by Cholesky of the
  * equilibrated `D⁻¹AD⁻¹` (D = √diag A), and returns `A⁻¹` too. Undefined when a column is zero,
- * the matrix is not numerically positive definite, or its condition number exceeds MAX_CONDITION.
+ * the matrix is not numerically positive definite, or its condition number exceeds `maxCondition`
+ * (MAX_CONDITION unless told).
  */
-export function solveEquilibrated(a: Float64Array, b: Float64Array, p: number): { beta: Float64Array; inverse: Float64Array } | undefined {
+export function solveEquilibrated(
+  a: Float64Array,
+  b: Float64Array,
+  p: number,
+  maxCondition = MAX_CONDITION,
+): { beta: Float64Array; inverse: Float64Array } | undefined {
   const d = new Float64Array(p);
   for (let i = 0; i < p; i++) {
     const diagonal = a[i * p + i]!;
@@ -317,7 +381,7 @@ export function solveEquilibrated(a: Float64Array, b: Float64Array, p: number): 
     }
   }
   const sinv = chol2inv(r, p);
-  if (oneNorm(s, p) * oneNorm(sinv, p) > MAX_CONDITION) return undefined;
+  if (oneNorm(s, p) * oneNorm(sinv, p) > maxCondition) return undefined;
   // β = D⁻¹ S⁻¹ D⁻¹ b, A⁻¹ = D⁻¹ S⁻¹ D⁻¹ (β from the triangular solves, not the explicit inverse).
   const c = new Float64Array(p);
   for (let i = 0; i < p; i++) {

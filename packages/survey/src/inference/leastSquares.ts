@@ -143,3 +143,40 @@ function norm2(x: Float64Array, from: number): number {
   for (let i = from; i < x.length; i++) s += x[i]! * x[i]!;
   return s;
 }
+
+/**
+ * The aliased columns of a matrix given by its cross-product `G = XᵀX` (p×p, row-major), by the rule of
+ * {@link qrDecompose}: taking the columns in order, a column whose norm after projecting out the
+ * columns before it is below `tolerance` times its own norm is a linear combination of them. Cholesky
+ * of the equilibrated G gives those norms (its pivots are the squared relative residual norms), in one
+ * pass over the data for G instead of a QR of the whole matrix. Reads the upper triangle of G only.
+ */
+export function aliasedFromCrossProduct(g: Float64Array, p: number, tolerance: number): number[] {
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) scale[j] = Math.sqrt(g[j * p + j]!);
+  const r = new Float64Array(p * p);
+  const kept: number[] = [];
+  const aliased: number[] = [];
+  for (let j = 0; j < p; j++) {
+    if (!(scale[j]! > 0)) {
+      aliased.push(j);
+      continue;
+    }
+    let pivot = 1;
+    for (const k of kept) pivot -= r[k * p + j]! * r[k * p + j]!;
+    if (!(pivot > tolerance * tolerance)) {
+      aliased.push(j);
+      continue;
+    }
+    const rjj = Math.sqrt(pivot);
+    r[j * p + j] = rjj;
+    for (let i = j + 1; i < p; i++) {
+      if (!(scale[i]! > 0)) continue;
+      let v = g[j * p + i]! / (scale[j]! * scale[i]!);
+      for (const k of kept) v -= r[k * p + j]! * r[k * p + i]!;
+      r[j * p + i] = v / rjj;
+    }
+    kept.push(j);
+  }
+  return aliased;
+}

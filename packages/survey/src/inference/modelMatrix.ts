@@ -1,3 +1,4 @@
+import { LeakriskError } from '../errors.js';
 import type { DictionaryColumn } from '../table/column.js';
 import type { ModelFormula } from './formula.js';
 import { isFactor, type ModelColumn } from './modelData.js';
@@ -77,6 +78,33 @@ export class ModelRows {
     }
   }
 
+  /**
+   * For each column, the used rows (with `include[k] > 0`, when given) where the column's factor levels
+   * all hold: a level's indicator counts the rows at that level, an interaction of factors the rows at
+   * every one of its levels; a numeric variable always holds, so the intercept and numeric terms count
+   * every row.
+   */
+  rowsWithLevels(include?: Float64Array): Int32Array {
+    const counts = new Int32Array(this.p);
+    const { partStart, parts, rows } = this;
+    for (let k = 0; k < this.m; k++) {
+      if (include !== undefined && !(include[k]! > 0)) continue;
+      const i = rows[k]!;
+      for (let c = 0; c < this.p; c++) {
+        let holds = 1;
+        for (let q = partStart[c]!; q < partStart[c + 1]!; q++) {
+          const part = parts[q]!;
+          if (part.codes !== undefined && part.codes[i] !== part.level) {
+            holds = 0;
+            break;
+          }
+        }
+        counts[c] = counts[c]! + holds;
+      }
+    }
+    return counts;
+  }
+
   /** The columns over the used rows (R's `model.matrix`). */
   columns(): Float64Array[] {
     const out = Array.from({ length: this.p }, () => new Float64Array(this.m));
@@ -93,8 +121,17 @@ export class ModelRows {
  * The model matrix of {@link buildModelMatrix} as a {@link ModelRows}: the same columns, names and
  * order (R's treatment contrasts, unused levels dropped, interactions with the first variable varying
  * fastest), without storing them.
+ *
+ * A factor with a single level among the used rows cannot be coded (R's `model.matrix`: "contrasts
+ * can be applied only to factors with 2 or more levels", for every factor of the model, whatever its
+ * terms): `onSingleLevel(variable)` is called, and must throw.
  */
-export function modelRows(formula: ModelFormula, variables: ReadonlyMap<string, ModelColumn>, rows: Int32Array): ModelRows {
+export function modelRows(
+  formula: ModelFormula,
+  variables: ReadonlyMap<string, ModelColumn>,
+  rows: Int32Array,
+  onSingleLevel: (variable: string) => never = singleLevelError,
+): ModelRows {
   const names: string[] = [];
   const columnParts: Part[][] = [];
   const term: number[] = [];
@@ -105,7 +142,10 @@ export function modelRows(formula: ModelFormula, variables: ReadonlyMap<string, 
   }
   const presentLevels = new Map<string, number[]>();
   for (const [name, column] of variables) {
-    if (isFactor(column)) presentLevels.set(name, levelsPresent(column, rows));
+    if (!isFactor(column)) continue;
+    const present = levelsPresent(column, rows);
+    if (present.length < 2) onSingleLevel(name);
+    presentLevels.set(name, present);
   }
   const termKeys = formula.terms.map((t) => [...t].sort().join(':'));
   let interceptCovered = formula.intercept;
@@ -144,4 +184,12 @@ export function modelRows(formula: ModelFormula, variables: ReadonlyMap<string, 
     }
   });
   return new ModelRows(names, term, columnParts, rows);
+}
+
+function singleLevelError(variable: string): never {
+  throw new LeakriskError(
+    `the factor "${variable}" has a single level among the rows used, so the model cannot contrast it with anything (R: "contrasts can be applied only to factors with 2 or more levels")`,
+    { column: variable },
+    `remove "${variable}" from the formula, or fit the model where "${variable}" varies`,
+  );
 }

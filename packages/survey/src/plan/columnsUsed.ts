@@ -5,7 +5,7 @@ import type { Plan } from './types.js';
 /**
  * The data columns a plan reads: design columns, calibration margins, the sources of derived
  * columns (scale and knowledge items for `scores`), and every variable its analyses name (glm
- * formula variables included). Derived columns themselves are left out. A reader can keep only
+ * and ordinal formula variables included). Derived columns themselves are left out. A reader can keep only
  * these columns of a wide survey file, which saves memory and time.
  */
 export function columnsUsedBy(plan: Plan, codebook?: Codebook): string[] {
@@ -52,7 +52,8 @@ export function columnsUsedBy(plan: Plan, codebook?: Codebook): string[] {
         add(a.rows);
         add(a.cols);
         break;
-      case 'glm': {
+      case 'glm':
+      case 'ordinal': {
         const formula = parseFormula(a.formula);
         add(formula.response);
         formula.variables.forEach(add);

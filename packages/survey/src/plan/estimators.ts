@@ -8,6 +8,8 @@ import { svytotal } from '../estimate/total.js';
 import { svyratio } from '../estimate/ratio.js';
 import type { EstimateResult } from '../estimate/common.js';
 import { svyglm } from '../inference/glm.js';
+import { parseFormula } from '../inference/formula.js';
+import { svyolr } from '../inference/olr.js';
 import { svyciprop } from '../estimate/proportion.js';
 import { distribution as distributionOf } from '../estimate/distribution.js';
 import { svyquantile } from '../estimate/quantile.js';
@@ -16,7 +18,7 @@ import { svychisq } from '../inference/raoScott.js';
 import { svyttest } from '../inference/ttest.js';
 import type { PlanColumns } from './context.js';
 import type { ResultRow } from './results.js';
-import type { CiMethod, GlmAnalysis } from './types.js';
+import type { CiMethod, GlmAnalysis, OrdinalAnalysis } from './types.js';
 
 export interface DomainOptions {
   domain: Uint8Array | undefined;
@@ -150,19 +152,64 @@ export function ttest(
   return { ...differenceRow(r), levels: r.levels, n: r.n };
 }
 
-/** `svyglm` rows: one per coefficient, with R's term names. */
-export function glm(design: SurveyDesign, columns: PlanColumns, analysis: GlmAnalysis): ResultRow[] {
+/** A model's rows and its warnings (separation, non-convergence), which the result carries. */
+export interface ModelRows {
+  rows: ResultRow[];
+  warnings: string[];
+}
+
+/**
+ * `svyglm` rows: one per coefficient, with R's term names, `confint`'s interval, the rows at the
+ * term's level (`n`) and whether the estimate grows without bound (`separation`).
+ */
+export function glm(design: SurveyDesign, columns: PlanColumns, analysis: GlmAnalysis): ModelRows {
   const fit = svyglm(design, (name: string) => columns.modelColumnOf(name, analysis.id, 'formula'), analysis.formula, analysis.family ?? 'gaussian', {
     ...(analysis.success !== undefined ? { success: analysis.success } : {}),
     where: `${columns.planFile}: analysis "${analysis.id}" formula`,
   });
-  return fit.coefficients.map((c) => ({
+  const rows = fit.coefficients.map((c) => ({
     term: c.term,
     estimate: num(c.estimate),
     se: num(c.se),
     t: num(c.t),
     df: num(fit.dfResidual),
     pValue: num(c.pValue),
-    n: fit.n,
+    pAdjusted: null,
+    ciLow: num(c.ciLow),
+    ciHigh: num(c.ciHigh),
+    n: c.n,
+    separation: c.separation,
   }));
+  return { rows, warnings: fit.warnings };
+}
+
+/**
+ * `svyolr` rows: each coefficient (`kind: "coefficient"`, named as glm names them), then each cut
+ * point (`kind: "cutpoint"`, `"1|2"` …) between adjacent answers in the response's level order.
+ */
+export function ordinal(design: SurveyDesign, columns: PlanColumns, analysis: OrdinalAnalysis): ModelRows {
+  const where = `${columns.planFile}: analysis "${analysis.id}" formula`;
+  const response = parseFormula(analysis.formula, where).response;
+  const fit = svyolr(
+    design,
+    (name: string) => (name === response ? columns.factorOf(name, analysis.id, 'formula') : columns.modelColumnOf(name, analysis.id, 'formula')),
+    analysis.formula,
+    analysis.link ?? 'logit',
+    { where },
+  );
+  const rows = fit.rows.map((r) => ({
+    term: r.term,
+    kind: r.kind,
+    estimate: num(r.estimate),
+    se: num(r.se),
+    t: num(r.t),
+    df: num(fit.dfResidual),
+    pValue: num(r.pValue),
+    pAdjusted: null,
+    ciLow: num(r.ciLow),
+    ciHigh: num(r.ciHigh),
+    n: r.n,
+    separation: r.separation,
+  }));
+  return { rows, warnings: fit.warnings };
 }

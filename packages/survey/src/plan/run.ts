@@ -45,8 +45,8 @@ export interface RunPlanInput {
  * Runs an analysis plan on a survey file and returns the contract's `results.json` object:
  * derived columns, the design (R `svydesign`), optional calibration (`rake`, `postStratify`,
  * `calibrate(calfun = "linear")`, then `trimWeights`), every analysis in order, and the
- * Benjamini–Hochberg adjustment over all tests of the plan (chisq, ttest, contrast and glm terms
- * other than the intercept). Pure: no clock, no disk.
+ * Benjamini–Hochberg adjustment over all tests of the plan (chisq, ttest, contrast, glm terms
+ * other than the intercept, ordinal coefficients but not cut points). Pure: no clock, no disk.
  */
 export function runPlan(input: RunPlanInput): Results {
   const { plan, codebook } = input;
@@ -177,6 +177,7 @@ const ECHO = [
   'formula',
   'family',
   'success',
+  'link',
   'levels',
   'reverse',
   'weighted',
@@ -190,7 +191,10 @@ function runAnalysis(analysis: Analysis, design: SurveyDesign, columns: PlanColu
   for (const key of ECHO) if (record[key] !== undefined) head[key] = record[key];
   if (analysis.type === 'chisq') head.variables = [analysis.rows, analysis.cols];
   if (analysis.type === 'alpha' || analysis.type === 'omega') head.items = analysis.items;
-  const rows = analysisRows(analysis, design, columns);
+  const warnings: string[] = [];
+  const rows = analysisRows(analysis, design, columns, warnings);
+  // Models say what went wrong in their fit (separation, non-convergence), even when nothing did.
+  if (analysis.type === 'glm' || analysis.type === 'ordinal') head.warnings = warnings;
   // `rows` last, so the echoed fields read first in results.json
   const { rows: _unused, ...rest } = head;
   void _unused;
@@ -249,7 +253,8 @@ function domainsOf(by: readonly string[] | undefined, columns: PlanColumns, anal
   return domains;
 }
 
-function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanColumns): ResultRow[] {
+/** The rows of one analysis; a model's warnings go into `warnings`. */
+function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanColumns, warnings: string[]): ResultRow[] {
   const id = analysis.id;
   switch (analysis.type) {
     case 'mean':
@@ -311,7 +316,14 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
         const factor = columns.factorOf(response, id, 'formula');
         columns.levelIndex(factor, response, analysis.success, id, 'success');
       }
-      return estimators.glm(design, columns, analysis);
+      const fit = estimators.glm(design, columns, analysis);
+      warnings.push(...fit.warnings);
+      return fit.rows;
+    }
+    case 'ordinal': {
+      const fit = estimators.ordinal(design, columns, analysis);
+      warnings.push(...fit.warnings);
+      return fit.rows;
     }
     case 'contrast': {
       const y = columns.numericOf(analysis.variable, id, 'variable');
@@ -381,13 +393,16 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
   }
 }
 
-/** Benjamini–Hochberg over every test row of the plan (glm intercepts excluded). */
+/**
+ * Benjamini–Hochberg over every test row of the plan: chisq, ttest, contrast, glm terms other than the
+ * intercept, and ordinal coefficients (not their cut points, which play the intercept's part).
+ */
 function adjustPValues(results: AnalysisResult[]): void {
   const slots: ResultRow[] = [];
   for (const result of results) {
-    if (!['chisq', 'ttest', 'contrast', 'glm'].includes(result.type)) continue;
+    if (!['chisq', 'ttest', 'contrast', 'glm', 'ordinal'].includes(result.type)) continue;
     for (const row of result.rows) {
-      if (result.type === 'glm' && row.term === '(Intercept)') {
+      if ((result.type === 'glm' && row.term === '(Intercept)') || (result.type === 'ordinal' && row.kind === 'cutpoint')) {
         row.pAdjusted = null;
         continue;
       }

@@ -1,6 +1,7 @@
 import { LeakriskError } from '../errors.js';
 import { LONELY_PSU_RULES, type DesignSpec } from '../design/types.js';
 import { checkReplicateSpec } from '../design/replicates/checkReplicateSpec.js';
+import { ORDINAL_LINKS } from '../inference/ordinalLinks.js';
 import { ANALYSIS_TYPES, type Analysis, type AnalysisType, type Derivation, type Plan, type PlanCalibration } from './types.js';
 
 /**
@@ -209,6 +210,7 @@ const FIELDS: Record<AnalysisType, { required: string[]; optional: string[] }> =
   quantile: { required: ['variable', 'probs'], optional: ['by', 'naRm'] },
   chisq: { required: ['rows', 'cols'], optional: ['statistic'] },
   glm: { required: ['formula'], optional: ['family', 'success'] },
+  ordinal: { required: ['formula'], optional: ['link'] },
   contrast: { required: ['variable', 'by', 'levels'], optional: ['naRm'] },
   ttest: { required: ['variable', 'by'], optional: ['levels'] },
   alpha: { required: ['items'], optional: ['reverse', 'weighted'] },
@@ -224,6 +226,7 @@ const EXAMPLES: Record<AnalysisType, string> = {
   quantile: '{ "id": "q", "type": "quantile", "variable": "age", "probs": [0.25, 0.5, 0.75] }',
   chisq: '{ "id": "chi", "type": "chisq", "rows": "vb1", "cols": "gender", "statistic": "F" }',
   glm: '{ "id": "reg", "type": "glm", "formula": "vb1 ~ age + gender", "family": "gaussian" }',
+  ordinal: '{ "id": "olr", "type": "ordinal", "formula": "vb1 ~ age + gender", "link": "logit" }',
   contrast: '{ "id": "diff", "type": "contrast", "variable": "vb1", "by": "gender", "levels": ["male", "female"] }',
   ttest: '{ "id": "tt", "type": "ttest", "variable": "vb1", "by": "gender" }',
   alpha: '{ "id": "alpha", "type": "alpha", "items": ["vb1", "vb2", "vb3"], "reverse": ["vb3"] }',
@@ -243,9 +246,10 @@ function checkAnalysis(value: unknown, index: number, fail: Fail): Analysis {
     fail(`${at}.type`, `unknown analysis type ${JSON.stringify(value.type)}`, `use one of ${ANALYSIS_TYPES.join(', ')}`);
   }
   const fields = FIELDS[type];
-  allowOnly(value, ['id', 'type', 'section', 'label', ...fields.required, ...fields.optional], at, fail, `a ${type} analysis`);
+  const anAnalysis = `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} analysis`;
+  allowOnly(value, ['id', 'type', 'section', 'label', ...fields.required, ...fields.optional], at, fail, anAnalysis);
   for (const field of fields.required) {
-    if (value[field] === undefined) fail(`${at}.${field}`, `a ${type} analysis needs "${field}"`, `write e.g. ${EXAMPLES[type]}`);
+    if (value[field] === undefined) fail(`${at}.${field}`, `${anAnalysis} needs "${field}"`, `write e.g. ${EXAMPLES[type]}`);
   }
   for (const key of ['section', 'label'] as const) {
     if (value[key] !== undefined && typeof value[key] !== 'string') fail(`${at}.${key}`, `"${key}" must be text`, `write e.g. "${key}": "victim_blaming"`);
@@ -279,7 +283,14 @@ function checkAnalysis(value: unknown, index: number, fail: Fail): Analysis {
   if (type === 'chisq' && value.statistic !== undefined && !['F', 'Chisq'].includes(value.statistic as string)) {
     fail(`${at}.statistic`, `unknown statistic ${JSON.stringify(value.statistic)}`, 'use "F" (second-order Rao–Scott, default) or "Chisq" (first-order)');
   }
-  if (type === 'glm') {
+  if (type === 'ordinal' && value.link !== undefined && !ORDINAL_LINKS.includes(value.link as never)) {
+    fail(
+      `${at}.link`,
+      `unknown ordinal link ${JSON.stringify(value.link)}`,
+      'use "logit" (default), "probit" or "cloglog", as svyolr\'s methods logistic, probit and cloglog',
+    );
+  }
+  if (type === 'glm' || type === 'ordinal') {
     if (value.family !== undefined && !['gaussian', 'quasibinomial', 'quasipoisson'].includes(value.family as string)) {
       fail(`${at}.family`, `unknown glm family ${JSON.stringify(value.family)}`, 'use "gaussian", "quasibinomial" or "quasipoisson"');
     }

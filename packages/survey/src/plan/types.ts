@@ -1,4 +1,5 @@
 import type { DesignSpec } from '../design/types.js';
+import type { OrdinalLink } from '../inference/ordinalLinks.js';
 
 /** Proportion confidence intervals, as `svyciprop(method = …)`: logit (default), beta (Korn–Graubard), mean (Wald). */
 export type CiMethod = 'logit' | 'beta' | 'mean';
@@ -64,6 +65,13 @@ export interface GlmAnalysis extends AnalysisBase {
   /** For a categorical quasibinomial response: the level counted as 1. */
   success?: string;
 }
+/** `svyolr`: a proportional-odds model of an ordered answer (levels in codebook order). */
+export interface OrdinalAnalysis extends AnalysisBase {
+  type: 'ordinal';
+  formula: string;
+  /** `logit` (default), `probit` or `cloglog` (survey's pgumbel), as `svyolr(method = …)`. */
+  link?: OrdinalLink;
+}
 export interface ContrastAnalysis extends AnalysisBase {
   type: 'contrast';
   variable: string;
@@ -100,6 +108,7 @@ export type Analysis =
   | QuantileAnalysis
   | ChisqAnalysis
   | GlmAnalysis
+  | OrdinalAnalysis
   | ContrastAnalysis
   | TtestAnalysis
   | AlphaAnalysis
@@ -116,6 +125,7 @@ export const ANALYSIS_TYPES: readonly AnalysisType[] = [
   'quantile',
   'chisq',
   'glm',
+  'ordinal',
   'contrast',
   'ttest',
   'alpha',
