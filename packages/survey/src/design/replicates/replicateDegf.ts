@@ -1,3 +1,4 @@
+import type { SurveyDesign } from '../types.js';
 import type { ReplicateWeights } from './types.js';
 
 /** R's `qr()` tolerance in `degf.svyrep.design`. */
@@ -15,54 +16,75 @@ const RANK_TOLERANCE = 1e-5;
  * when the weights are factors per PSU (no n × R matrix) and row by row when they are columns.
  */
 export function replicateDegf(replicates: ReplicateWeights, weights: Float64Array, rows?: Uint8Array): number {
-  return rankOfGram(replicateGram(replicates, weights, rows), replicates.count) - 1;
+  return replicateDegfByDomains(replicates, weights, rows, 1)[0]!;
 }
 
-/** WᵀW of the analysis weights W over `rows` (all rows when undefined): R × R, row-major. */
-function replicateGram(replicates: ReplicateWeights, weights: Float64Array, rows: Uint8Array | undefined): Float64Array {
+/**
+ * {@link replicateDegf} of every domain at once: `domains[i]` is row i's domain (−1 = none), or with
+ * `nDomains` 1 a 0/1 mask (undefined = every row). One pass over the rows.
+ */
+export function replicateDegfByDomains(
+  replicates: ReplicateWeights,
+  weights: Float64Array,
+  domains: Int32Array | Uint8Array | undefined,
+  nDomains: number,
+): Int32Array {
   const R = replicates.count;
-  const gram = new Float64Array(R * R);
+  const grams = Array.from({ length: nDomains }, () => new Float64Array(R * R));
   const storage = replicates.storage;
   const n = weights.length;
-  const combined = replicates.combinedWeights;
+  const isMask = domains instanceof Uint8Array;
+  const domainOf = (i: number): number => (domains === undefined ? 0 : isMask ? (domains[i] ? 0 : -1) : domains[i]!);
+  const mass = (i: number): number => (replicates.combinedWeights ? 1 : weights[i]! * weights[i]!);
   if (storage.kind === 'units') {
-    // W = diag(m) P F with P the row → PSU indicator: WᵀW = Fᵀ diag(Σ_{i∈u} m_i²) F.
-    const mass = new Float64Array(storage.nUnits);
+    const unitMass = new Float64Array(nDomains * storage.nUnits);
     for (let i = 0; i < n; i++) {
-      if (rows !== undefined && !rows[i]) continue;
-      const m = combined ? 1 : weights[i]!;
-      mass[storage.unit[i]!] = mass[storage.unit[i]!]! + m * m;
+      const d = domainOf(i);
+      if (d >= 0) unitMass[d * storage.nUnits + storage.unit[i]!] += mass(i);
     }
-    const f = storage.factors;
-    for (let u = 0; u < storage.nUnits; u++) {
-      const s = mass[u]!;
-      if (s === 0) continue;
-      const base = u * R;
-      for (let a = 0; a < R; a++) {
-        const fa = s * f[base + a]!;
-        if (fa === 0) continue;
-        for (let b = a; b < R; b++) gram[a * R + b] = gram[a * R + b]! + fa * f[base + b]!;
-      }
-    }
+    for (let d = 0; d < nDomains; d++) addUnitGram(replicates, unitMass.subarray(d * storage.nUnits, (d + 1) * storage.nUnits), grams[d]!);
   } else {
-    const columns = storage.columns;
     const scaled = new Float64Array(n);
     for (let a = 0; a < R; a++) {
-      const ca = columns[a]!;
-      for (let i = 0; i < n; i++) {
-        const m = rows !== undefined && !rows[i] ? 0 : combined ? 1 : weights[i]!;
-        scaled[i] = m * m * ca[i]!;
-      }
+      const ca = storage.columns[a]!;
+      for (let i = 0; i < n; i++) scaled[i] = mass(i) * ca[i]!;
       for (let b = a; b < R; b++) {
-        const cb = columns[b]!;
-        let s = 0;
-        for (let i = 0; i < n; i++) s += scaled[i]! * cb[i]!;
-        gram[a * R + b] = s;
+        const cb = storage.columns[b]!;
+        if (nDomains === 1) {
+          let s = 0;
+          for (let i = 0; i < n; i++) if (domainOf(i) === 0) s += scaled[i]! * cb[i]!;
+          grams[0]![a * R + b] = s;
+        } else {
+          for (let i = 0; i < n; i++) {
+            const d = domainOf(i);
+            if (d >= 0) grams[d]![a * R + b] += scaled[i]! * cb[i]!;
+          }
+        }
       }
     }
   }
-  for (let a = 0; a < R; a++) for (let b = 0; b < a; b++) gram[a * R + b] = gram[b * R + a]!;
-  return gram;
+  return Int32Array.from(grams, (gram) => {
+    for (let a = 0; a < R; a++) for (let b = 0; b < a; b++) gram[a * R + b] = gram[b * R + a]!;
+    return rankOfGram(gram, R) - 1;
+  });
+}
+
+/** W = diag(m) P F with P the row → PSU indicator: WᵀW = Fᵀ diag(Σ_{i∈u} m_i²) F (upper triangle). */
+function addUnitGram(replicates: ReplicateWeights, unitMass: Float64Array, gram: Float64Array): void {
+  const storage = replicates.storage;
+  if (storage.kind !== 'units') return;
+  const R = replicates.count;
+  const f = storage.factors;
+  for (let u = 0; u < storage.nUnits; u++) {
+    const s = unitMass[u]!;
+    if (s === 0) continue;
+    const base = u * R;
+    for (let a = 0; a < R; a++) {
+      const fa = s * f[base + a]!;
+      if (fa === 0) continue;
+      for (let b = a; b < R; b++) gram[a * R + b] += fa * f[base + b]!;
+    }
+  }
 }
 
 /**
@@ -71,23 +93,42 @@ function replicateGram(replicates: ReplicateWeights, weights: Float64Array, rows
  * norm is at least the tolerance times the column's own norm.
  */
 export function rankOfGram(gram: Float64Array, R: number): number {
-  const L = new Float64Array(R * R); // rows of kept columns only
-  const kept: number[] = [];
+  const L = new Float64Array(R * R); // L[i * R + t]: column i's coordinate on the t-th kept column
+  let kept = 0;
   for (let j = 0; j < R; j++) {
     const own = gram[j * R + j]!;
     let residual = own;
-    for (let t = 0; t < kept.length; t++) residual -= L[j * R + t]! * L[j * R + t]!;
+    for (let t = 0; t < kept; t++) residual -= L[j * R + t]! * L[j * R + t]!;
     const threshold = (own === 0 ? 1 : own) * RANK_TOLERANCE * RANK_TOLERANCE;
     if (!(residual >= threshold)) continue;
     const diagonal = Math.sqrt(residual);
-    const t = kept.length;
-    kept.push(j);
-    // L[i][t] for the later columns i: (G_ij − Σ_{s<t} L_is L_js) / L_jj
     for (let i = j + 1; i < R; i++) {
       let s = gram[i * R + j]!;
-      for (let q = 0; q < t; q++) s -= L[i * R + q]! * L[j * R + q]!;
-      L[i * R + t] = s / diagonal;
+      for (let q = 0; q < kept; q++) s -= L[i * R + q]! * L[j * R + q]!;
+      L[i * R + kept] = s / diagonal;
     }
+    kept++;
   }
-  return kept.length;
+  return kept;
+}
+
+const domainDegfCache = new WeakMap<SurveyDesign, WeakMap<Uint8Array, number>>();
+
+/**
+ * `degf(design[domain, ])` of a replicate design, remembered per domain mask (estimators of one analysis
+ * ask for the same domain several times); the design's own `df` without a domain.
+ */
+export function replicateDomainDegf(design: SurveyDesign, domain: Uint8Array | undefined): number {
+  if (domain === undefined) return design.df;
+  let cache = domainDegfCache.get(design);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    domainDegfCache.set(design, cache);
+  }
+  let df = cache.get(domain);
+  if (df === undefined) {
+    df = replicateDegf(design.replicates!, design.weights, domain);
+    cache.set(domain, df);
+  }
+  return df;
 }
