@@ -34,39 +34,64 @@ export function replicateDegfByDomains(
   const storage = replicates.storage;
   const n = weights.length;
   const isMask = domains instanceof Uint8Array;
-  const domainOf = (i: number): number => (domains === undefined ? 0 : isMask ? (domains[i] ? 0 : -1) : domains[i]!);
-  const mass = (i: number): number => (replicates.combinedWeights ? 1 : weights[i]! * weights[i]!);
   if (storage.kind === 'units') {
     const unitMass = new Float64Array(nDomains * storage.nUnits);
     for (let i = 0; i < n; i++) {
-      const d = domainOf(i);
-      if (d >= 0) unitMass[d * storage.nUnits + storage.unit[i]!] += mass(i);
+      const d = domains === undefined ? 0 : isMask ? (domains[i] ? 0 : -1) : domains[i]!;
+      if (d >= 0) unitMass[d * storage.nUnits + storage.unit[i]!] += replicates.combinedWeights ? 1 : weights[i]! * weights[i]!;
     }
     for (let d = 0; d < nDomains; d++) addUnitGram(replicates, unitMass.subarray(d * storage.nUnits, (d + 1) * storage.nUnits), grams[d]!);
   } else {
-    const scaled = new Float64Array(n);
-    for (let a = 0; a < R; a++) {
-      const ca = storage.columns[a]!;
-      for (let i = 0; i < n; i++) scaled[i] = mass(i) * ca[i]!;
-      for (let b = a; b < R; b++) {
-        const cb = storage.columns[b]!;
-        if (nDomains === 1) {
-          let s = 0;
-          for (let i = 0; i < n; i++) if (domainOf(i) === 0) s += scaled[i]! * cb[i]!;
-          grams[0]![a * R + b] = s;
-        } else {
-          for (let i = 0; i < n; i++) {
-            const d = domainOf(i);
-            if (d >= 0) grams[d]![a * R + b] += scaled[i]! * cb[i]!;
-          }
-        }
-      }
-    }
+    addRowGrams(replicates, storage.columns, weights, domains, nDomains, grams);
   }
   return Int32Array.from(grams, (gram) => {
     for (let a = 0; a < R; a++) for (let b = 0; b < a; b++) gram[a * R + b] = gram[b * R + a]!;
     return rankOfGram(gram, R) - 1;
   });
+}
+
+/** Rows per block: a block of every replicate column stays in cache while its inner products are formed. */
+const BLOCK = 2048;
+
+/** WᵀW per domain from replicate columns, block by block over the rows (upper triangles). */
+function addRowGrams(
+  replicates: ReplicateWeights,
+  columns: readonly Float64Array[],
+  weights: Float64Array,
+  domains: Int32Array | Uint8Array | undefined,
+  nDomains: number,
+  grams: Float64Array[],
+): void {
+  const R = replicates.count;
+  const n = weights.length;
+  const isMask = domains instanceof Uint8Array;
+  const domain = new Int32Array(n);
+  const mass = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    domain[i] = domains === undefined ? 0 : isMask ? (domains[i] ? 0 : -1) : domains[i]!;
+    mass[i] = replicates.combinedWeights ? 1 : weights[i]! * weights[i]!;
+  }
+  const scaled = new Float64Array(BLOCK);
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    for (let a = 0; a < R; a++) {
+      const ca = columns[a]!;
+      for (let i = start; i < end; i++) scaled[i - start] = mass[i]! * ca[i]!;
+      for (let b = a; b < R; b++) {
+        const cb = columns[b]!;
+        if (nDomains === 1) {
+          let s = 0;
+          for (let i = start; i < end; i++) if (domain[i] === 0) s += scaled[i - start]! * cb[i]!;
+          grams[0]![a * R + b] += s;
+        } else {
+          for (let i = start; i < end; i++) {
+            const d = domain[i]!;
+            if (d >= 0) grams[d]![a * R + b] += scaled[i - start]! * cb[i]!;
+          }
+        }
+      }
+    }
+  }
 }
 
 /** W = diag(m) P F with P the row → PSU indicator: WᵀW = Fᵀ diag(Σ_{i∈u} m_i²) F (upper triangle). */
