@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `pnpm demo`: the bundled synthetic sample → anonymize → analyze → report, on the bundled configs.
 // A fresh random pseudonymization key is made for each run (never saved) unless LEAKRISK_KEY is set.
+// Every file is written by the leakrisk commands, through their output guard; the demo itself only
+// clears its own output folders first, so that no page or result of an earlier run lingers.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -19,7 +21,6 @@ const results = join(work, 'results');
 const site = join(root, 'apps', 'report', 'dist');
 rmSync(work, { recursive: true, force: true });
 rmSync(site, { recursive: true, force: true }); // the site folder holds only the report: no stale pages
-mkdirSync(results, { recursive: true });
 
 const env = { ...process.env };
 if (env.LEAKRISK_KEY) {
@@ -53,7 +54,6 @@ step('1/3 Anonymize the synthetic raw sample (fail-closed)', [
   anonymized,
   '--audit',
   join(results, 'audit.json'),
-  '--quiet',
 ]);
 step('2/3 Analyze the anonymized data with the bundled plan (raked to census 2023 margins)', [
   'analyze',

@@ -78,6 +78,19 @@ by_cases <- function(prefix, key, rule, adl, what, b) {
   }
 }
 
+# svyby with two factors: one case per row of R's result, in R's order (the first factor varies
+# fastest; empty groups dropped), with the row's position and its level of each factor.
+by2_cases <- function(prefix, key, rule, adl, what, b) {
+  cf <- coef(b); se <- SE(b); dd <- deff(b)
+  for (k in seq_along(cf)) {
+    add(id = paste0(prefix, ".", k), design = key, lonely = rule, adjustDomainLonely = adl,
+        what = sprintf("%s [row %d: gz=%s, yes=%s]", what, k, b$gz[k], b$yes[k]),
+        by = list(gz = as.character(b$gz[k]), yes = as.character(b$yes[k])), position = k, rows = length(cf),
+        levels = c("a", "b", "c", "z"),
+        estimate = unname(cf[[k]]), se = unname(se[[k]]), deff = unname(dd[[k]]))
+  }
+}
+
 # ---- lonely PSU rules (design with the singleton stratum s6, and a lonely PSU in domain g == "c") -----
 for (rule in c("remove", "certainty", "adjust", "average")) {
   for (adl in c(FALSE, TRUE)) {
@@ -172,6 +185,17 @@ for (key in c("twostage", "twostage_frac", "twostage_stage1fpc", "nolonely")) {
         what = sprintf("svycontrast(svyby(~y, ~g, subset(design, !is.na(y)), svymean, covmat = TRUE), %s - %s)", pair[1], pair[2]),
         levels = pair, estimate = unname(coef(s)), se = unname(SE(s)), df = degf(des),
         p_value = 2 * pt(-abs(unname(coef(s)) / unname(SE(s))), degf(des)))
+  }
+}
+
+# ---- svyby with two factors: R's order, empty groups (every gz == "z") dropped, NA in yes in no group ----
+for (key in c("nolonely", "twostage")) {
+  des <- update(make(key), gz = factor(g, levels = c("a", "b", "c", "z")))
+  for (stat in c("mean", "total")) {
+    fun <- if (stat == "mean") svymean else svytotal
+    by2_cases(paste0(key, ".by_gz_yes.", stat, ".y"), key, "fail", FALSE,
+              sprintf("svyby(~y, ~gz + yes, %s, na.rm = TRUE, deff = TRUE), gz = factor(g, levels = c('a', 'b', 'c', 'z'))", if (stat == "mean") "svymean" else "svytotal"),
+              svyby(~y, ~gz + yes, des, fun, na.rm = TRUE, deff = TRUE))
   }
 }
 

@@ -1,9 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { type Codebook, formatCsvRows, LeakriskError, loadCodebook, parseCsvText, readStructuredFile, writeFolderAtomic } from '@leakrisk/survey';
+import { type Codebook, formatCsvRows, LeakriskError, loadCodebook, parseCsvText, readStructuredFile } from '@leakrisk/survey';
+import { BUNDLED_FONTS, bundledFontPath, FONT_LICENCES, fontPackageDir } from './charts/text/fonts.js';
 import { en, type Lang, type Strings, ur } from './i18n/index.js';
 import { observedLevels } from './model/domains.js';
 import type { CsvValue } from './model/figures/spec.js';
@@ -23,11 +22,15 @@ import { refusePiiValues } from './results/pii.js';
 import type { ReportSettings } from './results/settings.js';
 import { defaultReportSettings, loadReportSettings } from './results/settingsFile.js';
 import type { ResultsFile } from './results/types.js';
+import { assetsDir } from './resources.js';
 
 export interface BuildReportOptions {
   /** Folder holding `results.json` (and optionally `audit.json`, the codebook and the report settings). */
   resultsDir: string;
-  /** Folder to write the site into (created; written atomically). */
+  /**
+   * Folder to write the site into (created when missing). The CLI passes the empty temporary folder
+   * its output guard made, and puts the files in place, all together, when the build succeeds.
+   */
   outDir: string;
   /** Codebook to use instead of the one named in `results.json`'s meta. */
   codebookPath?: string;
@@ -40,6 +43,8 @@ export interface BuildReportResult {
   pages: string[];
   /** Things the researcher should know (unverified contacts, missing codebook, …). */
   warnings: string[];
+  /** Every file the build read (results, codebook, settings, contacts, audit, plan), for the output guard. */
+  inputs: string[];
 }
 
 /** Everything the report is built from, read and checked. */
@@ -59,10 +64,6 @@ export interface RenderedSite {
   files: [string, string][];
   pages: string[];
 }
-
-const here = dirname(fileURLToPath(import.meta.url));
-/** The package root (`apps/report`), from `src/` or `build/` alike. */
-const packageRoot = resolve(here, '..');
 
 /** A file named in the results' meta, in the results folder (older results name a path relative to it). */
 function namedInResults(resultsDir: string, name: unknown): string | undefined {
@@ -224,7 +225,7 @@ export function renderReport(inputs: ReportInputs, warnings: string[]): Rendered
 
 /**
  * Writes a rendered site into `dir` (the writing edge of the build): its files, and the bundled
- * stylesheet, script, Noto Nastaliq Urdu font files and their OFL licence in `assets/`.
+ * stylesheet, script, font files (Noto Sans, Noto Nastaliq Urdu) and their OFL licences in `assets/`.
  */
 export function writeSiteInto(dir: string, site: RenderedSite): void {
   for (const [path, content] of site.files) {
@@ -233,27 +234,23 @@ export function writeSiteInto(dir: string, site: RenderedSite): void {
   }
   const target = join(dir, 'assets');
   mkdirSync(join(target, 'fonts'), { recursive: true });
-  const assets = join(packageRoot, 'assets');
-  for (const name of readdirSync(assets)) copyFileSync(join(assets, name), join(target, name));
-  const require = createRequire(import.meta.url);
-  const fontPackage = dirname(require.resolve('@fontsource/noto-nastaliq-urdu/package.json'));
-  for (const weight of [400, 700]) {
-    const file = `noto-nastaliq-urdu-arabic-${weight}-normal.woff2`;
-    copyFileSync(join(fontPackage, 'files', file), join(target, 'fonts', file));
-  }
-  copyFileSync(join(fontPackage, 'LICENSE'), join(target, 'fonts', 'OFL.txt'));
+  for (const name of readdirSync(assetsDir)) copyFileSync(join(assetsDir, name), join(target, name));
+  for (const font of BUNDLED_FONTS) copyFileSync(bundledFontPath(font), join(target, 'fonts', font.file));
+  for (const licence of FONT_LICENCES) copyFileSync(join(fontPackageDir(licence.fontPackage), 'LICENSE'), join(target, 'fonts', licence.file));
 }
 
 /**
  * Builds the static bilingual report from a results folder: `index.html` (English) and
  * `ur/index.html` (Urdu) with topic, group-difference and methodology pages, one CSV per figure in
- * `data/`, and the bundled assets. Read, render, write: the site is written atomically, and
- * respondent-level input, or a published value that looks like personal data, is refused.
+ * `data/`, and the bundled assets. Read, render, write: respondent-level input, or a published
+ * value that looks like personal data, is refused before anything is written; the CLI writes the
+ * site through its output guard (all files put in place together, or none), checking that no file
+ * of the site is one of `inputs`.
  */
 export async function buildReport(options: BuildReportOptions): Promise<BuildReportResult> {
   const warnings: string[] = [];
   const inputs = readReportInputs(options, warnings);
   const site = renderReport(inputs, warnings);
-  await writeFolderAtomic(resolve(options.outDir), (dir) => writeSiteInto(dir, site));
-  return { pages: site.pages, warnings };
+  writeSiteInto(resolve(options.outDir), site);
+  return { pages: site.pages, warnings, inputs: inputs.files };
 }

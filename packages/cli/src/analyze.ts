@@ -1,30 +1,53 @@
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { loadPlan, runPlan, resultToCsv, type Results } from '@leakrisk/survey';
-import { writeFolderAtomic } from '@leakrisk/survey';
+import { basename, join } from 'node:path';
+import { loadPlan, runPlan, resultToCsv, type Plan, type Results } from '@leakrisk/survey';
 import { loadInputs } from './inputs.js';
 import { readDataInBackground, type DataInBackground } from './files.js';
-import { bundledDataDir } from './paths.js';
+import { withOutputs, type OutputSet } from './output/index.js';
 import { makeProgress } from './progress.js';
+import { readReportSettings } from './reportSettings.js';
 import { VERSION } from './version.js';
 
-/** `leakrisk analyze --data file.csv --plan plan.json --out results/`: results.json + one CSV per analysis. */
-export async function analyzeCommand(
-  options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean },
-  data: DataInBackground = readDataInBackground(options.data),
-): Promise<void> {
+/** What the results folder holds besides results.json and the CSVs, under these names (named in `meta`). */
+export const RESULTS_CODEBOOK = 'codebook.json';
+export const RESULTS_REPORT_SETTINGS = 'report.json';
+
+interface AnalyzeOptions {
+  data: string;
+  plan: string;
+  out: string;
+  codebook?: string;
+  quiet?: boolean;
+}
+
+/**
+ * `leakrisk analyze --data file.csv --plan plan.json --out results/`: results.json, one CSV per
+ * analysis, and the codebook used and the plan's report settings copied in, so that the folder is
+ * all `leakrisk report` needs, wherever it is moved.
+ */
+export async function analyzeCommand(options: AnalyzeOptions, data: DataInBackground = readDataInBackground(options.data)): Promise<void> {
   try {
-    await analyzeData(options, data);
+    const summary = await withOutputs((outputs) => analyzeData(options, data, outputs));
+    if (!options.quiet) process.stderr.write(summary);
   } finally {
     data.stop(); // also on an error: the process need not wait for the reading thread
   }
 }
 
-async function analyzeData(options: { data: string; plan: string; out: string; codebook?: string; quiet?: boolean }, data: DataInBackground): Promise<void> {
+async function analyzeData(options: AnalyzeOptions, data: DataInBackground, outputs: OutputSet): Promise<string> {
   const progress = makeProgress(options.quiet);
   const plan = loadPlan(options.plan);
-  const { table, codebook, codebookPath } = await loadInputs({
+  const settings = plan.report === undefined ? undefined : readReportSettings(plan.report);
+  outputs
+    .reads('--data', options.data)
+    .reads('--plan', options.plan)
+    .reads(options.codebook === undefined ? 'the codebook named in the plan' : '--codebook', options.codebook ?? plan.codebook)
+    .reads('the calibration margins named in the plan', plan.marginsFile);
+  for (const [role, file] of settings?.files ?? []) outputs.reads(role, file);
+  // Checked here, before the long work: the folder is not an input, and can be written.
+  const folder = outputs.folder('--out', options.out);
+
+  const { table, codebook } = await loadInputs({
     data: options.data,
     codebook: options.codebook,
     codebookFromFile: options.plan,
@@ -37,37 +60,34 @@ async function analyzeData(options: { data: string; plan: string; out: string; c
     table,
     plan,
     codebook,
-    dataFile: options.data,
-    planFile: options.plan,
+    // No output holds a path of the user's machine: files are named by their base name.
+    dataFile: basename(options.data),
+    planFile: basename(options.plan),
     dataSha256: '',
     now: new Date(),
     toolVersion: VERSION,
-    ...pathsForMeta(options.out, codebookPath),
+    ...(codebook === undefined ? {} : { codebookPath: RESULTS_CODEBOOK }),
+    ...(settings === undefined ? {} : { reportSettingsPath: RESULTS_REPORT_SETTINGS }),
   });
   results.meta.dataSha256 = await data.sha256;
-  await writeResultsFolder(options.out, results);
-  if (!options.quiet) {
-    const cal = results.calibration ? `, calibrated (${results.calibration.method}, ${results.calibration.iterations} iterations)` : '';
-    process.stdout.write(
-      `Analysed ${table.nrow} rows: ${results.results.length} analyses, ${results.design.strata} strata, ${results.design.psus} PSUs, df ${results.design.df}${cal}.\n` +
-        `Wrote ${join(options.out, 'results.json')} and one CSV per analysis.\n`,
-    );
-  }
+
+  writeResults(folder, withMargins(results, plan));
+  if (codebook !== undefined) writeFileSync(join(folder, RESULTS_CODEBOOK), `${JSON.stringify(codebook, null, 2)}\n`);
+  if (settings !== undefined) writeFileSync(join(folder, RESULTS_REPORT_SETTINGS), `${JSON.stringify(settings.settings, null, 2)}\n`);
+  const cal = results.calibration ? `, calibrated (${results.calibration.method}, ${results.calibration.iterations} iterations)` : '';
+  return (
+    `Analysed ${table.nrow} rows: ${results.results.length} analyses, ${results.design.strata} strata, ${results.design.psus} PSUs, df ${results.design.df}${cal}.\n` +
+    `Wrote ${join(options.out, 'results.json')} and one CSV per analysis.\n`
+  );
 }
 
-/** meta.codebook and meta.reportSettings are written relative to the results folder, so it can move. */
-function pathsForMeta(outDir: string, codebookPath: string | undefined): { codebookPath?: string; reportSettingsPath?: string } {
-  const base = resolve(outDir);
-  const settings = join(bundledDataDir(), 'report', 'settings.json');
-  return {
-    ...(codebookPath === undefined ? {} : { codebookPath: relative(base, resolve(codebookPath)) }),
-    ...(existsSync(settings) ? { reportSettingsPath: relative(base, settings) } : {}),
-  };
+/** The population margins the weights were calibrated to travel with the results (the report's methodology page shows them). */
+function withMargins(results: Results, plan: Plan): Results {
+  if (results.calibration === null || plan.calibration === undefined) return results;
+  return { ...results, calibration: { ...results.calibration, margins: plan.calibration.margins } as Results['calibration'] };
 }
 
-export async function writeResultsFolder(outDir: string, results: Results): Promise<void> {
-  await writeFolderAtomic(outDir, (dir) => {
-    writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    for (const result of results.results) writeFileSync(join(dir, `${result.id}.csv`), resultToCsv(result));
-  });
+function writeResults(folder: string, results: Results): void {
+  writeFileSync(join(folder, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  for (const result of results.results) writeFileSync(join(folder, `${result.id}.csv`), resultToCsv(result));
 }

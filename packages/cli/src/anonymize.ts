@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { LeakriskError, loadPlan, runPlan, tableFromColumns, writeCsvColumnsAtomic, writeFileAtomic } from '@leakrisk/survey';
-import { anonymize, comparePlanResults, draftConfig, loadAnonymizeConfig, resolveKey, type AnonymizeConfig } from '@leakrisk/anonymize';
-import type { AnonymizeCliOptions } from './main.js';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { LeakriskError, loadPlan, runPlan, tableFromColumns, writeCsvColumnsAtomic } from '@leakrisk/survey';
+import { anonymize, comparePlanResults, loadAnonymizeConfig, resolveKey, type AnonymizeConfig, type Audit } from '@leakrisk/anonymize';
+import type { AnonymizeCliOptions } from './anonymizeOptions.js';
+import { describeAnonymization } from './anonymizeSummary.js';
+import { readsOfConfig } from './configInputs.js';
 import { UsageError } from './errors.js';
 import { loadInputs } from './inputs.js';
 import { readDataInBackground, type DataInBackground } from './files.js';
-import { makeProgress } from './progress.js';
+import { withOutputs, type OutputSet } from './output/index.js';
+import { makeProgress, type Progress } from './progress.js';
 import { VERSION } from './version.js';
 
 /**
@@ -16,27 +19,18 @@ import { VERSION } from './version.js';
 export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<void> {
   const progress = makeProgress(options.quiet);
   if (options.init) {
-    const { table, codebook, codebookPath } = await loadInputs({ data: options.data, codebook: options.codebook, progress });
-    const draft = draftConfig(table, codebook, codebookPath === undefined ? {} : { codebookPath });
-    process.stdout.write(`${JSON.stringify(draft.config, null, 2)}\n`);
-    for (const note of draft.notes) process.stderr.write(`note: ${note}\n`);
-    return;
+    const { draftCommand } = await import('./anonymizeInit.js');
+    return draftCommand(options, progress);
   }
   if (options.config === undefined) throw new UsageError('anonymize needs --config (or --init to draft one)');
   if (options.out === undefined) throw new UsageError('anonymize needs --out, the anonymized CSV to write');
-  const auditPath = options.audit ?? join(dirname(options.out), 'audit.json');
-  if (resolve(options.out) === resolve(options.data)) {
-    throw new LeakriskError(
-      '--out is the same file as --data; the input is never overwritten',
-      { file: options.out },
-      'write the anonymized data to a new file',
-    );
-  }
+  const files = { config: options.config, out: options.out, audit: options.audit ?? join(dirname(options.out), 'audit.json') };
 
   // The data file is read on another thread while the config and codebook load, and parsed as it arrives.
   const data = readDataInBackground(options.data, { hash: false });
   try {
-    await anonymizeData(options, options.config, options.out, auditPath, data, progress);
+    const audit = await withOutputs((outputs) => anonymizeData(options, files, data, outputs, progress));
+    if (!options.quiet) process.stderr.write(describeAnonymization(audit, { out: files.out, audit: files.audit }));
   } finally {
     data.stop(); // also on an error: the process need not wait for the reading thread
   }
@@ -44,45 +38,60 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
 
 async function anonymizeData(
   options: AnonymizeCliOptions,
-  configPath: string,
-  outPath: string,
-  auditPath: string,
+  files: { config: string; out: string; audit: string },
   data: DataInBackground,
-  progress: ReturnType<typeof makeProgress>,
-): Promise<void> {
-  const config = loadAnonymizeConfig(configPath);
+  outputs: OutputSet,
+  progress: Progress,
+): Promise<Audit> {
+  const config = loadAnonymizeConfig(files.config);
+  const plan = options.plan === undefined ? undefined : loadPlan(options.plan);
+  outputs.reads('--data', options.data);
+  readsOfConfig(outputs, files.config, config, options.codebook);
+  outputs.reads('--plan', options.plan).reads('the calibration margins named in the plan', plan?.marginsFile);
+  // Checked here, before the long work: an output onto an input, or a folder that cannot take it, fails now.
+  const csvFile = outputs.file('--out', files.out);
+  const auditFile = outputs.file('--audit', files.audit);
+
   const { table, codebook } = await loadInputs({
     data: options.data,
     codebook: options.codebook,
-    codebookFromFile: configPath,
+    codebookFromFile: files.config,
     codebookInFile: config.codebook,
     bytes: data.bytes,
     progress,
   });
-  const key = loadKeyIfNeeded(config, configPath);
+  const key = loadKeyIfNeeded(config, files.config);
   progress.step(`anonymizing ${table.nrow} rows`);
-  const released = anonymize({ table, config, key, configFile: configPath, codebook });
+  const released = anonymize({ table, config, key, configFile: files.config, codebook });
   const audit = released.audit;
 
-  if (options.plan !== undefined) {
+  if (plan !== undefined && options.plan !== undefined) {
     progress.step('rerunning the analysis plan on raw and anonymized data');
-    const plan = loadPlan(options.plan);
-    const planCodebook = codebook;
-    const common = { plan, codebook: planCodebook, planFile: options.plan, now: new Date(0), toolVersion: VERSION };
+    const common = { plan, codebook, planFile: options.plan, now: new Date(0), toolVersion: VERSION };
     const before = runPlan({ ...common, table, dataFile: options.data, dataSha256: '' });
     const releasedTable = tableFromColumns(
-      outPath,
+      files.out,
       released.header.map((name, j) => ({ name, column: released.columns[j]! })),
     );
-    const after = runPlan({ ...common, table: releasedTable, dataFile: outPath, dataSha256: '' });
+    const after = runPlan({ ...common, table: releasedTable, dataFile: files.out, dataSha256: '' });
     audit.planImpact = comparePlanResults(before, after);
   }
 
-  writeCsvColumnsAtomic(outPath, released.header, released.columns);
-  writeFileAtomic(auditPath, `${JSON.stringify(audit, null, 2)}\n`);
-  if (!options.quiet) {
-    process.stdout.write(`Anonymized ${table.nrow} rows → ${outPath}; audit → ${auditPath}.\n`);
-  }
+  writeCsvColumnsAtomic(csvFile, released.header, released.columns);
+  writeFileSync(auditFile, `${JSON.stringify(withoutMachinePaths(audit), null, 2)}\n`);
+  return audit;
+}
+
+/** The audit names files by their base name only: no output holds a path of the user's machine. */
+function withoutMachinePaths(audit: Audit): Audit {
+  return {
+    ...audit,
+    data: basename(audit.data),
+    config: basename(audit.config),
+    quasiIdentifiers: audit.quasiIdentifiers.map((key) =>
+      key.hierarchy.kind === 'file' ? { ...key, hierarchy: { kind: 'file', path: basename(key.hierarchy.path) } } : key,
+    ),
+  };
 }
 
 /** The key is read only when a column needs one (pseudonymize, dateShift); it never reaches any output. */
@@ -103,5 +112,8 @@ function loadKeyIfNeeded(config: AnonymizeConfig, configFile: string): Uint8Arra
     readFile: (path: string) => readFileSync(path, 'utf8'),
     baseDir: config.dir,
     configFile,
+    // Permission bits mean nothing on Windows: no warning there.
+    ...(process.platform === 'win32' ? {} : { fileMode: (path: string) => statSync(path).mode }),
+    warn: (message: string) => process.stderr.write(`warning: ${message}\n`),
   });
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { reportFailure, EXIT_OK, EXIT_USAGE } from './errors.js';
 import { VERSION } from './version.js';
 import { readDataInBackground } from './files.js';
+import type { AnonymizeCliOptions } from './anonymizeOptions.js';
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
@@ -26,8 +27,9 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .description('write a new random pseudonymization key (32 random bytes, hex) with file mode 0600')
     .requiredOption('--out <file>', 'where to write the key (refuses to overwrite an existing key)')
     .option('--force', 'overwrite an existing key file (pseudonyms made with the old key will no longer match)')
+    .option('--quiet', 'no closing message')
     .exitOverride()
-    .action((options: { out: string; force?: boolean }) => run(async () => (await import('./keygen.js')).keygenCommand(options)));
+    .action((options: { out: string; force?: boolean; quiet?: boolean }) => run(async () => (await import('./keygen.js')).keygenCommand(options)));
 
   program
     .command('synth')
@@ -47,11 +49,11 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .description('apply an anonymization config (fail-closed), or draft one with --init')
     .requiredOption('--data <file>', 'raw survey CSV')
     .option('--config <file>', 'anonymization config (JSON or YAML)')
-    .option('--out <file>', 'anonymized CSV to write')
+    .option('--out <file>', 'anonymized CSV to write (with --init: the draft config to write; stdout when absent)')
     .option('--audit <file>', 'audit JSON to write (default: audit.json beside --out)')
     .option('--codebook <file>', 'codebook: missing codes, level order, labels')
     .option('--plan <file>', "rerun this analysis plan on raw and anonymized data and report each estimate's change in the audit")
-    .option('--init', 'draft a config for this data on stdout (every column listed; undecided ones must be decided)')
+    .option('--init', 'draft a config for this data into --out (every column listed; undecided ones must be decided)')
     .option('--quiet', 'no progress messages')
     .exitOverride()
     .action((options: AnonymizeCliOptions) => run(async () => (await import('./anonymize.js')).anonymizeCommand(options)));
@@ -100,17 +102,6 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     );
 
   return program;
-}
-
-export interface AnonymizeCliOptions {
-  data: string;
-  config?: string;
-  out?: string;
-  audit?: string;
-  codebook?: string;
-  plan?: string;
-  init?: boolean;
-  quiet?: boolean;
 }
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */

@@ -2,11 +2,17 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository's `data/` folder (bundled instrument, census margins, configs, plans). */
-export function bundledDataDir(): string {
-  // src/ and dist/ both sit two levels below the workspace root: packages/cli/{src,dist}.
-  const fromHere = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data');
-  return existsSync(fromHere) ? fromHere : resolve(process.cwd(), 'data');
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The bundled `data/` folder (instrument, census margins, configs, plans, report settings): in the
+ * standalone package made by `pnpm release` it sits beside the bundle's `dist/`; in the repository,
+ * at the root, two levels above `packages/cli/{src,dist,bundle}`. Never the current folder: the
+ * command runs from anywhere.
+ */
+function bundledDataDir(): string {
+  const candidates = [resolve(here, '..', 'data'), resolve(here, '..', '..', '..', 'data')];
+  return candidates.find((dir) => existsSync(join(dir, 'instrument'))) ?? candidates[candidates.length - 1]!;
 }
 
 export function bundledCodebookPath(): string {

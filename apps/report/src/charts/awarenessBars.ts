@@ -1,7 +1,10 @@
 import { scaleLinear } from 'd3';
-import { approxTextWidth, createSvg, defaultPercent, fontSizeOf, lineHeightOf, mirror, multilineText, round, wrapLabel, type ChartOptions } from './common.js';
-import { drawAxis } from './dotInterval.js';
+import { axisLabelHeight, axisOverhang, axisTicks, drawValueAxis } from './axis.js';
+import { createSvg, defaultPercent, describeFullLabels, displayText, round, typographyOf, type ChartOptions } from './common.js';
 import { palette } from './palette.js';
+import { EDGE, layoutRowLabels, rowBands, shortenedLabels } from './rowLabels.js';
+import { textWidth } from './text/measure.js';
+import { drawTextBlock } from './textBlock.js';
 
 export interface AwarenessRow {
   label: string;
@@ -17,90 +20,105 @@ export interface AwarenessData {
   rows: AwarenessRow[];
 }
 
+const GUTTER = 12;
+const BAR_HALF = 11;
+
 /**
- * Horizontal bars of proportions (e.g. the share who know each law or reporting channel), 0–100%,
- * with the 95% CI as a whisker and the value written at the end of the bar.
+ * Horizontal bars of proportions (e.g. the share who know each law or reporting channel), 0–100% from
+ * left to right in both editions, with the 95% CI as a whisker and the value written after the bar.
  */
 export function awarenessBars(document: Document, data: AwarenessData, options: ChartOptions): SVGSVGElement {
-  const width = options.width ?? 640;
-  const fontSize = fontSizeOf(options);
-  const lineHeight = lineHeightOf(options);
+  const typography = typographyOf(options);
+  const { width, rtl } = typography;
   const format = options.format ?? defaultPercent;
-  const labelWidth = Math.min(width * 0.38, Math.max(60, ...data.rows.map((row) => approxTextWidth(row.label, fontSize))));
-  const rows = data.rows.map((row) => {
-    const lines = wrapLabel(row.label, labelWidth, fontSize, 3);
-    return { row, lines, height: Math.max(lineHeight + 14, lines.length * lineHeight + 8) };
-  });
-  const top = 6;
-  const bottom = top + rows.reduce((sum, row) => sum + row.height, 0);
-  const height = bottom + lineHeight + 8;
-  const x = scaleLinear()
-    .domain([0, 1])
-    .range([labelWidth + 14, width - 44]);
-  const m = mirror(width, options.rtl);
+  const labels = layoutRowLabels(
+    data.rows.map((row) => ({ text: row.label })),
+    width,
+    typography,
+  );
+  const domain: [number, number] = [0, 1];
+  const overhang = axisOverhang(domain, format, typography);
+  const valueRoom = 6 + Math.max(0, ...data.rows.map((row) => (row.estimate === null ? 0 : textWidth(format(row.estimate), typography.value))));
+  const column = labels.mode === 'side' ? EDGE + labels.column + GUTTER : 0;
+  const low = Math.max(EDGE + overhang.low, rtl ? 0 : column);
+  const high = width - Math.max(EDGE + overhang.high, EDGE + valueRoom, rtl ? column + valueRoom : 0);
+  const x = scaleLinear().domain(domain).range([low, high]);
+
+  const top = 4;
+  const bands = rowBands(labels, top, BAR_HALF, labels.mode === 'side' ? 4 : 2);
+  const bottom = bands.length > 0 ? bands[bands.length - 1]!.top + bands[bands.length - 1]!.height : top;
+  const height = bottom + axisLabelHeight(typography) + 6;
   const svg = createSvg(document, options, width, height, 'awareness');
-  drawAxis(svg.append('g'), x, { top, bottom, width, rtl: options.rtl, lineHeight, format, ticks: 5 });
-  let y = top;
-  for (const { row, lines, height: rowHeight } of rows) {
-    const middle = y + rowHeight / 2;
+  drawValueAxis(svg.append('g'), x, axisTicks(x, format, typography), { top, bottom, typography });
+  const m = { x: (value: number) => (rtl ? width - value : value) };
+  const valueBaseline = 0.36 * typography.value.fontSize;
+  data.rows.forEach((row, index) => {
+    const band = bands[index]!;
+    const middle = band.middle;
     const g = svg.append('g').attr('class', 'row');
-    multilineText(g, lines, m.x(labelWidth), middle, lineHeight, 'end');
+    drawTextBlock(g, labels.blocks[index]!, {
+      x: labels.mode === 'side' ? m.x(EDGE + labels.column) : m.x(EDGE),
+      y: band.labelY,
+      anchor: labels.mode === 'side' ? 'end' : 'start',
+      typography,
+      halo: labels.mode === 'above',
+    });
     if (row.suppressed || row.estimate === null) {
       g.append('text')
         .attr('class', 'suppressed')
-        .attr('x', m.x(x(0) + 4))
-        .attr('y', round(middle))
-        .attr('dominant-baseline', 'central')
+        .attr('x', round(rtl ? high - 4 : low + 4))
+        .attr('y', round(middle + 0.36 * typography.fontSize))
         .attr('text-anchor', 'start')
         .attr('font-style', 'italic')
         .attr('fill', palette.suppressed)
         .text(options.suppressedLabel ?? 'suppressed');
-    } else {
-      const barHeight = Math.min(rowHeight - 10, 22);
-      const x0 = x(0);
-      const x1 = x(row.estimate);
-      const tip = `${row.label}: ${format(row.estimate)}${row.ciLow !== null && row.ciHigh !== null ? ` (${format(row.ciLow)}–${format(row.ciHigh)})` : ''}`;
-      g.append('rect')
-        .attr('class', 'bar')
-        .attr('x', m.rect(x0, x1 - x0))
-        .attr('y', round(middle - barHeight / 2))
-        .attr('width', round(x1 - x0))
-        .attr('height', round(barHeight))
-        .attr('fill', palette.bar)
-        .attr('data-tip', tip)
-        .append('title')
-        .text(tip);
-      let labelAt = x1;
-      if (row.ciLow !== null && row.ciHigh !== null) {
+      return;
+    }
+    const x0 = x(0);
+    const x1 = x(row.estimate);
+    const interval = row.ciLow !== null && row.ciHigh !== null ? ` (${format(row.ciLow)}–${format(row.ciHigh)})` : '';
+    const tip = displayText(`${row.label}: ${format(row.estimate)}${interval}`, rtl);
+    g.append('rect')
+      .attr('class', 'bar')
+      .attr('x', round(x0))
+      .attr('y', round(middle - BAR_HALF))
+      .attr('width', round(x1 - x0))
+      .attr('height', 2 * BAR_HALF)
+      .attr('fill', palette.bar)
+      .attr('data-tip', tip)
+      .append('title')
+      .text(tip);
+    let labelAt = x1;
+    if (row.ciLow !== null && row.ciHigh !== null) {
+      g.append('line')
+        .attr('class', 'interval')
+        .attr('x1', round(x(row.ciLow)))
+        .attr('x2', round(x(row.ciHigh)))
+        .attr('y1', round(middle))
+        .attr('y2', round(middle))
+        .attr('stroke', palette.ink)
+        .attr('stroke-width', 1.5);
+      for (const end of [row.ciLow, row.ciHigh]) {
         g.append('line')
-          .attr('class', 'interval')
-          .attr('x1', m.x(x(row.ciLow)))
-          .attr('x2', m.x(x(row.ciHigh)))
-          .attr('y1', round(middle))
-          .attr('y2', round(middle))
+          .attr('x1', round(x(end)))
+          .attr('x2', round(x(end)))
+          .attr('y1', round(middle - 4))
+          .attr('y2', round(middle + 4))
           .attr('stroke', palette.ink)
           .attr('stroke-width', 1.5);
-        for (const end of [row.ciLow, row.ciHigh]) {
-          g.append('line')
-            .attr('x1', m.x(x(end)))
-            .attr('x2', m.x(x(end)))
-            .attr('y1', round(middle - 4))
-            .attr('y2', round(middle + 4))
-            .attr('stroke', palette.ink)
-            .attr('stroke-width', 1.5);
-        }
-        labelAt = Math.max(x1, x(row.ciHigh));
       }
-      g.append('text')
-        .attr('class', 'value')
-        .attr('x', m.x(labelAt + 5))
-        .attr('y', round(middle))
-        .attr('dominant-baseline', 'central')
-        .attr('text-anchor', 'start')
-        .attr('aria-hidden', 'true')
-        .text(format(row.estimate));
+      labelAt = Math.max(x1, x(row.ciHigh));
     }
-    y += rowHeight;
-  }
+    // After the bar, to its right in both editions (in a right-to-left chart the text's end is its left edge).
+    g.append('text')
+      .attr('class', 'value')
+      .attr('x', round(labelAt + 5))
+      .attr('y', round(middle + valueBaseline))
+      .attr('text-anchor', rtl ? 'end' : 'start')
+      .attr('font-size', typography.value.fontSize === typography.fontSize ? null : typography.value.fontSize)
+      .attr('aria-hidden', 'true')
+      .text(displayText(format(row.estimate), rtl));
+  });
+  describeFullLabels(svg, options, shortenedLabels(labels.blocks));
   return svg.node()!;
 }

@@ -1,4 +1,7 @@
 import { select, type Selection } from 'd3';
+import { isolateNumbers } from '../format/ltr.js';
+import { chartFontFamily } from './text/fonts.js';
+import type { TextStyle } from './text/measure.js';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -10,9 +13,12 @@ export interface ChartOptions {
   title: string;
   /** Text description of what the chart shows (becomes the SVG `<desc>`). */
   description: string;
-  /** Right-to-left layout (Urdu): the chart is mirrored and its text runs right to left. */
+  /** Right-to-left layout (Urdu): labels, legend and reading order are mirrored; value axes still increase to the right. */
   rtl?: boolean;
-  /** Width of the drawing in SVG units (it scales to its container). Default 640. */
+  /**
+   * Width of the drawing in SVG units: the width it is shown at. Below 480 the chart takes its phone
+   * layout (labels above the marks when the side has no room). Default 640.
+   */
   width?: number;
   /** Font size of labels in SVG units. Default 13 (15 for right-to-left Nastaliq). */
   fontSize?: number;
@@ -25,10 +31,48 @@ export interface ChartOptions {
 export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 export type Group = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Creates the chart's root `<svg role="img">` with its title and description. */
+/** Drawings narrower than this are phone layouts. */
+const NARROW_BELOW = 480;
+
+/** The type and spacing of one chart, from its options. */
+export interface Typography {
+  rtl: boolean;
+  narrow: boolean;
+  width: number;
+  fontSize: number;
+  regular: TextStyle;
+  bold: TextStyle;
+  /** Numbers written on bars: Noto Sans digits in both editions, never below 12 px as shown. */
+  value: TextStyle;
+  /** Distance between the baselines of two lines of a label, before tall Nastaliq letters push them apart. */
+  linePitch: number;
+  /** Height of a single line of text, for spacing rows and axes. */
+  lineHeight: number;
+}
+
+export function typographyOf(options: ChartOptions): Typography {
+  const rtl = options.rtl === true;
+  const width = options.width ?? 640;
+  const fontSize = options.fontSize ?? (rtl ? 15 : 13);
+  return {
+    rtl,
+    narrow: width < NARROW_BELOW,
+    width,
+    fontSize,
+    regular: { fontSize, rtl },
+    bold: { fontSize, bold: true, rtl },
+    value: { fontSize: 13, rtl },
+    // Nastaliq needs about twice its font size between lines (its letters stack above the line).
+    linePitch: round(fontSize * (rtl ? 1.9 : 1.3)),
+    lineHeight: round(fontSize * (rtl ? 2 : 1.45)),
+  };
+}
+
+/** Creates the chart's root `<svg role="img">` with its title and description, set in the bundled fonts. */
 export function createSvg(document: Document, options: ChartOptions, width: number, height: number, kind: string): Svg {
   const element = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
   const svg = select(element);
+  const typography = typographyOf(options);
   svg
     .attr('xmlns', SVG_NS)
     .attr('class', `chart chart-${kind}`)
@@ -37,76 +81,23 @@ export function createSvg(document: Document, options: ChartOptions, width: numb
     .attr('height', round(height))
     .attr('role', 'img')
     .attr('aria-labelledby', `${options.id}-title ${options.id}-desc`)
-    .attr('font-size', fontSizeOf(options))
+    .attr('font-family', chartFontFamily(options.rtl))
+    .attr('font-size', typography.fontSize)
     .attr('fill', '#1a1a1a');
   if (options.rtl) svg.attr('direction', 'rtl');
-  svg.append('title').attr('id', `${options.id}-title`).text(options.title);
-  svg.append('desc').attr('id', `${options.id}-desc`).text(options.description);
+  svg.append('title').attr('id', `${options.id}-title`).text(displayText(options.title, options.rtl));
+  svg.append('desc').attr('id', `${options.id}-desc`).text(displayText(options.description, options.rtl));
   return svg;
 }
 
-export function fontSizeOf(options: ChartOptions): number {
-  return options.fontSize ?? (options.rtl ? 15 : 13);
+/** Text as written into a chart: in a right-to-left chart every number expression is an isolated left-to-right run. */
+export function displayText(text: string, rtl: boolean | undefined): string {
+  return rtl ? isolateNumbers(text) : text;
 }
 
-/** Line height for wrapped labels; Nastaliq needs about twice the font size. */
-export function lineHeightOf(options: ChartOptions): number {
-  return Math.round(fontSizeOf(options) * (options.rtl ? 1.9 : 1.3));
-}
-
-/** Rough width of a text at a font size: layout is computed at build time, where text cannot be measured. */
-export function approxTextWidth(text: string, fontSize: number): number {
-  let units = 0;
-  for (const char of text) units += /[\u0600-\u06ff]/.test(char) ? 0.45 : /[A-Z0-9%]/.test(char) ? 0.64 : 0.53;
-  return units * fontSize;
-}
-
-/** Splits a label into lines no wider than `maxWidth`, at most `maxLines` (the last one ends in an ellipsis if cut). */
-export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxLines = 3): string[] {
-  const words = text.split(/\s+/).filter((word) => word.length > 0);
-  const lines: string[] = [];
-  let current = '';
-  for (const word of words) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (current && approxTextWidth(candidate, fontSize) > maxWidth) {
-      lines.push(current);
-      current = word;
-    } else current = candidate;
-  }
-  if (current) lines.push(current);
-  if (lines.length > maxLines) {
-    const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = `${kept[maxLines - 1]}…`;
-    return kept;
-  }
-  return lines;
-}
-
-/** Horizontal mirror for right-to-left charts: positions are computed left-to-right, then flipped. */
+/** Horizontal mirror for the layout of right-to-left charts: label columns and legends are placed from the start edge. */
 export function mirror(width: number, rtl: boolean | undefined): { x: (x: number) => number; rect: (x: number, w: number) => number } {
   return rtl ? { x: (x) => round(width - x), rect: (x, w) => round(width - x - w) } : { x: (x) => round(x), rect: (x) => round(x) };
-}
-
-/** Writes multi-line text as `<tspan>`s, vertically centred on `y`. */
-export function multilineText(
-  parent: Group | Svg,
-  lines: string[],
-  x: number,
-  y: number,
-  lineHeight: number,
-  anchor: 'start' | 'middle' | 'end',
-): Selection<SVGTextElement, unknown, null, undefined> {
-  const text = parent.append('text').attr('x', x).attr('text-anchor', anchor);
-  const top = y - ((lines.length - 1) * lineHeight) / 2;
-  lines.forEach((line, index) => {
-    text
-      .append('tspan')
-      .attr('x', x)
-      .attr('y', round(top + index * lineHeight))
-      .attr('dominant-baseline', 'central')
-      .text(line);
-  });
-  return text;
 }
 
 /** Rounds a coordinate to 0.1 so that snapshots are stable and the markup small. */
@@ -116,3 +107,13 @@ export function round(value: number): number {
 
 export const defaultPercent = (value: number): string => `${Math.round(value * 100)}%`;
 export const defaultNumber = (value: number): string => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2));
+
+/**
+ * Adds the full text of shortened labels to the chart's description, so that a screen reader (which
+ * reads the title and description of the image) still gets every label whole.
+ */
+export function describeFullLabels(svg: Svg, options: ChartOptions, fullLabels: string[]): void {
+  if (fullLabels.length === 0) return;
+  const desc = svg.select('desc');
+  desc.text(`${desc.text()} ${displayText(fullLabels.join('; '), options.rtl)}.`);
+}

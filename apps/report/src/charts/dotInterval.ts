@@ -1,31 +1,14 @@
-import { scaleLinear, select, type ScaleLinear } from 'd3';
-import {
-  approxTextWidth,
-  createSvg,
-  defaultNumber,
-  fontSizeOf,
-  lineHeightOf,
-  mirror,
-  multilineText,
-  round,
-  wrapLabel,
-  type ChartOptions,
-  type Group,
-} from './common.js';
+import { scaleLinear } from 'd3';
+import { axisLabelHeight, axisOverhang, axisTicks, drawValueAxis } from './axis.js';
+import { createSvg, defaultNumber, describeFullLabels, displayText, round, typographyOf, type ChartOptions } from './common.js';
+import { drawDotRows, dotRowLabel, type DotRow } from './dotRows.js';
+import { DIAMOND, drawMarkLegend, markLegendHeight } from './markLegend.js';
 import { palette } from './palette.js';
+import { EDGE, layoutRowLabels, rowBands, shortenedLabels } from './rowLabels.js';
+import { inkWidth, lineBox } from './text/measure.js';
+import { blockHeight, drawTextBlock, haloText, layoutText } from './textBlock.js';
 
-/** One estimate with its 95% confidence interval. */
-export interface DotRow {
-  label: string;
-  estimate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  /** Unweighted base. */
-  n: number | null;
-  suppressed: boolean;
-  /** Drawn in the highlight colour with an asterisk (e.g. significant after Benjamini–Hochberg). */
-  marked?: boolean;
-}
+export type { DotRow } from './dotRows.js';
 
 export interface DotIntervalData {
   rows: DotRow[];
@@ -40,6 +23,11 @@ export interface DotIntervalOptions extends ChartOptions {
   axisLabel?: string;
   /** Legend entry for marked rows. */
   markedLabel?: string;
+  /**
+   * The estimates are logarithms of ratios (a logistic model's coefficients, `format` shows the ratio):
+   * the axis is labelled at round ratios on its log scale.
+   */
+  ratio?: boolean;
 }
 
 /** The x domain that holds every interval (and the reference), padded a little and made nice. */
@@ -58,195 +46,95 @@ export function intervalDomain(rows: DotRow[], reference?: number): [number, num
   return scale.domain() as [number, number];
 }
 
-/** Draws dot-and-interval rows into `group` between `top` and the returned bottom. */
-export function drawDotRows(
-  group: Group,
-  rows: { row: DotRow; lines: string[]; height: number }[],
-  x: ScaleLinear<number, number>,
-  layout: { top: number; labelX: number; width: number; rtl?: boolean; lineHeight: number; format: (v: number) => string; suppressedLabel: string },
-): number {
-  const m = mirror(layout.width, layout.rtl);
-  let y = layout.top;
-  for (const { row, lines, height } of rows) {
-    const middle = y + height / 2;
-    const g = group.append('g').attr('class', row.marked ? 'row marked' : 'row');
-    multilineText(
-      g,
-      row.marked ? [...lines.slice(0, -1), `${lines[lines.length - 1] ?? ''} *`] : lines,
-      m.x(layout.labelX),
-      middle,
-      layout.lineHeight,
-      'end',
-    ).attr('font-weight', row.marked ? 'bold' : null);
-    if (row.suppressed || row.estimate === null) {
-      g.append('text')
-        .attr('class', 'suppressed')
-        .attr('x', m.x(x.range()[0]! + 4))
-        .attr('y', round(middle))
-        .attr('dominant-baseline', 'central')
-        .attr('text-anchor', 'start')
-        .attr('font-style', 'italic')
-        .attr('fill', palette.suppressed)
-        .text(layout.suppressedLabel);
-    } else {
-      const color = row.marked ? palette.marked : palette.point;
-      if (row.ciLow !== null && row.ciHigh !== null) {
-        g.append('line')
-          .attr('class', 'interval')
-          .attr('x1', m.x(x(row.ciLow)))
-          .attr('x2', m.x(x(row.ciHigh)))
-          .attr('y1', round(middle))
-          .attr('y2', round(middle))
-          .attr('stroke', color)
-          .attr('stroke-width', 2.5);
-        for (const end of [row.ciLow, row.ciHigh]) {
-          g.append('line')
-            .attr('x1', m.x(x(end)))
-            .attr('x2', m.x(x(end)))
-            .attr('y1', round(middle - 5))
-            .attr('y2', round(middle + 5))
-            .attr('stroke', color)
-            .attr('stroke-width', 1.5);
-        }
-      }
-      const tip = `${row.label}: ${layout.format(row.estimate)}${row.ciLow !== null && row.ciHigh !== null ? ` (${layout.format(row.ciLow)}–${layout.format(row.ciHigh)})` : ''}`;
-      const dot = (
-        row.marked
-          ? g
-              .append('rect')
-              .attr('x', m.rect(x(row.estimate) - 6, 12))
-              .attr('y', round(middle - 6))
-              .attr('width', 12)
-              .attr('height', 12)
-              .attr('transform', `rotate(45 ${m.x(x(row.estimate))} ${round(middle)})`)
-              .node()
-          : g
-              .append('circle')
-              .attr('cx', m.x(x(row.estimate)))
-              .attr('cy', round(middle))
-              .attr('r', 6)
-              .node()
-      )!;
-      select(dot)
-        .attr('class', 'point')
-        .attr('fill', color)
-        .attr('stroke', '#ffffff')
-        .attr('stroke-width', 1.5)
-        .attr('data-tip', tip)
-        .append('title')
-        .text(tip);
-    }
-    y += height;
-  }
-  return y;
-}
-
-/** Draws the x axis (grid lines and tick labels) between `top` and `bottom`. */
-export function drawAxis(
-  group: Group,
-  x: ScaleLinear<number, number>,
-  layout: { top: number; bottom: number; width: number; rtl?: boolean; lineHeight: number; format: (v: number) => string; ticks?: number },
-): void {
-  const m = mirror(layout.width, layout.rtl);
-  const axis = group.append('g').attr('class', 'axis').attr('aria-hidden', 'true');
-  for (const tick of x.ticks(layout.ticks ?? 5)) {
-    axis
-      .append('line')
-      .attr('x1', m.x(x(tick)))
-      .attr('x2', m.x(x(tick)))
-      .attr('y1', round(layout.top))
-      .attr('y2', round(layout.bottom))
-      .attr('stroke', palette.grid);
-    axis
-      .append('text')
-      .attr('x', m.x(x(tick)))
-      .attr('y', round(layout.bottom + layout.lineHeight / 2 + 2))
-      .attr('text-anchor', 'middle')
-      .attr('dominant-baseline', 'central')
-      .attr('fill', palette.muted)
-      .text(layout.format(tick));
-  }
-}
+/** Space between the label column and the plot. */
+const GUTTER = 12;
+const RADIUS = 6;
 
 /**
  * Dot-and-interval plot: one row per group with its estimate (dot) and 95% CI (line). Marked rows
  * (e.g. groups that differ significantly after Benjamini–Hochberg) get a diamond, bold label and an
- * asterisk, so the mark never relies on colour alone.
+ * asterisk, so the mark never relies on colour alone. Labels are measured and wrapped before the plot
+ * is laid out; the value axis runs left to right in both editions.
  */
 export function dotInterval(document: Document, data: DotIntervalData, options: DotIntervalOptions): SVGSVGElement {
-  const width = options.width ?? 640;
-  const fontSize = fontSizeOf(options);
-  const lineHeight = lineHeightOf(options);
+  const typography = typographyOf(options);
+  const { width, rtl } = typography;
   const format = options.format ?? defaultNumber;
-  const labelWidth = Math.min(width * 0.34, Math.max(60, ...data.rows.map((row) => approxTextWidth(`${row.label} *`, fontSize))));
-  const rows = data.rows.map((row) => {
-    const lines = wrapLabel(row.label, labelWidth, fontSize, 2);
-    return { row, lines, height: Math.max(lineHeight + 10, lines.length * lineHeight + 6) };
-  });
-  const hasMarked = data.rows.some((row) => row.marked) && options.markedLabel !== undefined;
-  const top = 8 + (data.reference ? lineHeight : 0);
-  const plotHeight = rows.reduce((sum, row) => sum + row.height, 0);
-  const bottom = top + plotHeight;
-  const height = bottom + lineHeight + 8 + (options.axisLabel ? lineHeight : 0) + (hasMarked ? lineHeight : 0);
+  const labels = layoutRowLabels(data.rows.map(dotRowLabel), width, typography);
   const domain = options.domain ?? intervalDomain(data.rows, data.reference?.value);
-  const x = scaleLinear()
-    .domain(domain)
-    .range([labelWidth + 16, width - 16]);
-  const m = mirror(width, options.rtl);
+  const axisKind = options.ratio ? 'ratio' : 'linear';
+  const overhang = axisOverhang(domain, format, typography, 5, axisKind);
+  const column = labels.mode === 'side' ? EDGE + labels.column + GUTTER : 0;
+  const markRoom = DIAMOND + 2;
+  // The label column is at the start edge (the right in Urdu); the other edge leaves room for the last tick label.
+  const lowInset = Math.max(EDGE + overhang.low, markRoom, rtl ? 0 : column + markRoom);
+  const highInset = Math.max(EDGE + overhang.high, markRoom, rtl ? column + markRoom : 0);
+  const low = lowInset;
+  const high = width - highInset;
+  const x = scaleLinear().domain(domain).range([low, high]);
+
+  const referenceText = data.reference ? `${data.reference.label} ${format(data.reference.value)}` : '';
+  const referenceBox = data.reference ? lineBox(referenceText, typography.regular) : undefined;
+  const top = referenceBox ? 4 + referenceBox.above + referenceBox.below + 4 : 6;
+  const bands = rowBands(labels, top, markRoom, labels.mode === 'side' ? 4 : 2);
+  const bottom = bands.length > 0 ? bands[bands.length - 1]!.top + bands[bands.length - 1]!.height : top;
+  let footer = bottom + axisLabelHeight(typography) + 4;
+  const axisTitle = options.axisLabel ? layoutText(options.axisLabel, high - low, typography.regular, 2, typography) : undefined;
+  const axisTitleTop = footer;
+  if (axisTitle) footer += blockHeight(axisTitle) + 4;
+  const hasMarked = data.rows.some((row) => row.marked) && options.markedLabel !== undefined;
+  const legendTop = footer;
+  if (hasMarked) footer += markLegendHeight(options.markedLabel!, width, typography);
+  const height = footer + 4;
+
   const svg = createSvg(document, options, width, height, 'dot-interval');
   const plot = svg.append('g');
-  drawAxis(plot, x, { top, bottom, width, rtl: options.rtl, lineHeight, format });
-  if (data.reference) {
+  drawValueAxis(plot, x, axisTicks(x, format, typography, 5, axisKind), { top, bottom, typography });
+  if (data.reference && referenceBox) {
+    const at = x(data.reference.value);
     plot
       .append('line')
       .attr('class', 'reference')
-      .attr('x1', m.x(x(data.reference.value)))
-      .attr('x2', m.x(x(data.reference.value)))
-      .attr('y1', round(top - 4))
+      .attr('x1', round(at))
+      .attr('x2', round(at))
+      .attr('y1', round(top - 3))
       .attr('y2', round(bottom))
       .attr('stroke', palette.reference)
       .attr('stroke-dasharray', '4 3');
-    plot
+    // Centred on its line, but kept inside the chart.
+    const half = inkWidth(referenceText, typography.regular) / 2 + Math.max(referenceBox.left, referenceBox.right);
+    const centre = Math.min(Math.max(at, EDGE + half), width - EDGE - half);
+    const referenceLabel = plot
       .append('text')
-      .attr('x', m.x(x(data.reference.value)))
-      .attr('y', round(top - lineHeight / 2 - 2))
+      .attr('class', 'reference-label')
+      .attr('x', round(centre))
+      .attr('y', round(4 + referenceBox.above))
       .attr('text-anchor', 'middle')
-      .attr('dominant-baseline', 'central')
       .attr('fill', palette.muted)
-      .text(`${data.reference.label} ${format(data.reference.value)}`);
+      .text(displayText(referenceText, rtl));
+    haloText(referenceLabel);
   }
-  drawDotRows(plot, rows, x, {
-    top,
-    labelX: labelWidth,
+  drawDotRows(plot, data.rows, {
+    x,
+    labels,
+    bands,
     width,
-    rtl: options.rtl,
-    lineHeight,
+    typography,
     format,
     suppressedLabel: options.suppressedLabel ?? 'suppressed',
+    radius: RADIUS,
   });
-  let footer = bottom + lineHeight + 8;
-  if (options.axisLabel) {
-    svg
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('x', m.x((x.range()[0]! + x.range()[1]!) / 2))
-      .attr('y', round(footer + lineHeight / 2 - 4))
-      .attr('text-anchor', 'middle')
-      .attr('dominant-baseline', 'central')
-      .attr('fill', palette.muted)
-      .text(options.axisLabel);
-    footer += lineHeight;
+  if (axisTitle) {
+    drawTextBlock(svg, axisTitle, {
+      x: (low + high) / 2,
+      y: axisTitleTop - axisTitle.top,
+      anchor: 'middle',
+      typography,
+      className: 'axis-label',
+      fill: palette.muted,
+    });
   }
-  if (hasMarked) {
-    svg
-      .append('text')
-      .attr('class', 'legend')
-      .attr('x', m.x(8))
-      .attr('y', round(footer + lineHeight / 2 - 4))
-      .attr('text-anchor', 'start')
-      .attr('dominant-baseline', 'central')
-      .attr('fill', palette.marked)
-      .text(`◆ * ${options.markedLabel}`);
-  }
+  if (hasMarked) drawMarkLegend(svg, options.markedLabel!, legendTop, width, typography);
+  describeFullLabels(svg, options, shortenedLabels(labels.blocks));
   return svg.node()!;
 }

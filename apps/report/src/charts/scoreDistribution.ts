@@ -1,7 +1,10 @@
 import { scaleLinear } from 'd3';
-import { createSvg, defaultNumber, defaultPercent, fontSizeOf, lineHeightOf, mirror, round, type ChartOptions } from './common.js';
-import { drawAxis } from './dotInterval.js';
+import { axisLabelHeight, axisOverhang, axisTicks, drawValueAxis } from './axis.js';
+import { createSvg, defaultNumber, defaultPercent, displayText, round, typographyOf, type ChartOptions } from './common.js';
 import { palette } from './palette.js';
+import { EDGE } from './rowLabels.js';
+import { inkWidth, lineBox, textWidth } from './text/measure.js';
+import { blockHeight, drawTextBlock, haloText, layoutText } from './textBlock.js';
 
 export interface QuantilePoint {
   probability: number;
@@ -31,46 +34,70 @@ export function scoreDistribution(document: Document, data: ScoreDistributionDat
   return data.kind === 'quantiles' ? quantileBox(document, data, options) : histogram(document, data, options);
 }
 
+/** Space between two quantile labels on the same line. */
+const LABEL_GAP = 10;
+
 function quantileBox(document: Document, data: Extract<ScoreDistributionData, { kind: 'quantiles' }>, options: ScoreDistributionOptions): SVGSVGElement {
-  const width = options.width ?? 640;
-  const lineHeight = lineHeightOf(options);
+  const typography = typographyOf(options);
+  const { width, rtl } = typography;
   const format = options.format ?? defaultNumber;
   const label = options.quantileLabel ?? ((p: number) => `P${round(p * 100)}`);
   const points = [...data.quantiles].sort((a, b) => a.probability - b.probability);
   const values = points.flatMap((p) => [p.estimate, p.ciLow ?? p.estimate, p.ciHigh ?? p.estimate]);
-  const low = data.min ?? Math.min(...values);
-  const high = data.max ?? Math.max(...values);
+  const low = data.min ?? (values.length > 0 ? Math.min(...values) : 0);
+  const high = data.max ?? (values.length > 0 ? Math.max(...values) : 1);
+  const domain = scaleLinear().domain([low, high]).nice(5).domain() as [number, number];
+  const overhang = axisOverhang(domain, format, typography);
   const x = scaleLinear()
-    .domain([low, high])
-    .nice(5)
-    .range([24, width - 24]);
-  const m = mirror(width, options.rtl);
-  const labelRows = 2;
-  const top = 8 + labelRows * lineHeight;
+    .domain(domain)
+    .range([EDGE + Math.max(overhang.low, 8), width - EDGE - Math.max(overhang.high, 8)]);
+
+  // Each quantile's label ("P25 1.50") is centred on its line and kept inside the chart; labels that would
+  // touch a neighbour go to the next line up, as many lines as needed.
+  const isMedian = (p: QuantilePoint) => Math.abs(p.probability - 0.5) < 1e-9;
+  const placed = points.map((point) => {
+    const text = `${label(point.probability)} ${format(point.estimate)}`;
+    const style = isMedian(point) ? typography.bold : typography.regular;
+    const half = inkWidth(text, style) / 2;
+    const centre = Math.min(Math.max(x(point.estimate), EDGE + half), width - EDGE - half);
+    return { point, text, style, centre, half, line: 0 };
+  });
+  const lineEnds: number[] = [];
+  for (const label of placed) {
+    let line = lineEnds.findIndex((end) => label.centre - label.half >= end + LABEL_GAP);
+    if (line === -1) line = lineEnds.length;
+    lineEnds[line] = label.centre + label.half;
+    label.line = line;
+  }
+  const box = lineBox('P 0', typography.bold);
+  const labelLine = box.above + box.below + 2;
+  const labelLines = Math.max(1, lineEnds.length);
+  const top = 4 + labelLines * labelLine + 4;
   const boxHeight = 40;
-  const bottom = top + boxHeight + 16;
-  const height = bottom + lineHeight + 8 + (options.axisLabel ? lineHeight : 0);
-  const svg = createSvg(document, options, width, height, 'score-distribution');
-  drawAxis(svg.append('g'), x, { top, bottom, width, rtl: options.rtl, lineHeight, format });
   const middle = top + 8 + boxHeight / 2;
-  const nearest = (target: number) =>
-    points.reduce((best, p) => (Math.abs(p.probability - target) < Math.abs(best.probability - target) ? p : best), points[0]!);
+  const bottom = top + boxHeight + 16;
+  const axisTitle = options.axisLabel ? layoutText(options.axisLabel, width - 2 * EDGE, typography.regular, 2, typography) : undefined;
+  const axisTitleTop = bottom + axisLabelHeight(typography) + 4;
+  const height = axisTitleTop + (axisTitle ? blockHeight(axisTitle) + 4 : 0) + 2;
+
+  const svg = createSvg(document, options, width, height, 'score-distribution');
+  drawValueAxis(svg.append('g'), x, axisTicks(x, format, typography), { top, bottom, typography });
   if (points.length > 0) {
+    const nearest = (target: number) =>
+      points.reduce((best, p) => (Math.abs(p.probability - target) < Math.abs(best.probability - target) ? p : best), points[0]!);
     const lower = nearest(0.25);
     const upper = nearest(0.75);
-    const first = points[0]!;
-    const last = points[points.length - 1]!;
     const g = svg.append('g').attr('class', 'box');
     g.append('line')
-      .attr('x1', m.x(x(first.estimate)))
-      .attr('x2', m.x(x(last.estimate)))
+      .attr('x1', round(x(points[0]!.estimate)))
+      .attr('x2', round(x(points[points.length - 1]!.estimate)))
       .attr('y1', round(middle))
       .attr('y2', round(middle))
       .attr('stroke', palette.ink)
       .attr('stroke-width', 1.5);
     if (upper.estimate > lower.estimate) {
       g.append('rect')
-        .attr('x', m.rect(x(lower.estimate), x(upper.estimate) - x(lower.estimate)))
+        .attr('x', round(x(lower.estimate)))
         .attr('y', round(middle - boxHeight / 2))
         .attr('width', round(x(upper.estimate) - x(lower.estimate)))
         .attr('height', boxHeight)
@@ -78,95 +105,96 @@ function quantileBox(document: Document, data: Extract<ScoreDistributionData, { 
         .attr('stroke', palette.point);
     }
   }
-  points.forEach((point, index) => {
+  for (const { point, text, style, centre, line } of placed) {
     const g = svg.append('g').attr('class', 'quantile');
-    const isMedian = Math.abs(point.probability - 0.5) < 1e-9;
+    const median = isMedian(point);
     if (point.ciLow !== null && point.ciHigh !== null && point.ciHigh > point.ciLow) {
       g.append('rect')
         .attr('class', 'interval')
-        .attr('x', m.rect(x(point.ciLow), x(point.ciHigh) - x(point.ciLow)))
+        .attr('x', round(x(point.ciLow)))
         .attr('y', round(middle - boxHeight / 2 - 6))
         .attr('width', round(Math.max(1, x(point.ciHigh) - x(point.ciLow))))
         .attr('height', boxHeight + 12)
         .attr('fill', palette.point)
         .attr('fill-opacity', 0.18);
     }
-    const tip = `${label(point.probability)}: ${format(point.estimate)}${point.ciLow !== null && point.ciHigh !== null ? ` (${format(point.ciLow)}–${format(point.ciHigh)})` : ''}`;
+    const interval = point.ciLow !== null && point.ciHigh !== null ? ` (${format(point.ciLow)}–${format(point.ciHigh)})` : '';
+    const tip = displayText(`${label(point.probability)}: ${format(point.estimate)}${interval}`, rtl);
     g.append('line')
       .attr('class', 'point')
-      .attr('x1', m.x(x(point.estimate)))
-      .attr('x2', m.x(x(point.estimate)))
+      .attr('x1', round(x(point.estimate)))
+      .attr('x2', round(x(point.estimate)))
       .attr('y1', round(middle - boxHeight / 2))
       .attr('y2', round(middle + boxHeight / 2))
-      .attr('stroke', isMedian ? palette.marked : palette.point)
-      .attr('stroke-width', isMedian ? 3.5 : 2)
+      .attr('stroke', median ? palette.marked : palette.point)
+      .attr('stroke-width', median ? 3.5 : 2)
       .attr('data-tip', tip)
       .append('title')
       .text(tip);
-    // Labels alternate between two rows so that neighbouring quantiles do not overlap.
-    g.append('text')
-      .attr('x', m.x(x(point.estimate)))
-      .attr('y', round(8 + (index % 2) * lineHeight + lineHeight / 2))
-      .attr('text-anchor', 'middle')
-      .attr('dominant-baseline', 'central')
-      .attr('font-weight', isMedian ? 'bold' : null)
-      .text(`${label(point.probability)} ${format(point.estimate)}`);
-  });
-  if (options.axisLabel) {
-    svg
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('x', round(width / 2))
-      .attr('y', round(height - lineHeight / 2 - 2))
-      .attr('text-anchor', 'middle')
-      .attr('dominant-baseline', 'central')
-      .attr('fill', palette.muted)
-      .text(options.axisLabel);
+    // The lowest label line sits just above the box; further lines stack upwards.
+    const baseline = top - 4 - line * labelLine - box.below;
+    const quantileText = g.append('text').attr('x', round(centre)).attr('y', round(baseline)).attr('text-anchor', 'middle').text(displayText(text, rtl));
+    if (style.bold) quantileText.attr('font-weight', 'bold');
+    haloText(quantileText);
+  }
+  if (axisTitle) {
+    drawTextBlock(svg, axisTitle, {
+      x: width / 2,
+      y: axisTitleTop - axisTitle.top,
+      anchor: 'middle',
+      typography,
+      className: 'axis-label',
+      fill: palette.muted,
+    });
   }
   return svg.node()!;
 }
 
 function histogram(document: Document, data: Extract<ScoreDistributionData, { kind: 'histogram' }>, options: ScoreDistributionOptions): SVGSVGElement {
-  const width = options.width ?? 640;
-  const fontSize = fontSizeOf(options);
-  const lineHeight = lineHeightOf(options);
+  const typography = typographyOf(options);
+  const { width, rtl } = typography;
   const format = options.format ?? defaultPercent;
-  const plotTop = lineHeight + 6;
+  const step = (width - 2 * EDGE) / Math.max(1, data.bins.length);
+  const binLabels = data.bins.map((bin) => layoutText(bin.label, step - 4, typography.regular, 2, typography));
+  const valueBox = lineBox('0%', typography.value);
+  const plotTop = 4 + valueBox.above + valueBox.below + 4;
   const plotHeight = 180;
   const bottom = plotTop + plotHeight;
-  const height = bottom + lineHeight + 10 + (options.axisLabel ? lineHeight : 0);
+  const labelsHeight = Math.max(0, ...binLabels.map(blockHeight)) + 6;
+  const axisTitle = options.axisLabel ? layoutText(options.axisLabel, width - 2 * EDGE, typography.regular, 2, typography) : undefined;
+  const height = bottom + labelsHeight + (axisTitle ? blockHeight(axisTitle) + 6 : 0) + 4;
   const max = Math.max(0.05, ...data.bins.map((bin) => bin.share ?? 0));
   const y = scaleLinear().domain([0, max]).nice(4).range([bottom, plotTop]);
-  const m = mirror(width, options.rtl);
-  const step = (width - 16) / Math.max(1, data.bins.length);
   const svg = createSvg(document, options, width, height, 'histogram');
   const grid = svg.append('g').attr('class', 'axis').attr('aria-hidden', 'true');
   for (const tick of y.ticks(4)) {
     grid
       .append('line')
-      .attr('x1', 8)
-      .attr('x2', width - 8)
+      .attr('x1', EDGE)
+      .attr('x2', width - EDGE)
       .attr('y1', round(y(tick)))
       .attr('y2', round(y(tick)))
       .attr('stroke', palette.grid);
   }
+  // Score values increase from left to right in both editions.
   data.bins.forEach((bin, index) => {
-    const x0 = 8 + index * step + step * 0.12;
+    const x0 = EDGE + index * step + step * 0.12;
     const barWidth = step * 0.76;
+    const centre = x0 + barWidth / 2;
     const g = svg.append('g').attr('class', 'bin');
     if (bin.suppressed || bin.share === null) {
       g.append('text')
-        .attr('x', m.x(x0 + barWidth / 2))
+        .attr('x', round(centre))
         .attr('y', round(bottom - 10))
         .attr('text-anchor', 'middle')
         .attr('font-style', 'italic')
         .attr('fill', palette.suppressed)
-        .attr('font-size', fontSize - 2)
         .text(options.suppressedLabel ?? 'suppressed');
     } else {
-      const tip = `${bin.label}: ${format(bin.share)}`;
+      const value = format(bin.share);
+      const tip = displayText(`${bin.label}: ${value}`, rtl);
       g.append('rect')
-        .attr('x', m.rect(x0, barWidth))
+        .attr('x', round(x0))
         .attr('y', round(y(bin.share)))
         .attr('width', round(barWidth))
         .attr('height', round(bottom - y(bin.share)))
@@ -174,38 +202,35 @@ function histogram(document: Document, data: Extract<ScoreDistributionData, { ki
         .attr('data-tip', tip)
         .append('title')
         .text(tip);
-      g.append('text')
-        .attr('x', m.x(x0 + barWidth / 2))
-        .attr('y', round(y(bin.share) - lineHeight / 2))
-        .attr('text-anchor', 'middle')
-        .attr('dominant-baseline', 'central')
-        .attr('aria-hidden', 'true')
-        .text(format(bin.share));
+      if (textWidth(value, typography.value) <= step - 2) {
+        g.append('text')
+          .attr('x', round(centre))
+          .attr('y', round(y(bin.share) - 4 - valueBox.below))
+          .attr('text-anchor', 'middle')
+          .attr('font-size', typography.value.fontSize === typography.fontSize ? null : typography.value.fontSize)
+          .attr('aria-hidden', 'true')
+          .text(displayText(value, rtl));
+      }
     }
-    g.append('text')
-      .attr('x', m.x(x0 + barWidth / 2))
-      .attr('y', round(bottom + lineHeight / 2 + 2))
-      .attr('text-anchor', 'middle')
-      .attr('dominant-baseline', 'central')
-      .text(bin.label);
+    const block = binLabels[index]!;
+    drawTextBlock(g, block, { x: centre, y: bottom + 4 - block.top, anchor: 'middle', typography });
   });
   svg
     .append('line')
-    .attr('x1', 8)
-    .attr('x2', width - 8)
+    .attr('x1', EDGE)
+    .attr('x2', width - EDGE)
     .attr('y1', bottom)
     .attr('y2', bottom)
     .attr('stroke', palette.axis);
-  if (options.axisLabel) {
-    svg
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('x', round(width / 2))
-      .attr('y', round(height - lineHeight / 2 - 2))
-      .attr('text-anchor', 'middle')
-      .attr('dominant-baseline', 'central')
-      .attr('fill', palette.muted)
-      .text(options.axisLabel);
+  if (axisTitle) {
+    drawTextBlock(svg, axisTitle, {
+      x: width / 2,
+      y: bottom + labelsHeight - axisTitle.top,
+      anchor: 'middle',
+      typography,
+      className: 'axis-label',
+      fill: palette.muted,
+    });
   }
   return svg.node()!;
 }

@@ -212,6 +212,8 @@ export const en: Strings = {
     design: (rows, strata, psus, df) =>
       `${rows} respondents${strata !== null ? ` in ${strata} strata` : ''}${psus !== null ? `, ${psus} primary sampling units (clusters)` : ''}${df !== null ? `, ${df} design degrees of freedom` : ''}. Standard errors and intervals follow the design by Taylor linearisation, as R's survey package computes them.`,
     designUnknown: 'The results do not describe the sample design.',
+    chartsNote:
+      'In both the English and the Urdu edition, every value axis increases from left to right; the Urdu edition mirrors only the labels, legends and reading order, so the two editions can be compared at a glance.',
     weightingHeading: 'Weighting',
     weighting: (method, iterations, converged, discrepancy) =>
       `Design weights were calibrated to population totals by ${method} (${iterations} iterations, ${converged ? 'converged' : 'did not converge'}; largest remaining difference from a total ${discrepancy}).`,

@@ -185,6 +185,8 @@ export interface Strings {
     designHeading: string;
     design: (rows: string, strata: string | null, psus: string | null, df: string | null) => string;
     designUnknown: string;
+    /** How the charts are drawn in the two editions (value axes run the same way in both). */
+    chartsNote: string;
     weightingHeading: string;
     weighting: (method: string, iterations: string, converged: boolean, discrepancy: string) => string;
     designWeightsOnly: string;

@@ -1,7 +1,9 @@
 import type { Lang, Strings } from '../i18n/index.js';
 import type { SiteModel } from '../model/site.js';
+import { isolateNumbersInHtml } from '../format/ltr.js';
 import { contactHtml } from './contacts.js';
 import { escapeHtml, isolateLatinRuns } from './html.js';
+import { siteNavHtml } from './siteNav.js';
 
 /** The Content-Security-Policy of every page: nothing may be loaded from anywhere but the site itself. */
 const CONTENT_SECURITY_POLICY =
@@ -58,8 +60,8 @@ export function pageHtml(model: SiteModel, lang: Lang, t: Strings, page: PageInf
     .join('');
   const version = model.results.meta.version ?? '';
   let main = `${page.heading}${noticesHtml(model, lang, t)}${page.body}`;
-  if (lang === 'ur') main = isolateLatinRuns(main);
-  const footer = lang === 'ur' ? isolateLatinRuns(escapeHtml(t.footer(version))) : escapeHtml(t.footer(version));
+  if (lang === 'ur') main = isolateLatinRuns(isolateNumbersInHtml(main));
+  const footer = lang === 'ur' ? isolateLatinRuns(isolateNumbersInHtml(escapeHtml(t.footer(version)))) : escapeHtml(t.footer(version));
   return `<!doctype html>
 <html lang="${lang}" dir="${t.dir}">
 <head>
@@ -80,7 +82,7 @@ export function pageHtml(model: SiteModel, lang: Lang, t: Strings, page: PageInf
 <p class="site-title"><a href="index.html">${escapeHtml(siteTitle)}</a></p>
 <a class="lang-switch" href="${escapeHtml(otherHref)}" lang="${other.lang}" hreflang="${other.lang}">${escapeHtml(other.label)}</a>
 </div>
-<nav class="wrap site-nav" aria-label="${escapeHtml(t.nav.label)}"><ul>${navHtml}</ul></nav>
+${siteNavHtml(navHtml, t.nav.label, nav.find((entry) => entry.file === page.file)?.label)}
 </header>
 <main id="main" class="wrap" tabindex="-1">
 ${main}

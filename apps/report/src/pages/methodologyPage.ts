@@ -75,7 +75,7 @@ export function methodologyPage(model: SiteModel, lang: Lang, t: Strings): PageI
     ...(model.settings.limitations ?? []).map((item) => item[lang]),
   ];
   const tool = `${meta.tool ?? 'leakrisk'} ${meta.version ?? ''}`.trim();
-  const body = `<section aria-labelledby="design-heading"><h2 id="design-heading">${escapeHtml(m.designHeading)}</h2><p>${designText}</p></section>
+  const body = `<section aria-labelledby="design-heading"><h2 id="design-heading">${escapeHtml(m.designHeading)}</h2><p>${designText}</p><p>${escapeHtml(m.chartsNote)}</p></section>
 <section aria-labelledby="weighting-heading"><h2 id="weighting-heading">${escapeHtml(m.weightingHeading)}</h2><p>${weightingText}</p>${margins ? `<h3>${escapeHtml(m.marginsHeading)}</h3>${margins}` : ''}</section>
 ${reliability}
 <section aria-labelledby="anonymization-heading"><h2 id="anonymization-heading">${escapeHtml(m.anonymizationHeading)}</h2>${anonymization}</section>

@@ -1,13 +1,13 @@
-import { findPii } from '@leakrisk/anonymize';
+import { piiKindsIn } from '@leakrisk/anonymize';
 import { describeShape, LeakriskError } from '@leakrisk/survey';
 
 /**
  * Whether a value looks like personal data (a phone number, CNIC, e-mail address, link, handle, IBAN,
- * passport number, address or a name after a cue), by the anonymize package's detectors. The one
- * place the report asks; when @leakrisk/anonymize exports its `looksLikePii`, this becomes that call.
+ * passport number, address, a name after a cue or a value that is a listed name), by the anonymize
+ * package's `piiKindsIn` — the same detectors that scrub free text and check kept columns.
  */
 export function looksLikePii(value: string): boolean {
-  return findPii(value).length > 0;
+  return piiKindsIn(value).length > 0;
 }
 
 /**

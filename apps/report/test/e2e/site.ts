@@ -8,6 +8,12 @@ export function siteDir(): string {
 
 export const fixtureResults = fileURLToPath(new URL('../fixtures/results', import.meta.url));
 export const artifactsDir = resolve(fileURLToPath(new URL('../../test-artifacts', import.meta.url)));
+/** The second, differently shaped study (test/fixtures/second-study) and where its site is built for the layout test. */
+export const secondStudyResults = fileURLToPath(new URL('../fixtures/second-study/results', import.meta.url));
+export const secondSiteDir = resolve(artifactsDir, 'second-study-site');
+/** The build test's made-up household water survey (test/fixtures/study), a third shape for the layout test. */
+export const waterStudyResults = fileURLToPath(new URL('../fixtures/study', import.meta.url));
+export const waterSiteDir = resolve(artifactsDir, 'water-study-site');
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

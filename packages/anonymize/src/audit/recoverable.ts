@@ -8,15 +8,22 @@ export interface RecoverableKey {
   quasiIdentifier: string;
 }
 
-/** Columns with more distinct values than this are not checked (they are not coarse codes). */
-const MAX_DISTINCT = 10_000;
+/**
+ * Records that must repeat a value of a kept column before the column is believed to determine a key:
+ * by chance, ten repeats all agree with a two-valued key with probability 2^−10 ≈ 0.001.
+ */
+const MIN_REPEATS = 10;
 
 /**
- * Kept columns that functionally determine a quasi-identifier: every value of the kept column occurs
- * with one value of the key only (over records where both are present), while taking fewer distinct
- * values than there are records. Such a column (a stratum `punjab_urban`, a PSU nested in a district)
- * undoes generalisation and suppression of that key, so the audit warns about it. A column is
- * abandoned at its first counter-example, so unrelated columns cost a few rows each.
+ * Kept columns that determine a quasi-identifier: every value of the kept column occurs with one
+ * original value of the key only (over the n records where both are present), and the evidence is
+ * not an accident: of those n records, r = n − d repeat a value seen before (d distinct values), with
+ * r ≥ n/2 (two records per value on average) and r ≥ 10. Such a column (a stratum `punjab_urban`, a PSU
+ * nested in a district, a district code, weights that differ by stratum) gives the key's original
+ * value back wherever the release generalised or suppressed it. A column of nearly unique values (a
+ * timestamp), or a small file, agrees with a key on its few repeats by chance; r repeats all agree with
+ * a two-valued key by chance with probability at most 2^−r. A column is abandoned at its first
+ * counter-example, so unrelated columns cost a few rows each.
  */
 export function findRecoverableKeys(
   kept: readonly { column: string; cells: readonly string[]; missing: ReadonlySet<string> | undefined }[],
@@ -87,7 +94,7 @@ export class RecoverableCheck {
     for (let q = 0; q < this.keys.length; q++) {
       if (!this.alive[q]) continue;
       const y = this.keys[q]!.factor.codes[i]!;
-      if (this.keyMissing[q]![y]) continue;
+      if (y < 0 || this.keyMissing[q]![y]) continue; // −1: a dictionary's missing code
       this.pairs[q]!++;
       let seen = this.seen[q]!;
       if (code >= seen.length) {
@@ -98,7 +105,7 @@ export class RecoverableCheck {
       const known = seen[code]!;
       if (known < 0) {
         seen[code] = y;
-        if (++this.distinct[q]! > MAX_DISTINCT) this.drop(q);
+        this.distinct[q]!++;
       } else if (known !== y) {
         this.drop(q);
       }
@@ -107,9 +114,19 @@ export class RecoverableCheck {
 
   /** The keys this column determines, in key order. */
   result(): RecoverableKey[] {
-    const out: RecoverableKey[] = [];
-    this.keys.forEach((q, k) => {
-      if (this.alive[k] && this.pairs[k]! > 0 && this.distinct[k]! < this.pairs[k]!) out.push({ column: this.column, quasiIdentifier: q.column });
+    return this.determined().map(({ key }) => ({ column: this.column, quasiIdentifier: this.keys[key]!.column }));
+  }
+
+  /**
+   * The keys this column determines (their index in the keys given), each with the map from the
+   * column's value codes to the key's value codes (its `factor.values` index; −1 for a value never seen
+   * beside a present key value).
+   */
+  determined(): { key: number; keyValueOf: Int32Array }[] {
+    const out: { key: number; keyValueOf: Int32Array }[] = [];
+    this.keys.forEach((_, k) => {
+      const repeats = this.pairs[k]! - this.distinct[k]!;
+      if (this.alive[k] && repeats >= MIN_REPEATS && 2 * repeats >= this.pairs[k]!) out.push({ key: k, keyValueOf: this.seen[k]! });
     });
     return out;
   }
@@ -118,4 +135,50 @@ export class RecoverableCheck {
     this.alive[q] = false;
     this.left--;
   }
+}
+
+/**
+ * Which released cells of a quasi-identifier stand for more than one of its original values, so that
+ * a kept column determining it would give something back: a cell whose released group holds two or
+ * more different original values among the records, or a cell released empty or missing (suppressed,
+ * or missing in the input) while the key has two or more original values. `original[i]` is row i's
+ * original value code and `released[i]` its released cell's code as written (−1 for missing in both).
+ */
+export function coarseCells(original: Int32Array, released: Int32Array): Uint8Array {
+  const n = original.length;
+  // Per released code: the one original value seen so far, or −2 once two differ.
+  const only = new Map<number, number>();
+  const distinct = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const o = original[i]!;
+    if (o < 0) continue;
+    distinct.add(o);
+    const r = released[i]!;
+    if (r < 0) continue;
+    const seen = only.get(r);
+    if (seen === undefined) only.set(r, o);
+    else if (seen !== o) only.set(r, -2);
+  }
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = released[i]!;
+    out[i] = r < 0 ? (distinct.size >= 2 ? 1 : 0) : only.get(r) === -2 ? 1 : 0;
+  }
+  return out;
+}
+
+/**
+ * The released cells of a quasi-identifier that a kept column gives back: rows where the key's cell is
+ * coarse ({@link coarseCells}) and the kept column holds a value that occurs with one value of the key
+ * (`keyValueOf` from {@link RecoverableCheck.determined}). `kept[i]` is row i's value code of the kept
+ * column (−1 when missing).
+ */
+export function givenBackCells(kept: ArrayLike<number>, keyValueOf: Int32Array, coarse: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < coarse.length; i++) {
+    if (coarse[i] === 0) continue;
+    const k = kept[i]!;
+    if (k >= 0 && k < keyValueOf.length && keyValueOf[k]! >= 0) count++;
+  }
+  return count;
 }

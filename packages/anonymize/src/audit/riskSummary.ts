@@ -1,6 +1,9 @@
-import { columnOf, distinctTexts, textColumn, type DictionaryColumn, type Table } from '@leakrisk/survey';
-import type { MissingMatches } from '../config/index.js';
-import { freqCalc, globalRisk, individualRisk, keyCodes, kViolations, REPORTED_K } from '../risk/index.js';
+import type { DictionaryColumn } from '@leakrisk/survey';
+import type { MissingMatches } from '../config/types.js';
+import { freqCalc, keyCodes } from '../risk/frequencies.js';
+import { globalRisk, kViolations } from '../risk/globalRisk.js';
+import { individualRisk } from '../risk/individualRisk.js';
+import { REPORTED_K } from '../risk/measureRisk.js';
 
 /** `risk.json` without its per-record list: what the audit keeps of a file's disclosure risk. */
 export interface RiskSummary {
@@ -15,24 +18,11 @@ export interface RiskSummary {
 }
 
 /**
- * Disclosure risk of key columns as they are, with the same sdcMicro semantics as `leakrisk risk`
- * (freqCalc, indivRisk "approx", measure_risk), built from the risk module's functions but without
- * materialising one object per record. `weights` are the sampling weights (already checked
- * positive), or undefined for unweighted risk.
+ * Disclosure risk of key columns as they are, given as their distinct texts (`distinctTexts`), with the
+ * same sdcMicro semantics as `leakrisk risk` (freqCalc, indivRisk "approx", measure_risk), built from
+ * the risk module's functions but without materialising one object per record. `weights` are the
+ * sampling weights (already checked positive), or undefined for unweighted risk.
  */
-export function summarizeRisk(
-  keyColumns: readonly (readonly string[])[],
-  keys: readonly string[],
-  options: { k: number; missingMatches: MissingMatches; weights?: Float64Array; missing?: readonly (ReadonlySet<string> | undefined)[]; rows?: number },
-): RiskSummary {
-  return summarizeRiskOf(
-    keyColumns.map((cells) => distinctTexts(textColumn(cells))),
-    keys,
-    options,
-  );
-}
-
-/** {@link summarizeRisk} of key columns given as their distinct texts (`distinctTexts`). */
 export function summarizeRiskOf(
   keyColumns: readonly DictionaryColumn[],
   keys: readonly string[],
@@ -62,12 +52,6 @@ export function summarizeRiskOf(
     expectedReidentifications: global.expectedReidentifications,
     minFk: fk.length === 0 ? 0 : minFk,
   };
-}
-
-/** Sampling weights of a column (cells already checked by `checkConfigAgainstTable`). */
-export function weightsOf(table: Table, column: string | undefined): Float64Array | undefined {
-  if (column === undefined) return undefined;
-  return weightsOfFactor(distinctTexts(columnOf(table, column)));
 }
 
 /** Sampling weights from a weight column's distinct values: each text is parsed once. */

@@ -1,4 +1,4 @@
-import type { PiiType } from '../text/index.js';
+import type { PiiType } from '../text/types.js';
 import type { PlanImpact } from './planImpact.js';
 import type { RiskSummary } from './riskSummary.js';
 import type { ColumnUtility } from './utility.js';
@@ -16,6 +16,11 @@ export interface ColumnTransformation {
   replacements?: Record<PiiType, number>;
   /** dateShift: the largest shift in days. */
   maxDays?: number;
+  /**
+   * Released cells that would start a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return,
+   * not a number), which every CSV the toolkit writes puts after a `'`; present only when there are some.
+   */
+  formulasNeutralised?: number;
 }
 
 /** The generalisation chosen for one quasi-identifier. */
@@ -88,8 +93,9 @@ export interface Audit {
   pii: Record<PiiType, number>;
   utility: ColumnUtility[];
   /**
-   * Kept columns that determine a generalised or suppressed quasi-identifier (e.g. `stratum` holding
-   * province and area): its released generalisation or suppression can be undone from them.
+   * Kept columns that determine a quasi-identifier (e.g. `stratum` holding province and area; the rule
+   * is in `pipeline/givenBack.ts`). Such a key is never suppressed locally, and a release in which the
+   * kept column would give a key back more finely than it is released is refused.
    */
   recoverableKeys: RecoverableKey[];
   /** With `--plan`: each estimate's change in raw standard errors. */

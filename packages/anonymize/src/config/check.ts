@@ -1,4 +1,4 @@
-import { columnOf, distinctTexts, LeakriskError, isMissingCell, type DictionaryColumn, type Table } from '@leakrisk/survey';
+import { cellInMessage, columnOf, distinctTexts, LeakriskError, isMissingCell, type DictionaryColumn, type Table } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnRole } from './types.js';
 
 /** The quasi-identifiers (key variables), in the order the config lists them. */
@@ -7,7 +7,7 @@ export function quasiIdentifiers(config: AnonymizeConfig): string[] {
 }
 
 /** Columns with the given role, in the order the config lists them. */
-export function columnsWithRole(config: AnonymizeConfig, role: ColumnRole): string[] {
+function columnsWithRole(config: AnonymizeConfig, role: ColumnRole): string[] {
   return Object.entries(config.columns)
     .filter(([, spec]) => spec.role === role)
     .map(([name]) => name);
@@ -73,7 +73,7 @@ export function checkConfigAgainstTable(config: AnonymizeConfig, table: Table, o
       if (!(Number.isFinite(w) && w > 0)) {
         const row = rows.indexOf(c) + 1;
         throw new LeakriskError(
-          `the weight in row ${row} is ${cell === '' ? 'empty' : `"${cell}"`}, not a positive number`,
+          `the weight in row ${row} is ${cellInMessage(cell, config.columns[weights]?.role === 'keep')}, not a positive number`,
           { file: table.file, row, column: weights },
           'every record needs a positive sampling weight for Fk and individual risk; fix the weight or remove "privacy.weights"',
         );
@@ -91,7 +91,8 @@ export function checkConfigAgainstTable(config: AnonymizeConfig, table: Table, o
       if (!isMissingCell(cell, codes) && !known.has(cell)) unknown.set(cell, rows.indexOf(c) + 1);
     }
     if (unknown.size > 0) {
-      const list = [...unknown.entries()].slice(0, 5).map(([v, row]) => `"${v}" (row ${row})`);
+      // A quasi-identifier's values are never shown: rows, and each value's shape.
+      const list = [...unknown.entries()].slice(0, 5).map(([v, row]) => `row ${row} (${cellInMessage(v, false)})`);
       throw new LeakriskError(
         `${unknown.size} value${unknown.size === 1 ? '' : 's'} of column "${name}" ${unknown.size === 1 ? 'is' : 'are'} not in its hierarchy ${spec.hierarchy.path}: ${list.join(', ')}${unknown.size > 5 ? ', …' : ''}`,
         { file: table.file, column: name, row: [...unknown.values()][0] },

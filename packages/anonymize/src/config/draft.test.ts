@@ -134,4 +134,10 @@ describe('draftConfig', () => {
     const parsed = parseAnonymizeConfig(config, { file: 'anon.json', dir: '/' });
     expect(parsed.columns['age']!.role).toBe('quasi');
   });
+
+  it('lists a column called __proto__ or constructor like any other', () => {
+    const { config } = draftConfig(parseCsvText('__proto__,constructor\nx,1\ny,2\n', 'raw.csv'));
+    expect(Object.keys(config.columns)).toEqual(['__proto__', 'constructor']);
+    expect(JSON.parse(JSON.stringify(config)).columns).toEqual(JSON.parse('{"__proto__": "undecided", "constructor": "undecided"}'));
+  });
 });

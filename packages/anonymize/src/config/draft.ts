@@ -2,7 +2,7 @@ import { isMissingCell, type Codebook, type Column, type Table, type Variable } 
 import { UNDECIDED } from './types.js';
 
 /** Age bands proposed for an `age` quasi-identifier (lower bounds). */
-export const DEFAULT_AGE_BANDS = [18, 25, 35, 45, 55, 65];
+const DEFAULT_AGE_BANDS = [18, 25, 35, 45, 55, 65];
 
 /** Cells looked at per column for content detection (the first non-missing ones, so drafts are reproducible). */
 const SAMPLE_SIZE = 2000;
@@ -36,7 +36,8 @@ export interface DraftConfig {
  * 7. everything else → `"undecided"`.
  */
 export function draftConfig(table: Table, codebook?: Codebook, options: DraftOptions = {}): { config: DraftConfig; notes: string[] } {
-  const columns: Record<string, DraftColumn> = {};
+  // A null-prototype object: a column may be called `__proto__`, `constructor` or `toString`.
+  const columns: Record<string, DraftColumn> = Object.create(null);
   const notes: string[] = [];
   const undecided: string[] = [];
   table.header.forEach((name, j) => {
@@ -158,7 +159,7 @@ const LATIN_NAME = /^\p{Lu}[\p{Ll}'’]+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,3}$/u;
 const URDU_NAME = /^\p{Script=Arabic}{2,}(?: \p{Script=Arabic}{2,}){1,3}$/u;
 
 /** Share of sampled cells that look like one kind of direct identifier, when at least half do. */
-export function detectIdentifierContent(sample: { cells: string[]; distinctShare: number }): { kind: string; share: number } | undefined {
+function detectIdentifierContent(sample: { cells: string[]; distinctShare: number }): { kind: string; share: number } | undefined {
   const n = sample.cells.length;
   if (n === 0) return undefined;
   let phone = 0;

@@ -1,4 +1,4 @@
-import { LeakriskError } from '@leakrisk/survey';
+import { cellInMessage, LeakriskError } from '@leakrisk/survey';
 import type { HierarchyTable } from './types.js';
 
 /**
@@ -6,9 +6,11 @@ import type { HierarchyTable } from './types.js';
  * ever coarser groups (`lahore,lahore_division,punjab`); `*` (full suppression) is the implied top.
  * A first row whose first cell is the column's name (e.g. `district,division,province`) is a header.
  *
- * Checked: every row has the same width, no empty cell, each original value on one row only, and
- * each group has a single parent at the next level (a value mapping to two groups at one level is
- * an error, since the generalisation would not be a function).
+ * Checked: every row has the same width, no empty cell, and the levels form a tree: each original
+ * value on one row only (a value listed again under other groups — a district under two provinces — is
+ * "not a tree"), and each group has a single parent at the next level. Values and groups are compared
+ * trimmed, as the compiled hierarchy reads them. Messages name the file and the lines, and the group
+ * labels (config), never an original value (a quasi-identifier's value).
  *
  * The parser is RFC 4180 (quotes, doubled quotes, CRLF, BOM); hierarchy files are small.
  */
@@ -33,10 +35,12 @@ function check(records: CsvRecord[], where: { file: string; path: string; column
   if (records.length === 0) {
     fail('the file has no values', undefined, 'write one row per original value, then its groups, e.g. `lahore,lahore_division,punjab`');
   }
-  const firstLine = new Map<string, number>();
+  // Values and groups are compared as the compiled hierarchy reads them: trimmed.
+  const firstRecord = new Map<string, CsvRecord>();
   // parentOf[h]: group at level h → (its group at level h + 1, line where first seen)
   const parentOf: Map<string, [string, number]>[] = Array.from({ length: width }, () => new Map());
-  for (const { line, fields } of records) {
+  for (const record of records) {
+    const { line, fields } = record;
     if (fields.length !== width) {
       fail(
         `line ${line} has ${fields.length} column${fields.length === 1 ? '' : 's'} but the first row has ${width}`,
@@ -46,20 +50,29 @@ function check(records: CsvRecord[], where: { file: string; path: string; column
     }
     const empty = fields.findIndex((f) => f.trim() === '');
     if (empty >= 0) fail(`line ${line} has an empty cell at level ${empty}`, line, 'fill every level; use "*" only as the implied top level');
-    const value = fields[0]!;
-    const seen = firstLine.get(value);
+    // The value itself is a quasi-identifier's value: messages name its lines, never the value.
+    const value = fields[0]!.trim();
+    const seen = firstRecord.get(value);
     if (seen !== undefined) {
-      fail(`the value "${value}" is listed twice (lines ${seen} and ${line})`, line, 'keep one row per original value');
+      const level = fields.findIndex((f, h) => h > 0 && f.trim() !== seen.fields[h]!.trim());
+      if (level > 0) {
+        fail(
+          `not a tree: lines ${seen.line} and ${line} list the same value under different groups at level ${level} ("${seen.fields[level]!.trim()}" and "${fields[level]!.trim()}")`,
+          line,
+          'a value belongs to exactly one group at each level: keep the row with the right groups and delete the other',
+        );
+      }
+      fail(`lines ${seen.line} and ${line} list the same value (${cellInMessage(fields[0]!, false)}) twice`, line, 'keep one row per original value');
     }
-    firstLine.set(value, line);
+    firstRecord.set(value, record);
     for (let h = 1; h < width - 1; h++) {
-      const group = fields[h]!;
-      const parent = fields[h + 1]!;
+      const group = fields[h]!.trim();
+      const parent = fields[h + 1]!.trim();
       const known = parentOf[h]!.get(group);
       if (known === undefined) parentOf[h]!.set(group, [parent, line]);
       else if (known[0] !== parent) {
         fail(
-          `the group "${group}" at level ${h} maps to two groups at level ${h + 1} ("${known[0]}" on line ${known[1]}, "${parent}" on line ${line})`,
+          `not a tree: the group "${group}" at level ${h} maps to two groups at level ${h + 1} ("${known[0]}" on line ${known[1]}, "${parent}" on line ${line})`,
           line,
           'every group must belong to exactly one coarser group; rename one of the two groups or correct the parent',
         );

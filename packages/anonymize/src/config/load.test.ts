@@ -1,8 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LeakriskError, parseCsvText } from '@leakrisk/survey';
 import { checkConfigAgainstTable, quasiIdentifiers } from './check.js';
-import { loadAnonymizeConfig, parseAnonymizeConfig, parseConfigText } from './load.js';
+import { loadAnonymizeConfig, parseAnonymizeConfig } from './load.js';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/config/', import.meta.url));
 
@@ -53,15 +56,21 @@ describe('loadAnonymizeConfig', () => {
   });
 });
 
-describe('parseConfigText', () => {
-  it('names the line of a JSON or YAML syntax error', () => {
-    const json = errorOf(() => parseConfigText('{\n  "columns": {,\n}', 'anon.json'));
-    expect(json.message).toMatch(/^the JSON cannot be read/);
+describe('loadAnonymizeConfig syntax errors', () => {
+  it('names the line of a JSON or YAML syntax error, and a key written twice', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'leakrisk-config-'));
+    const load = (name: string, text: string) => {
+      writeFileSync(join(folder, name), text);
+      return () => loadAnonymizeConfig(join(folder, name));
+    };
+    const json = errorOf(load('anon.json', '{\n  "columns": {,\n}'));
+    expect(json.message).toMatch(/^the config is not valid JSON/);
+    expect(json.fix).toContain('use .yaml for a commented config');
     expect(json.line).toBe(2);
-    const yaml = errorOf(() => parseConfigText('columns:\n  a: drop\n  a: keep\n', 'anon.yml'));
-    expect(yaml.message).toMatch(/^the YAML cannot be read/);
+    const yaml = errorOf(load('anon.yml', 'columns:\n  a: drop\n  a: keep\n'));
+    expect(yaml.message).toMatch(/^the config is not valid YAML/);
     expect(yaml.line).toBe(3);
-    const twice = errorOf(() => parseConfigText('{\n "columns": {\n  "phone": "drop",\n  "phone": "keep"\n }\n}', 'anon.json'));
+    const twice = errorOf(load('twice.json', '{\n "columns": {\n  "phone": "drop",\n  "phone": "keep"\n }\n}'));
     expect(twice.message).toContain('the same key appears twice');
     expect(twice.line).toBe(4);
   });
@@ -170,6 +179,32 @@ describe('parseAnonymizeConfig', () => {
     expect(error.message).toContain('/cfg/h/district.csv');
   });
 
+  it('refuses a hierarchy that is not a tree, naming the file, the lines and the groups but not the value', () => {
+    const withFile = (text: string) => {
+      const raw = base();
+      raw.columns['district'] = { role: 'quasi', hierarchy: 'h/d.csv' };
+      return () => parse(raw, { '/cfg/h/d.csv': text });
+    };
+    // A district under two provinces: listed again on line 4 with other groups.
+    const twoProvinces = errorOf(withFile('district,division,province\nlahore,lahore_div,punjab\nsukkur,sukkur_div,sindh\nlahore,sukkur_div,sindh\n'));
+    expect(twoProvinces.message).toBe(
+      'hierarchy for column "district": not a tree: lines 2 and 4 list the same value under different groups at level 1 ("lahore_div" and "sukkur_div")',
+    );
+    expect([twoProvinces.file, twoProvinces.line, twoProvinces.column]).toEqual(['h/d.csv', 4, 'district']);
+    expect(twoProvinces.fix).toContain('exactly one group at each level');
+    // The same value with a space after it is the same value (the compiled hierarchy trims).
+    const spaced = errorOf(withFile('lahore,lahore_div,punjab\nlahore ,lahore_div,sindh\n'));
+    expect(spaced.message).toContain('lines 1 and 2 list the same value under different groups at level 2 ("punjab" and "sindh")');
+    expect(spaced.message).not.toContain('lahore,');
+    // A division under two provinces, written with a stray space.
+    const division = errorOf(withFile('lahore,lahore_div,punjab\nkasur,lahore_div ,sindh\n'));
+    expect(division.message).toContain('not a tree: the group "lahore_div" at level 1 maps to two groups at level 2 ("punjab" on line 1, "sindh" on line 2)');
+    expect(division.line).toBe(2);
+    for (const error of [twoProvinces, spaced, division]) {
+      expect(error.message).not.toMatch(/"lahore"|kasur|sukkur"/);
+    }
+  });
+
   it('validates the ARX layout of a hierarchy', () => {
     const withFile = (text: string) => {
       const raw = base();
@@ -177,8 +212,9 @@ describe('parseAnonymizeConfig', () => {
       return () => parse(raw, { '/cfg/d.csv': text });
     };
     expect(errorOf(withFile('lahore,ld,punjab\nkasur,ld\n')).message).toContain('line 2 has 2 columns but the first row has 3');
-    expect(errorOf(withFile('lahore,ld,punjab\nlahore,ld,punjab\n')).message).toContain('"lahore" is listed twice (lines 1 and 2)');
-    expect(errorOf(withFile('lahore,ld,punjab\nkasur,ld,sindh\n')).message).toContain('the group "ld" at level 1 maps to two groups at level 2');
+    const twice = errorOf(withFile('lahore,ld,punjab\nlahore,ld,punjab\n'));
+    expect(twice.message).toBe('hierarchy for column "district": lines 1 and 2 list the same value (a text of 6 characters) twice');
+    expect(errorOf(withFile('lahore,ld,punjab\nkasur,ld,sindh\n')).message).toContain('not a tree: the group "ld" at level 1 maps to two groups at level 2');
     expect(errorOf(withFile('lahore,,punjab\n')).message).toContain('empty cell at level 1');
     const ok = parse(base(), {});
     expect(ok.columns['district']).toBeUndefined();
@@ -219,6 +255,6 @@ describe('checkConfigAgainstTable', () => {
     const config = parse(raw, { '/cfg/g.csv': 'female,person\n' });
     const error = errorOf(() => checkConfigAgainstTable(config, table));
     expect(error.column).toBe('gender');
-    expect(error.message).toContain('"male" (row 2)');
+    expect(error.message).toBe('1 value of column "gender" is not in its hierarchy /cfg/g.csv: row 2 (a text of 4 characters)');
   });
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { LeakriskError } from '@leakrisk/survey';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { LeakriskError, readStructuredFile, type StructuredFileWording } from '@leakrisk/survey';
 import { parseHierarchyCsv } from './hierarchyFile.js';
 import { assertConfigShape } from './schema.js';
 import {
@@ -16,7 +15,7 @@ import {
 } from './types.js';
 
 /** Default for `privacy.maxSuppressedShare` when the config does not say (the contract's example). */
-export const DEFAULT_MAX_SUPPRESSED_SHARE = 0.05;
+const DEFAULT_MAX_SUPPRESSED_SHARE = 0.05;
 
 export interface ParseConfigOptions {
   /** The config file as the user named it (for messages). */
@@ -27,73 +26,21 @@ export interface ParseConfigOptions {
   readText?: (absolutePath: string) => string;
 }
 
+/** How the config loader words the errors of the file it reads (`readStructuredFile`). */
+const CONFIG_FILE: StructuredFileWording = {
+  what: 'config',
+  notFound: 'config file not found',
+  notFoundFix: 'check the path given to --config (it is relative to the current folder); `leakrisk anonymize --init --data file.csv` drafts one',
+  jsonFix: 'fix the JSON syntax (no comments or trailing commas in .json; use .yaml for a commented config)',
+};
+
 /**
  * Reads `anon.json` (or `.yaml`/`.yml`) and validates it; see {@link parseAnonymizeConfig}.
  * Errors name the file, the column and the fix.
  */
 export function loadAnonymizeConfig(path: string): AnonymizeConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LeakriskError(
-      code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(error)})`,
-      { file: path },
-      'check the path given to --config (it is relative to the current folder); `leakrisk anonymize --init --data file.csv` drafts one',
-    );
-  }
-  const raw = parseConfigText(text, path);
+  const raw = readStructuredFile(path, CONFIG_FILE);
   return parseAnonymizeConfig(raw, { file: path, dir: dirname(resolve(path)) });
-}
-
-/** Parses JSON, or YAML when the file name ends in `.yaml`/`.yml`. */
-export function parseConfigText(text: string, file: string): unknown {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') {
-    try {
-      return parseYaml(text);
-    } catch (error) {
-      const linePos = (error as { linePos?: { line: number }[] }).linePos;
-      throw new LeakriskError(
-        `the YAML cannot be read (${(error as Error).message.split('\n')[0]})`,
-        { file, line: linePos?.[0]?.line },
-        'fix the YAML syntax at that line',
-      );
-    }
-  }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    const value: unknown = JSON.parse(body);
-    assertUniqueJsonKeys(body, file);
-    return value;
-  } catch (error) {
-    if (error instanceof LeakriskError) throw error;
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new LeakriskError(
-      `the JSON cannot be read (${message})`,
-      { file, line },
-      'fix the JSON syntax (no comments or trailing commas in .json; use .yaml for a commented config)',
-    );
-  }
-}
-
-/** JSON.parse keeps the last of two equal keys; a column listed twice must be an error instead. */
-function assertUniqueJsonKeys(body: string, file: string): void {
-  try {
-    parseYaml(body, { uniqueKeys: true });
-  } catch (error) {
-    const message = (error as Error).message;
-    if (!/unique/i.test(message)) return; // JSON that YAML reads differently: JSON.parse already accepted it
-    const linePos = (error as { linePos?: { line: number }[] }).linePos;
-    throw new LeakriskError(
-      'the same key appears twice in one object (for example a column listed twice)',
-      { file, line: linePos?.[0]?.line },
-      'keep one entry per key',
-    );
-  }
 }
 
 /**
@@ -127,7 +74,8 @@ export function parseAnonymizeConfig(raw: unknown, options: ParseConfigOptions):
   assertConfigShape(raw, file);
   const input = raw as RawConfig;
 
-  const columns: Record<string, ColumnConfig> = {};
+  // A null-prototype object: a column may be called `__proto__`, `constructor` or `toString`.
+  const columns: Record<string, ColumnConfig> = Object.create(null);
   for (const [name, entry] of Object.entries(input.columns)) {
     columns[name] = parseColumn(name, entry, { file, dir, readText });
   }

@@ -10,7 +10,6 @@ export type ColumnRole = 'quasi' | 'drop' | 'pseudonymize' | 'scrub' | 'keep' | 
 /** Short forms allowed as a plain string in the file (`"phone": "drop"`). */
 export type ColumnAction = 'drop' | 'pseudonymize' | 'scrub' | 'keep';
 
-export const COLUMN_ROLES: readonly ColumnRole[] = ['quasi', 'drop', 'pseudonymize', 'scrub', 'keep', 'dateShift'];
 export const COLUMN_ACTIONS: readonly ColumnAction[] = ['drop', 'pseudonymize', 'scrub', 'keep'];
 
 /** The value `anonymize --init` writes for a column it cannot judge; a config holding it refuses to run. */
@@ -58,7 +57,7 @@ export interface ColumnConfig {
   maxDays?: number;
 }
 
-export interface RecursiveCl {
+interface RecursiveCl {
   c: number;
   l: number;
 }
@@ -98,7 +97,10 @@ export interface AnonymizeConfig {
   file: string;
   /** Folder that relative paths in the config are resolved against (absolute). */
   dir: string;
-  /** Every classified column, in the order the config lists them. */
+  /**
+   * Every classified column, in the order the config lists them. A null-prototype object, so that
+   * any column name (`__proto__`, `constructor`, …) is an own entry and nothing else answers.
+   */
   columns: Record<string, ColumnConfig>;
   privacy: PrivacyConfig;
   /** Required when a column is `pseudonymize` or `dateShift`. */

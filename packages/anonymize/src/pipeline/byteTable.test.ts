@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dictionaryColumn, formatCsv, loadCodebook, readCsvBytes, parseCsvText, writeCsvColumnsAtomic, type Table } from '@leakrisk/survey';
-import { parseAnonymizeConfig } from '../config/index.js';
+import { parseAnonymizeConfig } from '../config/load.js';
 import { anonymize } from './anonymize.js';
 import { keptColumnStats } from './keptColumns.js';
 import { describeColumn } from '../audit/utility.js';
@@ -60,11 +60,14 @@ describe('anonymize on a byte-backed table', () => {
 
 describe('keptColumnStats', () => {
   it('counts, describes and checks kept columns in one pass as the per-column functions do', () => {
-    const table = readCsvBytes(Buffer.from('s,v,w\n"a",1,2\nb,99,1\na,,1\nb,"3",0.5\n', 'utf8'), 'raw.csv');
-    const weights = Float64Array.from([2, 1, 1, 0.5]);
+    // Four records six times over, then one whose s would start a formula (and whose area is missing).
+    // (v is 1 beside urban in the first four, beside rural in the next: it determines nothing)
+    const rows = '"a",1,2\nb,99,1\na,,1\nb,"3",0.5\n"a",3,2\nb,99,1\na,,1\nb,"1",0.5\n'.repeat(3);
+    const table = readCsvBytes(Buffer.from(`s,v,w\n${rows}"=1+1",-2,1\n`, 'utf8'), 'raw.csv');
+    const weights = Float64Array.from([...Array(6).fill([2, 1, 1, 0.5]).flat(), 1]);
     const area = {
       column: 'area',
-      factor: dictionaryColumn(Int32Array.from([0, 1, 0, 1]), ['urban', 'rural']),
+      factor: dictionaryColumn(Int32Array.from([...Array(6).fill([0, 1, 0, 1]).flat(), -1]), ['urban', 'rural']),
       missing: undefined,
     };
     const [s, v] = keptColumnStats(
@@ -76,9 +79,15 @@ describe('keptColumnStats', () => {
       weights,
       [area],
     );
-    expect(s).toEqual({ cells: 4, description: undefined, recoverable: [{ column: 's', quasiIdentifier: 'area' }] });
-    expect(v!.cells).toBe(2);
-    expect(v!.description).toEqual(describeColumn(['1', '99', '', '3'], weights, new Set(['99'])));
-    expect(v!.recoverable).toEqual([]);
+    // s: a → urban, b → rural over 24 records (22 repeats); the last row's "=1+1" would start a formula
+    expect(s!.cells).toBe(25);
+    expect(s!.description).toBeUndefined();
+    expect(s!.determines.map((d) => [d.key, [...d.keyValueOf.slice(0, 2)]])).toEqual([[0, [0, 1]]]);
+    expect(s!.pii).toEqual([]);
+    expect(s!.formulas).toBe(1);
+    expect(v!.cells).toBe(13);
+    expect(v!.description).toEqual(describeColumn([...Array(3).fill(['1', '99', '', '3', '3', '99', '', '1']).flat(), '-2'], weights, new Set(['99'])));
+    expect(v!.determines).toEqual([]);
+    expect(v!.formulas).toBe(0); // -2 is a number
   });
 });

@@ -1,6 +1,7 @@
-import { ColumnScan, isMissingCell, SCAN_ROWS, type Table } from '@leakrisk/survey';
-import { RecoverableCheck, type FactorColumnWithMissing, type RecoverableKey } from '../audit/recoverable.js';
+import { ColumnScan, isMissingCell, SCAN_ROWS, startsFormula, type Table } from '@leakrisk/survey';
+import { RecoverableCheck, type FactorColumnWithMissing } from '../audit/recoverable.js';
 import { describeMasses, type ColumnDescription } from '../audit/utility.js';
+import { piiInKeptColumn, type KeptColumnPii } from '../text/keptColumnPii.js';
 
 /** A kept column to read for the audit. */
 export interface KeptColumnRequest {
@@ -12,27 +13,35 @@ export interface KeptColumnRequest {
   describe: boolean;
 }
 
-/** What the audit needs of a kept column (it is released unchanged). */
+/** What the checks and the audit need of a kept column (it is released unchanged). */
 export interface KeptColumnStats {
   /** Non-missing cells. */
   cells: number;
   /** Its description (`describeColumn`), when asked for. */
   description: ColumnDescription | undefined;
-  /** The changed keys it determines (`findRecoverableKeys`). */
-  recoverable: RecoverableKey[];
+  /**
+   * The quasi-identifiers it determines (`RecoverableCheck`): their index in the keys given, and the
+   * map from the column's value codes (order of first appearance) to the key's original value codes.
+   */
+  determines: { key: number; keyValueOf: Int32Array }[];
+  /** Personal data it holds by content (`piiInKeptColumn`). */
+  pii: KeptColumnPii[];
+  /** Cells that would start a spreadsheet formula, written with a leading quote (`startsFormula`). */
+  formulas: number;
 }
 
 /**
- * Reads kept columns in one pass over the rows for the audit: non-missing cells, the weighted mass
- * and count of each distinct value (summed in row order, so `describeMasses` gives exactly what
- * `describeColumn` gives on the column's strings), and the recoverable-key test against the keys that
- * were generalised or suppressed. No code or string per row is kept.
+ * Reads kept columns in one pass over the rows: non-missing cells, the weighted mass and count of each
+ * distinct value (summed in row order, so `describeMasses` gives exactly what `describeColumn` gives on
+ * the column's strings), the test of whether the column determines a quasi-identifier (`keys`, their
+ * original values), and, from the distinct values and their counts, the personal data the column holds
+ * and the cells that would start a spreadsheet formula. No code or string per row is kept.
  */
 export function keptColumnStats(
   table: Table,
   requests: readonly KeptColumnRequest[],
   weights: Float64Array | undefined,
-  changedKeys: readonly FactorColumnWithMissing[],
+  keys: readonly FactorColumnWithMissing[],
 ): KeptColumnStats[] {
   const m = requests.length;
   const n = table.nrow;
@@ -43,7 +52,7 @@ export function keptColumnStats(
   const mass = requests.map((r) => (r.describe ? new Float64Array(16) : undefined));
   const missing = requests.map(() => new Uint8Array(16));
   const known = new Int32Array(m);
-  const checks = requests.map((r) => (changedKeys.length > 0 ? new RecoverableCheck(r.name, changedKeys) : undefined));
+  const checks = requests.map((r) => (keys.length > 0 ? new RecoverableCheck(r.name, keys) : undefined));
   for (let from = 0; from < n; from += SCAN_ROWS) {
     const rows = Math.min(SCAN_ROWS, n - from);
     scan.readRows(from, from + rows, codes);
@@ -77,12 +86,19 @@ export function keptColumnStats(
     }
   }
   return requests.map((r, p) => {
+    const levels = scan.levels[p]!;
     let cells = 0;
-    for (let c = 0; c < known[p]!; c++) if (!missing[p]![c]) cells += count[p]![c]!;
+    let formulas = 0;
+    for (let c = 0; c < known[p]!; c++) {
+      if (!missing[p]![c]) cells += count[p]![c]!;
+      if (startsFormula(levels[c]!)) formulas += count[p]![c]!;
+    }
     return {
       cells,
-      description: r.describe ? describeMasses(scan.levels[p]!, mass[p]!, count[p]!, r.missing) : undefined,
-      recoverable: checks[p]?.result() ?? [],
+      description: r.describe ? describeMasses(levels, mass[p]!, count[p]!, r.missing) : undefined,
+      determines: checks[p]?.determined() ?? [],
+      pii: piiInKeptColumn(levels, count[p]!, (value) => isMissingCell(value, r.missing)),
+      formulas,
     };
   });
 }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatCsv, loadCodebook, readCsvFile, synthesizeSurvey, tableFromColumns, textColumn, type Table } from '@leakrisk/survey';
-import { loadAnonymizeConfig, parseAnonymizeConfig, type AnonymizeConfig } from '../config/index.js';
+import { loadAnonymizeConfig, parseAnonymizeConfig } from '../config/load.js';
+import type { AnonymizeConfig } from '../config/types.js';
 import { anonymize } from './anonymize.js';
 
 const data = fileURLToPath(new URL('../../../../data/', import.meta.url));
@@ -46,12 +47,18 @@ function checkRelease(table: Table, config: AnonymizeConfig) {
   const result = anonymize({ table, config, key: KEY, configFile: 'anon.json', codebook });
   const col = (name: string) => [...result.columns[result.header.indexOf(name)]!];
   const n = table.nrow;
-  // the raked variables come out at their first level in (nearly) every row
+  // the raked variables come out at their first level in (nearly) every row; province and area are
+  // given away by the kept stratum, weights and fpc, so they are never suppressed (age and gender take
+  // their share of the suppression)
   for (const name of RAKED) {
     const q = result.audit.quasiIdentifiers.find((x) => x.column === name)!;
     expect(q.chosenLevel, name).toBe(0);
-    expect(q.suppressedCells / n, name).toBeLessThanOrEqual(0.03);
+    expect(q.suppressedCells / n, name).toBeLessThanOrEqual(name === 'province' || name === 'area' ? 0 : 0.04);
   }
+  expect(result.audit.recoverableKeys.filter((r) => r.column === 'stratum')).toEqual([
+    { column: 'stratum', quasiIdentifier: 'province' },
+    { column: 'stratum', quasiIdentifier: 'area' },
+  ]);
   expect(
     col('age')
       .filter((a) => a !== '')

@@ -93,6 +93,16 @@ describe('dateShifter', () => {
     }
   });
 
+  it('gives the shifts released before the hash moved to node:crypto (same key, same ids)', () => {
+    // Made by the hand-written HMAC-SHA-256 this package carried until then.
+    const shift = dateShifter(key, 30);
+    const days = ['R000001', '03001234567', 'ü-اردو', 'x'.repeat(70)].map((id) => {
+      const bytes = Buffer.from(id, 'utf8');
+      return shift(bytes, 0, bytes.length);
+    });
+    expect(days).toEqual([9, -2, -9, -7]);
+  });
+
   it('checks maxDays when called, as dateShiftDays does', () => {
     const shift = dateShifter(key, 40_000);
     expect(() => shift(Buffer.from('R-1'), 0, 3)).toThrow(/at most 40000 days/);

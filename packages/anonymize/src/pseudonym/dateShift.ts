@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { HmacSha256 } from './sha256.js';
 import { dictionaryColumn, isMissingCell, LeakriskError, type DictionaryColumn, type ProblemLocation, type Utf8Column } from '@leakrisk/survey';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -41,13 +40,12 @@ const PREFIX = Buffer.from('date-shift\0', 'utf8');
 
 /**
  * {@link dateShiftDays} for many respondents under one key and `maxDays`, on UTF-8 bytes: the
- * returned function gives the shift of the respondent id `id[start … end)`. The key is prepared once
- * (see `HmacSha256`) and the HMAC message assembled in a reused buffer. `maxDays` is checked at each
- * call, as `dateShiftDays` does.
+ * returned function gives the shift of the respondent id `id[start … end)`. The HMAC message is
+ * assembled in a reused buffer and hashed by `node:crypto`. `maxDays` is checked at each call, as
+ * `dateShiftDays` does.
  */
 export function dateShifter(key: Uint8Array, maxDays: number): (id: Uint8Array, start: number, end: number) => number {
-  const hmac = new HmacSha256(key);
-  const digest = new Uint8Array(32);
+  const secret = Buffer.from(key);
   let message = Buffer.alloc(256);
   return (id: Uint8Array, start: number, end: number): number => {
     checkMaxDays(maxDays);
@@ -62,8 +60,11 @@ export function dateShifter(key: Uint8Array, maxDays: number): (id: Uint8Array, 
     message[idEnd] = 0;
     for (let counter = 0; ; counter++) {
       const messageEnd = idEnd + 1 + message.write(String(counter), idEnd + 1, 'latin1');
-      hmac.digest(message, 0, messageEnd, digest);
-      const v = ((digest[0]! << 8) | digest[1]!) * 0x100000000 + (((digest[2]! << 24) | (digest[3]! << 16) | (digest[4]! << 8) | digest[5]!) >>> 0);
+      // The first 48 bits of the HMAC, read from its hex digits.
+      const hex = createHmac('sha256', secret)
+        .update(new Uint8Array(message.buffer, message.byteOffset, messageEnd))
+        .digest('hex');
+      const v = Number.parseInt(hex.slice(0, 12), 16);
       if (v < limit) return (v % m) - maxDays;
     }
   };
@@ -85,7 +86,7 @@ export function shiftDate(isoDate: string, respondentId: string, key: Uint8Array
 }
 
 /** Milliseconds since 1970 (UTC) of an ISO date `YYYY-MM-DD`, or undefined when it is not a real calendar date. */
-export function isoDateTime(isoDate: string): number | undefined {
+function isoDateTime(isoDate: string): number | undefined {
   const match = ISO_DATE.exec(isoDate);
   const year = match === null ? NaN : Number(match[1]);
   const month = match === null ? NaN : Number(match[2]);
@@ -99,7 +100,7 @@ export function isoDateTime(isoDate: string): number | undefined {
 }
 
 /** The ISO date (`YYYY-MM-DD`) `days` days after the date at `time` (from {@link isoDateTime}). */
-export function shiftedIsoDate(time: number, days: number): string {
+function shiftedIsoDate(time: number, days: number): string {
   const shifted = new Date(time + days * DAY_MS);
   const y = shifted.getUTCFullYear();
   const yyyy = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
@@ -109,7 +110,7 @@ export function shiftedIsoDate(time: number, days: number): string {
 }
 
 /** The error for a cell to be date-shifted that is not a calendar date. */
-export function notADateError(where: ProblemLocation): LeakriskError {
+function notADateError(where: ProblemLocation): LeakriskError {
   return new LeakriskError(
     'This cell is not a calendar date in YYYY-MM-DD form, so it cannot be date-shifted.',
     where,
@@ -118,7 +119,7 @@ export function notADateError(where: ProblemLocation): LeakriskError {
 }
 
 /** The error for a date to be shifted in a row without a respondent id. */
-export function noRespondentError(where: ProblemLocation): LeakriskError {
+function noRespondentError(where: ProblemLocation): LeakriskError {
   return new LeakriskError(
     'This row has a date but no respondent id, so its date shift cannot be derived.',
     where,

@@ -5,7 +5,7 @@ import { generateKey, resolveKey } from './key.js';
 
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 
-function io(env: Record<string, string | undefined>, files: Record<string, string> = {}) {
+function io(env: Record<string, string | undefined>, files: Record<string, string> = {}, extra: { warnings?: string[]; modes?: Record<string, number> } = {}) {
   return {
     env,
     baseDir: '/data/config',
@@ -15,6 +15,8 @@ function io(env: Record<string, string | undefined>, files: Record<string, strin
       if (content === undefined) throw new Error(`ENOENT: ${path}`);
       return content;
     },
+    ...(extra.modes === undefined ? {} : { fileMode: (path: string): number => extra.modes![path] ?? 0o100600 }),
+    ...(extra.warnings === undefined ? {} : { warn: (message: string): void => void extra.warnings!.push(message) }),
   };
 }
 
@@ -38,6 +40,7 @@ describe('generateKey', () => {
 
 describe('resolveKey', () => {
   const hexKey = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+  const randomKey = '3f9c0e71b2a84d56e019c7f3a25b8d406e1f92c3b7a0d5481c6e2f9b0a37d4e5';
 
   it('reads an environment variable as UTF-8 bytes', () => {
     expect(decode(resolveKey('env:LEAKRISK_KEY', io({ LEAKRISK_KEY: hexKey })))).toBe(hexKey);
@@ -81,6 +84,48 @@ describe('resolveKey', () => {
     expect(errorOf(() => resolveKey('LEAKRISK_KEY', io({}))).message).toMatch(/^keyFrom must be "env:NAME" or "file:path"/);
   });
 
+  it('warns (and goes on) when the key looks guessable, never for a random key', () => {
+    const warningsFor = (key: string): string[] => {
+      const warnings: string[] = [];
+      expect(decode(resolveKey('env:LEAKRISK_KEY', io({ LEAKRISK_KEY: key }, {}, { warnings })))).toBe(key);
+      return warnings;
+    };
+    expect(warningsFor('0000000000000000')[0]).toBe(
+      'the pseudonymization key from environment variable LEAKRISK_KEY looks guessable (every character of it is the same); ' +
+        'anyone who guesses it can reverse the pseudonyms. Make a key with `leakrisk keygen --out key.txt` (keep it out of the repository) ' +
+        'and use it instead (pseudonyms made with the old key will not match the new ones).',
+    );
+    expect(warningsFor('abcabcabcabcabcabc')[0]).toContain('(it repeats a pattern of 3 characters)');
+    expect(warningsFor('passwordpassword')[0]).toContain('(it repeats a pattern of 8 characters)');
+    expect(warningsFor('abcdefghijklmnopq')[0]).toContain('(it is a run of consecutive characters)');
+    expect(warningsFor('aabbaabbbabababbbaab')[0]).toContain('(it uses only 2 different characters)');
+    expect(warningsFor(randomKey)).toEqual([]);
+    // the fixture key above is one 32-character half typed twice: guessable from either half
+    expect(warningsFor(hexKey)[0]).toContain('(it repeats a pattern of 32 characters)');
+    for (let i = 0; i < 200; i++) expect(warningsFor(generateKey())).toEqual([]);
+  });
+
+  it('warns when a key file may be read by the group or by others, naming the file and the fix', () => {
+    const files = { '/data/config/key.txt': `${randomKey}\n` };
+    for (const [mode, warned] of [
+      [0o100600, false],
+      [0o100400, false],
+      [0o100640, true],
+      [0o100644, true],
+      [0o100604, true],
+    ] as const) {
+      const warnings: string[] = [];
+      resolveKey('file:key.txt', io({}, files, { warnings, modes: { '/data/config/key.txt': mode } }));
+      expect(warnings.length, mode.toString(8)).toBe(warned ? 1 : 0);
+      if (warned) {
+        expect(warnings[0]).toBe(
+          `the key file key.txt can be read by other users of this machine (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); ` +
+            'anyone who reads it can reverse the pseudonyms. Make it private: chmod 600 key.txt',
+        );
+      }
+    }
+  });
+
   it('never puts the key, or a pasted key, into a message', () => {
     fc.assert(
       // a marker prefix makes an accidental match with the message's own words impossible
@@ -101,6 +146,16 @@ describe('resolveKey', () => {
             const shown = (error as LeakriskError).format();
             expect(shown).not.toContain(secret);
           }
+          // nor into a warning
+          const warnings: string[] = [];
+          const modes = { '/data/config/key.txt': 0o100644 };
+          try {
+            if (how === 'env') resolveKey('env:LEAKRISK_KEY', io({ LEAKRISK_KEY: secret }, {}, { warnings, modes }));
+            else resolveKey('file:key.txt', io({}, { '/data/config/key.txt': secret }, { warnings, modes }));
+          } catch {
+            // too short: covered above
+          }
+          for (const warning of warnings) expect(warning).not.toContain(secret);
         },
       ),
       { numRuns: 2000 },

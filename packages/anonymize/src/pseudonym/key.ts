@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { LeakriskError } from '@leakrisk/survey';
+import { weakKeyReason } from './weakKey.js';
 
 /** The fewest key bytes accepted (128 bits). */
 export const MIN_KEY_BYTES = 16;
@@ -23,6 +24,10 @@ export interface KeyIo {
   baseDir: string;
   /** The config file, named in error messages. */
   configFile?: string;
+  /** The permission bits of a file (`stat().mode`), to warn when others may read a key file; omitted where modes mean nothing (Windows). */
+  fileMode?: (path: string) => number;
+  /** Where warnings go (the CLI: stderr). A weak key or a key file others may read is warned about, not refused. */
+  warn?: (message: string) => void;
 }
 
 function keyBytes(text: string): Uint8Array {
@@ -35,7 +40,8 @@ function keyBytes(text: string): Uint8Array {
  * file's content; the path is relative to the config's folder). The key is the UTF-8 bytes of that
  * text with one trailing newline removed, and must be at least 16 bytes. Every problem is a
  * LeakriskError naming the config file and `keyFrom`; no message ever contains the key or any part
- * of it.
+ * of it. Through `io.warn` it warns (and goes on) when the key looks guessable (see
+ * {@link weakKeyReason}) or when a key file may be read by the group or by others (mode & 0o077).
  */
 export function resolveKey(keyFrom: string, io: KeyIo): Uint8Array {
   const where = { ...(io.configFile !== undefined ? { file: io.configFile } : {}), column: 'keyFrom' };
@@ -73,6 +79,13 @@ export function resolveKey(keyFrom: string, io: KeyIo): Uint8Array {
       );
     }
     key = keyBytes(content);
+    const mode = io.fileMode === undefined ? undefined : modeOf(io.fileMode, path);
+    if (mode !== undefined && (mode & 0o077) !== 0) {
+      io.warn?.(
+        `the ${source} can be read by other users of this machine (mode ${(mode & 0o777).toString(8).padStart(4, '0')}); ` +
+          `anyone who reads it can reverse the pseudonyms. Make it private: chmod 600 ${target}`,
+      );
+    }
   } else {
     // never echo keyFrom here: a user may have pasted the key itself
     throw new LeakriskError(
@@ -88,5 +101,20 @@ export function resolveKey(keyFrom: string, io: KeyIo): Uint8Array {
       `${MAKE_KEY}; it holds 32 random bytes as 64 hex characters.`,
     );
   }
+  const weakness = weakKeyReason(key);
+  if (weakness !== undefined) {
+    io.warn?.(
+      `the pseudonymization key from ${source} looks guessable (${weakness}); anyone who guesses it can reverse the pseudonyms. ` +
+        `${MAKE_KEY} and use it instead (pseudonyms made with the old key will not match the new ones).`,
+    );
+  }
   return key;
+}
+
+function modeOf(fileMode: (path: string) => number, path: string): number | undefined {
+  try {
+    return fileMode(path);
+  } catch {
+    return undefined; // it was just read; if it cannot be stat'ed now, there is nothing to warn about
+  }
 }

@@ -1,4 +1,4 @@
-import { distinctTexts, LeakriskError, textColumn, type DictionaryColumn } from '@leakrisk/survey';
+import { cellInMessage, distinctTexts, LeakriskError, textColumn, type DictionaryColumn } from '@leakrisk/survey';
 import { bandIndex, bandLabel, makeBands } from './bands.js';
 import { buildHierarchy, spread, type Hierarchy } from './hierarchy.js';
 
@@ -60,7 +60,7 @@ export function bandLeafCodesOf(
     const index = bandIndex(bands, cell);
     if (index < 0) {
       throw new LeakriskError(
-        `"${cell}" is not a number, so it cannot be put into a band`,
+        `the value (${cellInMessage(cell, false)}) is not a number, so it cannot be put into a band`,
         { file: where.file, row: factor.codes.indexOf(c) + 1, column: where.column },
         'correct the value, declare it as a missing code in the codebook, or give the column a hierarchy instead of bands',
       );

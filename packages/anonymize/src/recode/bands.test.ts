@@ -23,14 +23,16 @@ describe('recodeToBand', () => {
   it('passes an existing band label through', () => {
     expect(bandIndex(bands, '26-35')).toBe(2);
   });
-  it('names the row of a value that is not a number', () => {
+  it('names the row of a value that is not a number, never the value', () => {
     try {
-      bandLeafCodes([18, 26], ['30', 'abc'], (c) => c === '', { column: 'age', file: 'raw.csv' });
+      bandLeafCodes([18, 26], ['30', '35202-1234567-1'], (c) => c === '', { column: 'age', file: 'raw.csv' });
       expect.unreachable();
     } catch (error) {
       expect(isLeakriskError(error)).toBe(true);
       expect((error as { row: number }).row).toBe(2);
+      expect((error as Error).message).toBe('the value (a text of 15 characters, 13 of them digits) is not a number, so it cannot be put into a band');
     }
+    expect(() => recodeToBand(bands, 'Ayesha')).toThrow('the value (a text of 6 characters) is not a number');
   });
   it('leaves missing cells missing', () => {
     expect([...bandLeafCodes([18, 26], ['', '19', 'NA'], (c) => c === '' || c === 'NA')]).toEqual([-1, 1, -1]);

@@ -1,4 +1,4 @@
-import { LeakriskError } from '@leakrisk/survey';
+import { cellInMessage, LeakriskError } from '@leakrisk/survey';
 
 /**
  * Numeric bands for a quasi-identifier (age, household size, …), the first level of its hierarchy.
@@ -76,7 +76,7 @@ export function recodeToBand(bands: Bands, cell: string, where: { file?: string;
   const index = bandIndex(bands, cell);
   if (index < 0) {
     throw new LeakriskError(
-      `"${cell}" is not a number, so it cannot be put into a band`,
+      `the value (${cellInMessage(cell, false)}) is not a number, so it cannot be put into a band`,
       where,
       'correct the value, declare it as a missing code in the codebook, or classify the column with a hierarchy instead of bands',
     );

@@ -37,11 +37,16 @@ describe('hierarchyFromTable', () => {
         ],
         { rowOf: (i) => i + 2 },
       ),
-    ).toThrow(/"g" is grouped into both "p" and "q"/);
+    ).toThrow(/not a tree: the group "g" is grouped into both "p" and "q"/);
+  });
+  it('refuses a value listed twice without naming it', () => {
+    expect(() => buildHierarchy('d', ['d'], ['lahore', 'lahore'], [], { rowOf: (i) => i + 2 })).toThrow(
+      'the same value is listed twice in the hierarchy (rows 2 and 3)',
+    );
   });
   it('names the row of a value that is not in the hierarchy', () => {
     const h = hierarchyFromTable('district', table);
-    expect(() => leafCodes(h, ['lahore', 'quetta'], (c) => c === '')).toThrow(/"quetta" is not in the hierarchy/);
+    expect(() => leafCodes(h, ['lahore', 'quetta'], (c) => c === '')).toThrow('a value (a text of 6 characters) is not in the hierarchy');
     expect([...leafCodes(h, ['multan', '', 'lahore'], (c) => c === '')]).toEqual([2, -1, 0]);
   });
 });

@@ -1,8 +1,8 @@
-import { distinctTexts, LeakriskError, textColumn, type DictionaryColumn } from '@leakrisk/survey';
-import type { HierarchyTable } from '../config/index.js';
+import { cellInMessage, distinctTexts, LeakriskError, textColumn, type DictionaryColumn } from '@leakrisk/survey';
+import type { HierarchyTable } from '../config/types.js';
 
 /** The implied top of every hierarchy: the value is suppressed (written as an empty cell). */
-export const SUPPRESSED_LEVEL_LABEL = '*';
+const SUPPRESSED_LEVEL_LABEL = '*';
 
 /**
  * A generalisation hierarchy for one quasi-identifier, in ARX's sense: level 0 holds the original
@@ -37,7 +37,8 @@ export function generalizeLeaf(hierarchy: Hierarchy, leaf: number, level: number
 /**
  * Builds a hierarchy from the leaves and, for every higher level, each leaf's group label. Checks that
  * it is a tree: leaves are distinct, and two leaves in one group at level L share their group at
- * level L + 1. `rowOf(i)` names the source row of leaf i in messages.
+ * level L + 1. `rowOf(i)` names the source row of leaf i in messages, which name group labels (config)
+ * but never a leaf (a quasi-identifier's value).
  */
 export function buildHierarchy(
   column: string,
@@ -58,7 +59,7 @@ export function buildHierarchy(
     const seen = leafIndex.get(leaf);
     if (seen !== undefined) {
       throw new LeakriskError(
-        `value "${leaf}" appears twice in the hierarchy (rows ${where.rowOf?.(seen) ?? seen + 1} and ${where.rowOf?.(i) ?? i + 1})`,
+        `the same value is listed twice in the hierarchy (rows ${where.rowOf?.(seen) ?? seen + 1} and ${where.rowOf?.(i) ?? i + 1})`,
         { file: where.file, row: where.rowOf?.(i), column },
         'list every original value once, in the first column',
       );
@@ -82,7 +83,7 @@ export function buildHierarchy(
       const label = cells[i]!;
       if (label === '') {
         throw new LeakriskError(
-          `the hierarchy has an empty group at level ${level + 1} for "${leaves[i]}"`,
+          `the hierarchy has an empty group at level ${level + 1} (row ${where.rowOf?.(i) ?? i + 1})`,
           { file: where.file, row: where.rowOf?.(i), column },
           'fill every cell, or shorten the hierarchy (the top level * is implied)',
         );
@@ -104,7 +105,7 @@ export function buildHierarchy(
       else if (parentOf[child] !== codes[i]) {
         const childLabel = labels[labels.length - 1]![child]!;
         throw new LeakriskError(
-          `"${childLabel}" is grouped into both "${levelLabels[parentOf[child]!]}" and "${levelLabels[codes[i]!]}" at level ${level + 1}`,
+          `not a tree: the group "${childLabel}" is grouped into both "${levelLabels[parentOf[child]!]}" and "${levelLabels[codes[i]!]}" at level ${level + 1}`,
           { file: where.file, row: where.rowOf?.(i), column },
           'a hierarchy must be a tree: every group belongs to exactly one coarser group',
         );
@@ -181,7 +182,7 @@ export function leafCodesOf(
     const leaf = index.get(cell) ?? index.get(cell.trim());
     if (leaf === undefined) {
       throw new LeakriskError(
-        `value "${cell}" is not in the hierarchy${where.hierarchyFile ? ` ${where.hierarchyFile}` : ''}`,
+        `a value (${cellInMessage(cell, false)}) is not in the hierarchy${where.hierarchyFile ? ` ${where.hierarchyFile}` : ''}`,
         { file: where.file, row: factor.codes.indexOf(c) + 1, column: hierarchy.column },
         'add the value to the hierarchy (with its groups), correct the data, or declare the code as missing in the codebook',
       );

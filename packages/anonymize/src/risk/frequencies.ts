@@ -1,5 +1,6 @@
 import { isMissingCell, type DictionaryColumn } from '@leakrisk/survey';
 import type { MissingMatches } from '../config/types.js';
+import { groupKeys, type KeyGroups } from './groupKeys.js';
 
 /** Code of a missing key cell in {@link keyCodes}. */
 export const MISSING_CODE = -1;
@@ -16,67 +17,6 @@ export function keyCodes(column: DictionaryColumn, missing?: ReadonlySet<string>
   const out = new Int32Array(codes.length);
   for (let i = 0; i < codes.length; i++) out[i] = perLevel[codes[i]!]!;
   return out;
-}
-
-/** Records grouped by identical key (missing equal to missing): the equivalence classes. */
-export interface KeyGroups {
-  /** `groupOf[i]`: the group of row i, 0 … count − 1 in first-seen order. */
-  groupOf: Int32Array;
-  count: number;
-  /** A row of each group (its first), to read the group's codes. */
-  firstRow: Int32Array;
-  /** Rows in each group. */
-  size: Float64Array;
-}
-
-/**
- * Groups rows by their exact key combination (a missing code is a category of its own).
- * Runs in O(n · keys): each key refines the grouping through a dense lookup table.
- */
-export function groupKeys(codes: readonly Int32Array[], nrow?: number): KeyGroups {
-  const n = nrow ?? codes[0]?.length ?? 0;
-  let groupOf = new Int32Array(n);
-  let count = n > 0 ? 1 : 0;
-  for (const column of codes) {
-    let width = 0; // categories + 1 (slot 0 = missing)
-    for (let i = 0; i < n; i++) if (column[i]! + 2 > width) width = column[i]! + 2;
-    const next = new Int32Array(n);
-    const cells = count * width;
-    let nextCount = 0;
-    if (cells <= 1 << 24) {
-      const table = new Int32Array(cells).fill(-1);
-      for (let i = 0; i < n; i++) {
-        const slot = groupOf[i]! * width + column[i]! + 1;
-        let g = table[slot]!;
-        if (g < 0) {
-          g = nextCount++;
-          table[slot] = g;
-        }
-        next[i] = g;
-      }
-    } else {
-      const table = new Map<number, number>();
-      for (let i = 0; i < n; i++) {
-        const slot = groupOf[i]! * width + column[i]! + 1;
-        let g = table.get(slot);
-        if (g === undefined) {
-          g = nextCount++;
-          table.set(slot, g);
-        }
-        next[i] = g;
-      }
-    }
-    groupOf = next;
-    count = nextCount;
-  }
-  const firstRow = new Int32Array(count).fill(-1);
-  const size = new Float64Array(count);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i]!;
-    if (firstRow[g]! < 0) firstRow[g] = i;
-    size[g]!++;
-  }
-  return { groupOf, count, firstRow, size };
 }
 
 export interface FrequencyOptions {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '@leakrisk/survey';
 import type { AnonymizeConfig } from '../config/types.js';
 import { distinctTexts, textColumn } from '@leakrisk/survey';
-import { groupKeys, keyCodes } from './frequencies.js';
+import { keyCodes } from './frequencies.js';
+import { groupKeys } from './groupKeys.js';
 
 /** Key columns of cell texts as codes (missing: empty or `NA`). */
 const keyCodesOf = (columns: string[][]) => ({ codes: columns.map((cells) => keyCodes(distinctTexts(textColumn(cells)))) });

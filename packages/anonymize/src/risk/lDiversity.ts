@@ -1,7 +1,9 @@
 import { distinctTexts, LeakriskError, isMissingCell, type Table } from '@leakrisk/survey';
 import { quasiIdentifiers } from '../config/check.js';
 import type { AnonymizeConfig, LDiversityConfig } from '../config/types.js';
-import { groupKeys, keyCodes, type KeyGroups } from './frequencies.js';
+import { diversityOf, meetsLDiversity } from './diversity.js';
+import { keyCodes } from './frequencies.js';
+import { groupKeys, type KeyGroups } from './groupKeys.js';
 import { textsOf } from './textsOf.js';
 
 /** Diversity of one sensitive column within one equivalence class. */
@@ -18,14 +20,10 @@ export interface ClassDiversity {
 }
 
 /**
- * Distinct, entropy and recursive (c,l) l-diversity of every equivalence class; the definitions of
- * Machanavajjhala et al. (2007) as sdcMicro's `ldiversity()` (src/Measure_Risk.h) and ARX compute them:
- *   distinct  = number of different sensitive values in the class;
- *   entropy   = exp(H), H = −Σ_s p_s ln p_s (so entropy l-diversity holds when exp(H) ≥ l);
- *   recursive = max l with r_1 < c · Σ_{i ≥ l} r_i, r sorted decreasing (holds for (c,l) when ≥ l).
- * As sdcMicro: missing sensitive values form one extra category for distinct and entropy (only when
- * the class has a present value; an all-missing class has distinct 0 and entropy 1) and are left out
- * of the recursive measure.
+ * Distinct, entropy and recursive (c,l) l-diversity of every equivalence class, as sdcMicro's
+ * `ldiversity()` reports them (see `diversityOf` for the definitions): missing sensitive values form one
+ * extra category for distinct and entropy (only when the class has a present value; an all-missing
+ * class has distinct 0 and entropy 1) and are left out of the recursive measure.
  */
 export function classDiversity(
   groups: KeyGroups,
@@ -42,30 +40,10 @@ export function classDiversity(
     if (isMissing(cell)) missing[g]!++;
     else counts[g]!.set(cell, (counts[g]!.get(cell) ?? 0) + 1);
   }
-  const out: ClassDiversity[] = [];
-  for (let g = 0; g < groups.count; g++) {
-    const size = groups.size[g]!;
-    const freqs = [...counts[g]!.values()].sort((a, b) => b - a);
-    let distinct = freqs.length;
-    let h = 0;
-    for (const f of freqs) h -= (f / size) * Math.log(f / size);
-    if (missing[g]! > 0 && distinct > 0) {
-      distinct++;
-      h -= (missing[g]! / size) * Math.log(missing[g]! / size);
-    }
-    let recursive = freqs.length === 0 ? 0 : 1;
-    if (freqs.length > 1) {
-      let tail = 0;
-      for (let i = 1; i < freqs.length; i++) tail += freqs[i]!;
-      // tail = r_l + … + r_m for l = 2; raise l while r1 < c · tail
-      for (let l = 2; l <= freqs.length && freqs[0]! < c * tail; l++) {
-        recursive = l;
-        tail -= freqs[l - 1]!;
-      }
-    }
-    out.push({ group: g, size, distinct, entropy: Math.exp(h), recursive });
-  }
-  return out;
+  return counts.map((values, g) => {
+    const d = diversityOf(Float64Array.from(values.values()), 0, values.size, { missing: missing[g]!, c });
+    return { group: g, size: groups.size[g]!, distinct: d.distinct, entropy: d.entropy, recursive: d.recursive };
+  });
 }
 
 /** The l-diversity of one sensitive column over all classes, and the classes that fail the requirement. */
@@ -89,9 +67,6 @@ export interface LDiversityReport {
   /** Per record: 1 when its class fails the requirement for some sensitive column. */
   violatingRows: Uint8Array;
 }
-
-/** Tolerance for entropy l: exp(H) ≥ l is checked as H ≥ ln l − 1e-12 (rounding of equal shares). */
-const ENTROPY_TOLERANCE = 1e-12;
 
 /**
  * Checks l-diversity (any combination of distinct, entropy and recursive (c,l)) for each sensitive
@@ -119,11 +94,7 @@ export function checkLDiversity(
       minDistinct = Math.min(minDistinct, d.distinct);
       minEntropy = Math.min(minEntropy, d.entropy);
       minRecursive = Math.min(minRecursive, d.recursive);
-      const fails =
-        (requirement.distinct !== undefined && d.distinct < requirement.distinct) ||
-        (requirement.entropy !== undefined && Math.log(d.entropy) < Math.log(requirement.entropy) - ENTROPY_TOLERANCE) ||
-        (requirement.recursive !== undefined && d.recursive < requirement.recursive.l);
-      if (fails) {
+      if (!meetsLDiversity({ ...d, logEntropy: Math.log(d.entropy) }, requirement)) {
         failing.push(d.group);
         records += d.size;
         classFails[d.group] = 1;

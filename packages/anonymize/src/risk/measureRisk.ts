@@ -1,4 +1,4 @@
-import { distinctTexts, LeakriskError, isMissingCell, type Table } from '@leakrisk/survey';
+import { cellInMessage, distinctTexts, LeakriskError, isMissingCell, type Table } from '@leakrisk/survey';
 import { quasiIdentifiers } from '../config/check.js';
 import type { AnonymizeConfig } from '../config/types.js';
 import { freqCalc, keyCodes } from './frequencies.js';
@@ -79,7 +79,7 @@ export function measureRisk(table: Table, config: AnonymizeConfig, options: Meas
       if (!(Number.isFinite(w) && w > 0)) {
         const row = cells.codes.indexOf(c) + 1;
         throw new LeakriskError(
-          `the weight in row ${row} is ${cell === '' ? 'empty' : `"${cell}"`}, not a positive number`,
+          `the weight in row ${row} is ${cellInMessage(cell, config.columns[name]?.role === 'keep')}, not a positive number`,
           { file: table.file, row, column: name },
           'every record needs a positive sampling weight for Fk and individual risk; fix the weight or remove "privacy.weights"',
         );

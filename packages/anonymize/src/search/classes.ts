@@ -1,65 +1,4 @@
-/**
- * Equivalence classes of records over quasi-identifier codes, computed on typed arrays.
- *
- * Codes are small non-negative integers per column, -1 for a missing cell. Rows (or classes) are
- * grouped column by column: the pair (group so far, code of the next column) gets a dense id in
- * order of first appearance, through a direct lookup table when the pair space is small and a Map
- * otherwise. Ids therefore depend only on the order of the input, never on hashing, which keeps
- * every downstream result deterministic.
- */
-export interface Grouping {
-  /** Class id of each input element (row or finer class). */
-  groupOf: Int32Array;
-  /** Number of classes. */
-  size: number;
-  /** Index of the first input element of each class. */
-  first: Int32Array;
-}
-
-const DIRECT_LIMIT = 1 << 24;
-
-/**
- * Groups `length` elements by their codes in `columns` (each an Int32Array of codes, -1 missing;
- * `cards[j]` bounds column j's codes: 0 ≤ code < cards[j]). Missing is a value of its own here.
- */
-export function groupByCodes(columns: readonly Int32Array[], cards: readonly number[], length: number): Grouping {
-  let ids = new Int32Array(length);
-  let size = length > 0 ? 1 : 0;
-  for (let j = 0; j < columns.length; j++) {
-    const codes = columns[j]!;
-    const base = cards[j]! + 1;
-    const next = new Int32Array(length);
-    let nextSize = 0;
-    if (size * base <= DIRECT_LIMIT) {
-      const table = new Int32Array(size * base).fill(-1);
-      for (let i = 0; i < length; i++) {
-        const slot = ids[i]! * base + codes[i]! + 1;
-        let id = table[slot]!;
-        if (id < 0) {
-          id = nextSize++;
-          table[slot] = id;
-        }
-        next[i] = id;
-      }
-    } else {
-      const table = new Map<number, number>();
-      for (let i = 0; i < length; i++) {
-        const slot = ids[i]! * base + codes[i]! + 1;
-        let id = table.get(slot);
-        if (id === undefined) {
-          id = nextSize++;
-          table.set(slot, id);
-        }
-        next[i] = id;
-      }
-    }
-    ids = next;
-    size = nextSize;
-  }
-  const first = new Int32Array(size).fill(-1);
-  for (let i = 0; i < length; i++) if (first[ids[i]!]! < 0) first[ids[i]!] = i;
-  return { groupOf: ids, size, first };
-}
+import { groupKeys } from '../risk/groupKeys.js';
 
 /**
  * A table of classes: `codes[j][c]` is the code of quasi-identifier j in class c (-1 missing),
@@ -87,10 +26,7 @@ export function classesOfRows(
   sensitiveCards: readonly number[],
   nrow: number,
 ): { table: ClassTable; classOf: Int32Array } {
-  const grouping = groupByCodes(codes, cards, nrow);
-  const { groupOf, size, first } = grouping;
-  const count = new Float64Array(size);
-  for (let i = 0; i < nrow; i++) count[groupOf[i]!]!++;
+  const { groupOf, count: size, firstRow: first, size: count } = groupKeys(codes, nrow, cards);
   const hist = sensitive.map((s, a) => {
     const card = sensitiveCards[a]!;
     const h = new Float64Array(size * card);
@@ -116,8 +52,7 @@ export function classesOfRows(
  * sensitive histograms add up. Returns the merged table and the merged class of each input class.
  */
 export function mergeClasses(table: ClassTable, codes: readonly Int32Array[], cards: readonly number[]): { table: ClassTable; mergedOf: Int32Array } {
-  const grouping = groupByCodes(codes, cards, table.size);
-  const { groupOf, size, first } = grouping;
+  const { groupOf, count: size, firstRow: first } = groupKeys(codes, table.size, cards);
   const count = new Float64Array(size);
   for (let c = 0; c < table.size; c++) count[groupOf[c]!]! += table.count[c]!;
   const hist = table.hist.map((h, a) => {

@@ -83,6 +83,23 @@ describe('searchLattice', () => {
     expect(run([1, 2]).best?.suppressedCells).toEqual([0, 1]);
   });
 
+  it('never suppresses a pinned key locally, taking the other key instead', () => {
+    // As 'follows the importance order': without importance age goes first. Pin age (a kept column
+    // gives it away) and the outlier loses its gender instead; pin both and nothing can be suppressed.
+    const a = ['25', '27', '33', '35', '33', '35', '22'];
+    const g = ['f', 'f', 'f', 'f', 'm', 'm', 'm'];
+    const pinned = (pins: [boolean, boolean]) => keysOf(a, g).map((key, j) => ({ ...key, pinned: pins[j]! }));
+    const run = (pins: [boolean, boolean]) =>
+      searchLattice({ keys: pinned(pins), sensitive: [], nrow: 7, requirement: { k: 2, missingMatches: 'any' }, maxSuppressedShare: 1 / 7 });
+    expect(run([false, false]).best?.suppressedCells).toEqual([1, 0]);
+    expect(run([true, false]).best?.suppressedCells).toEqual([0, 1]);
+    expect(run([true, false]).release(1)[6]).toBe('');
+    // Both pinned: only generalisation is left (age 20-39 for everyone keeps (20-39, m) at 3).
+    const both = run([true, true]).best!;
+    expect(both.suppressedCells).toEqual([0, 0]);
+    expect(both.levels).toEqual([1, 0]);
+  });
+
   it('reports no solution when the budget is too small', () => {
     const result = searchLattice({
       keys: keysOf([...ages, '45'], [...genders, 'm']),

@@ -9,9 +9,25 @@ import type { PrivacyRequirement } from './requirement.js';
 export interface SearchKey {
   column: string;
   hierarchy: Hierarchy;
+  /**
+   * Each record's leaf: 0 … L − 1 (L = hierarchy.leaves.length), −1 when missing; with `self` matching,
+   * L + f for a missing cell written as `missingForms[f]`.
+   */
   leaves: Int32Array;
+  /**
+   * With `self` matching, the texts of missing cells other than the empty cell (`NA`, codebook missing
+   * codes such as `99`). They are released as they are, so each is a category of its own at every
+   * level below `*` (never generalised, loss 0 unless suppressed); the empty cell stays −1, the same
+   * category as a suppressed cell, which is also written empty.
+   */
+  missingForms?: readonly string[];
   /** sdcMicro importance: 1 = most important (suppressed last). */
   importance?: number;
+  /**
+   * Never suppressed locally: a kept column gives the key's value away (a stratum names the province),
+   * so suppressing one of its cells would protect nothing; local suppression takes another key instead.
+   */
+  pinned?: boolean;
 }
 
 /** A sensitive column as codes (-1 = missing), for l-diversity. */
@@ -33,7 +49,7 @@ export interface SearchInput {
 }
 
 /** The outcome at one lattice node (a generalisation level per key). */
-export interface NodeOutcome {
+interface NodeOutcome {
   levels: number[];
   /** The requirement is met within the suppression budget. */
   feasible: boolean;
@@ -98,7 +114,7 @@ export function searchLattice(input: SearchInput): SearchResult {
   const leafCards = keys.map((k) => k.hierarchy.leaves.length);
   const micro = classesOfRows(
     keys.map((k) => k.leaves),
-    leafCards,
+    keys.map((k) => k.hierarchy.leaves.length + (k.missingForms?.length ?? 0)),
     sensitive.map((s) => s.codes),
     sensitive.map((s) => s.cardinality),
     nrow,
@@ -114,10 +130,11 @@ export function searchLattice(input: SearchInput): SearchResult {
       'use fewer quasi-identifiers or shorter hierarchies',
     );
   }
+  // Records per leaf (missing forms left out: they are never generalised and lose nothing at `*`).
   const leafCounts = keys.map((k, j) => {
     const counts = new Float64Array(k.hierarchy.leaves.length);
     const codes = table.codes[j]!;
-    for (let c = 0; c < table.size; c++) if (codes[c]! >= 0) counts[codes[c]!]! += table.count[c]!;
+    for (let c = 0; c < table.size; c++) if (codes[c]! >= 0 && codes[c]! < counts.length) counts[codes[c]!]! += table.count[c]!;
     return counts;
   });
   const nonMissing = leafCounts.map((counts) => counts.reduce((s, x) => s + x, 0));
@@ -222,7 +239,7 @@ export function searchLattice(input: SearchInput): SearchResult {
     const { genCodes, microMask } = chosen.detail;
     const h = keys[j]!.hierarchy;
     const level = chosen.levels[j]!;
-    const labels = level < h.groupOf.length ? h.labels[level]! : [];
+    const labels = level < h.groupOf.length ? [...h.labels[level]!, ...(keys[j]!.missingForms ?? [])] : [];
     const classOf = micro.classOf;
     const codes = genCodes[j]!;
     const bit = 1 << j;
@@ -253,8 +270,7 @@ interface NodeDetail {
 }
 
 function stripDetail(outcome: NodeOutcome & { detail?: NodeDetail }): NodeOutcome {
-  const { detail, ...rest } = outcome;
-  void detail;
+  const { detail: _detail, ...rest } = outcome;
   return rest;
 }
 
@@ -272,6 +288,7 @@ function evaluateNode(
 ): NodeOutcome & { detail: NodeDetail } {
   const m = keys.length;
   const cards: number[] = [];
+  // Groups at each key's level; a missing form f (leaf L + f) becomes group G + f, G groups at the level.
   const genCodes = keys.map((k, j) => {
     const h = k.hierarchy;
     const level = levels[j]!;
@@ -282,8 +299,13 @@ function evaluateNode(
       cards.push(0);
     } else {
       const groupOf = h.groupOf[level]!;
-      for (let c = 0; c < micro.size; c++) out[c] = leaves[c]! < 0 ? -1 : groupOf[leaves[c]!]!;
-      cards.push(h.labels[level]!.length);
+      const leafCount = h.leaves.length;
+      const groups = h.labels[level]!.length;
+      for (let c = 0; c < micro.size; c++) {
+        const leaf = leaves[c]!;
+        out[c] = leaf < 0 ? -1 : leaf < leafCount ? groupOf[leaf]! : groups + leaf - leafCount;
+      }
+      cards.push(groups + (k.missingForms?.length ?? 0));
     }
     return out;
   });
@@ -294,8 +316,9 @@ function evaluateNode(
   for (let j = 0; j < m; j++) {
     if (levels[j]! < keys[j]!.hierarchy.groupOf.length) continue;
     const leaves = micro.codes[j]!;
+    const leafCount = keys[j]!.hierarchy.leaves.length;
     for (let c = 0; c < micro.size; c++) {
-      if (leaves[c]! >= 0) {
+      if (leaves[c]! >= 0 && leaves[c]! < leafCount) {
         starred[c] = 1;
         starCells[j]! += micro.count[c]!;
       }
@@ -303,7 +326,12 @@ function evaluateNode(
   }
   let starredRecords = 0;
   for (let c = 0; c < micro.size; c++) if (starred[c]) starredRecords += micro.count[c]!;
-  const local = suppressLocally(nodeTable, order, requirement, budget);
+  const local = suppressLocally(
+    nodeTable,
+    order.filter((j) => !keys[j]!.pinned),
+    requirement,
+    budget,
+  );
   const microMask = new Int32Array(micro.size);
   let suppressedRecords = 0;
   for (let c = 0; c < micro.size; c++) {
@@ -327,7 +355,9 @@ function evaluateNode(
       }
       if (codes[g]! < 0) continue;
       if (local.suppressedMask[g]! & bit) sum += count;
-      else {
+      else if (codes[g]! >= h.labels[level]!.length) {
+        // a missing form, released as it is: nothing lost, nothing generalised
+      } else {
         sum += count * cellLoss(h, level, codes[g]!);
         if (level > 0) generalised += count;
       }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classesOfRows } from './classes.js';
-import { checkClasses, isDiverse } from './requirement.js';
+import { achievedPrivacy, checkClasses } from './requirement.js';
 
 /** Codes a list of string columns (missing '' → -1), values numbered in order of appearance. */
 function encode(columns: string[][]): { codes: Int32Array[]; cards: number[] } {
@@ -65,18 +65,6 @@ describe('checkClasses', () => {
   });
 });
 
-describe('isDiverse', () => {
-  it('applies entropy l-diversity: counts (2,2) have entropy ln 2', () => {
-    expect(isDiverse([2, 2], 0, 2, { entropy: 2 })).toBe(true);
-    expect(isDiverse([3, 1], 0, 2, { entropy: 2 })).toBe(false);
-  });
-  it('applies recursive (c,l): r1 < c (r_l + … + r_m)', () => {
-    // counts 5,3,2 with l = 2: tail = 3 + 2 = 5; c = 1.1 → 5 < 5.5 holds; c = 1 → 5 < 5 fails
-    expect(isDiverse([5, 3, 2], 0, 3, { recursive: { c: 1.1, l: 2 } })).toBe(true);
-    expect(isDiverse([5, 3, 2], 0, 3, { recursive: { c: 1, l: 2 } })).toBe(false);
-  });
-});
-
 describe('checkClasses with fully missing keys', () => {
   it('does not count all-missing records towards others when there are two keys (sdcMicro freqCalc)', () => {
     // rows: (a,x) (a,x) ('','') — the all-missing row matches all 3, the others only each other
@@ -87,5 +75,26 @@ describe('checkClasses with fully missing keys', () => {
     const { table, classOf } = classesOfRows(codes, cards, [], [], 3);
     const { fk } = checkClasses(table, { k: 2, missingMatches: 'any' });
     expect(Array.from(classOf, (c) => fk[c])).toEqual([2, 2, 3]);
+  });
+});
+
+describe('achievedPrivacy', () => {
+  it('gives the smallest fk and the smallest distinct and entropy l of a matching set', () => {
+    // keys: a a a b b (no missing); sensitive: 0 1 1 0 0 → class a {0:1, 1:2}, class b {0:2}
+    const { table } = classesOfRows([Int32Array.from([0, 0, 0, 1, 1])], [2], [Int32Array.from([0, 1, 1, 0, 0])], [2], 5);
+    const achieved = achievedPrivacy(table, { k: 2, l: { distinct: 2 }, missingMatches: 'any' }, ['s']);
+    expect(achieved.minFk).toBe(2);
+    expect(achieved.violatingRecords).toBe(2); // class b has one value
+    expect(achieved.l).toEqual([{ column: 's', distinct: 1, entropy: 1 }]);
+  });
+
+  it('leaves out the classes exempt under self (every key missing)', () => {
+    // keys: a a -1 ; the all-missing record alone would give fk 1
+    const { table } = classesOfRows([Int32Array.from([0, 0, -1])], [1], [Int32Array.from([0, 1, 0])], [2], 3);
+    const self = achievedPrivacy(table, { k: 2, missingMatches: 'self' }, ['s']);
+    expect(self.minFk).toBe(2);
+    expect(self.l[0]!.distinct).toBe(2);
+    expect(self.l[0]!.entropy).toBeCloseTo(2, 14);
+    expect(achievedPrivacy(table, { k: 2, missingMatches: 'any' }, ['s']).minFk).toBe(3);
   });
 });

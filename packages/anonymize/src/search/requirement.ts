@@ -1,3 +1,4 @@
+import { diversityOf, isDiverse, type LRequirement } from '../risk/diversity.js';
 import type { ClassTable } from './classes.js';
 
 /** What every released record must satisfy (after generalisation and suppression). */
@@ -5,7 +6,7 @@ export interface PrivacyRequirement {
   /** k-anonymity: fk ≥ k for every record. */
   k: number;
   /** l-diversity of every sensitive column within each record's matching set; any combination. */
-  l?: { distinct?: number; entropy?: number; recursive?: { c: number; l: number } };
+  l?: LRequirement;
   /** `any`: a missing key value matches every value (sdcMicro); `self`: missing matches only missing (ARX). */
   missingMatches: 'any' | 'self';
 }
@@ -166,41 +167,40 @@ function matchAny(table: ClassTable, pattern: Int32Array, allMissing: number, fk
   }
 }
 
-/** l-diversity of the counts `h[offset … offset + card)`; see {@link checkClasses} for the definitions. */
-export function isDiverse(
-  h: ArrayLike<number>,
-  offset: number,
-  card: number,
-  l: { distinct?: number; entropy?: number; recursive?: { c: number; l: number } },
-): boolean {
-  let distinct = 0;
-  let total = 0;
-  for (let v = 0; v < card; v++) {
-    const x = h[offset + v]!;
-    if (x > 0) {
-      distinct++;
-      total += x;
+/** What a release achieves (the audit's `privacy.achieved`), from its class table. */
+export interface AchievedPrivacy {
+  /** Smallest fk over the records that must meet k (0 when there are none). */
+  minFk: number;
+  /** Records in classes that violate the requirement. */
+  violatingRecords: number;
+  /** Per sensitive column, the smallest distinct count and exp(entropy) of a matching set. */
+  l: { column: string; distinct: number; entropy: number }[];
+}
+
+/**
+ * The k and l a class table achieves under `requirement` (see {@link checkClasses}): the smallest fk
+ * and, per sensitive column (named in `sensitive`, in the table's order), the smallest number of
+ * distinct values and smallest exp(entropy) of a matching set (present values only, `diversityOf`),
+ * skipping the classes exempt under `self` (every key missing).
+ */
+export function achievedPrivacy(table: ClassTable, requirement: PrivacyRequirement, sensitive: readonly string[]): AchievedPrivacy {
+  const check = checkClasses(table, requirement);
+  const m = table.codes.length;
+  const exempt = (c: number) => requirement.missingMatches === 'self' && m > 0 && table.codes.every((column) => column[c]! < 0);
+  let minFk = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < table.size; c++) if (!exempt(c) && check.fk[c]! < minFk) minFk = check.fk[c]!;
+  const l = sensitive.map((column, a) => {
+    const card = table.sensitiveCards[a]!;
+    const counts = check.matchedHist[a]!;
+    let distinct = Number.POSITIVE_INFINITY;
+    let entropy = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < table.size; c++) {
+      if (exempt(c)) continue;
+      const d = diversityOf(counts, c * card, card);
+      distinct = Math.min(distinct, d.distinct);
+      entropy = Math.min(entropy, d.entropy);
     }
-  }
-  if (l.distinct !== undefined && distinct < l.distinct) return false;
-  if (l.entropy !== undefined) {
-    if (total === 0) return false;
-    let entropy = 0;
-    for (let v = 0; v < card; v++) {
-      const x = h[offset + v]!;
-      if (x > 0) entropy -= (x / total) * Math.log(x / total);
-    }
-    if (entropy < Math.log(l.entropy) - 1e-12) return false;
-  }
-  if (l.recursive !== undefined) {
-    const { c, l: ll } = l.recursive;
-    if (distinct < ll) return false;
-    const r: number[] = [];
-    for (let v = 0; v < card; v++) if (h[offset + v]! > 0) r.push(h[offset + v]!);
-    r.sort((a, b) => b - a);
-    let tail = 0;
-    for (let i = ll - 1; i < r.length; i++) tail += r[i]!;
-    if (!(r[0]! < c * tail)) return false;
-  }
-  return true;
+    return { column, distinct: Number.isFinite(distinct) ? distinct : 0, entropy: Number.isFinite(entropy) ? entropy : 0 };
+  });
+  return { minFk: Number.isFinite(minFk) ? minFk : 0, violatingRecords: check.violatingRecords, l };
 }

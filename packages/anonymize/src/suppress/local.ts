@@ -1,5 +1,6 @@
 import { mergeClasses, type ClassTable } from '../search/classes.js';
-import { checkClasses, isDiverse, type PrivacyRequirement } from '../search/requirement.js';
+import { isDiverse } from '../risk/diversity.js';
+import { checkClasses, type PrivacyRequirement } from '../search/requirement.js';
 
 export interface LocalSuppressionResult {
   /** The requirement holds after suppression. */
@@ -90,7 +91,6 @@ export function suppressLocally(
  * matching-set values come from the same computation as the real classes'.
  */
 function chooseKeys(merged: ClassTable, violates: Uint8Array, order: readonly number[], requirement: PrivacyRequirement): Int32Array {
-  const m = merged.codes.length;
   const choice = new Int32Array(merged.size).fill(-1);
   const owners: number[] = [];
   const dropped: number[] = [];
@@ -163,6 +163,5 @@ function chooseKeys(merged: ClassTable, violates: Uint8Array, order: readonly nu
       settled[g] = 1;
     }
   }
-  void m;
   return choice;
 }

@@ -11,4 +11,7 @@ export * from './passport.js';
 export * from './address.js';
 export * from './dob.js';
 export * from './names.js';
+export * from './spelledNumbers.js';
+export * from './platformHandles.js';
 export * from './scrub.js';
+export * from './piiKinds.js';

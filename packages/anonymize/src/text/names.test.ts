@@ -57,4 +57,39 @@ describe('names after cue phrases', () => {
   it('captures at most three tokens', () => {
     expect(scrub('my name is Ali Raza Khan Qureshi')).toBe('my name is [NAME] Qureshi');
   });
+
+  it('names after "ka naam X hai", "mujhe X kehte hain" and their Urdu forms', () => {
+    expect(scrub('meri behen ka naam Hira hai')).toBe('meri behen ka naam [NAME] hai');
+    expect(scrub('us larki ka naam zarmeena tha')).toBe('us larki ka naam [NAME] tha');
+    expect(scrub('mere dost ka naam hai Daniyal')).toBe('mere dost ka naam hai [NAME]');
+    expect(scrub('mujhe Shanzay kehte hain')).toBe('mujhe [NAME] kehte hain');
+    expect(scrub('log mujhe guddu kehte hain')).toBe('log mujhe [NAME] kehte hain');
+    expect(scrub('sab mujhe Sunny bulate hain')).toBe('sab mujhe [NAME] bulate hain');
+    expect(scrub('usay Bilal bulate hain')).toBe('usay [NAME] bulate hain');
+    expect(scrub('میری بہن کا نام زینب ہے')).toBe('میری بہن کا نام [NAME] ہے');
+    expect(scrub('اس لڑکے کا نام عثمان خان تھا')).toBe('اس لڑکے کا نام [NAME] تھا');
+    expect(scrub('مجھے حنا کہتے ہیں')).toBe('مجھے [NAME] کہتے ہیں');
+    expect(scrub('گھر والے مجھے گڑیا بلاتے ہیں')).toBe('گھر والے مجھے [NAME] بلاتے ہیں');
+  });
+
+  it('leaves refusals, insults and the names of things after those cues', () => {
+    for (const text of [
+      'mera naam nahi bataunga',
+      'mera naam mat poocho',
+      'my name is none of your business',
+      'log mujhe pagal kehte hain',
+      'ise victim blaming kehte hain',
+      'usay blackmail kehte hain',
+      'uske ghar ka naam bohat acha hai',
+      'mujhe kuch nahi kehte',
+      'میرا نام نہیں بتاؤں گی',
+      'لوگ مجھے پاگل کہتے ہیں',
+      'اسے ہراسانی کہتے ہیں',
+      'اس کام کا نام ہراسانی ہے',
+      'مجھے سب باجی کہتے ہیں',
+      'main 25 saal ka hoon',
+    ]) {
+      expect(scrub(text)).toBe(text);
+    }
+  });
 });

@@ -7,7 +7,10 @@ import { detectIbans } from './iban.js';
 import { detectNames } from './names.js';
 import { normalizeForMatching, toOriginalSpan } from './normalize.js';
 import { detectPassports } from './passport.js';
+import { CALL_VERB, digitsOf, HIDDEN_NUMBER, KA_NAAM, PLATFORM, scanCues } from './cueScan.js';
 import { detectPhones } from './phone.js';
+import { detectPlatformHandles } from './platformHandles.js';
+import { detectSpelledNumbers } from './spelledNumbers.js';
 import { emptyCounts, PII_TYPES, type PiiSpan, type PiiType } from './types.js';
 import { detectUrls } from './url.js';
 
@@ -48,37 +51,50 @@ const PRIORITY: Record<PiiType, number> = {
 /**
  * Cells that contain none of these cannot hold anything the detectors find: no digit (phones, CNICs,
  * IBANs, passports, addresses, dates), no `@` (emails, handles), no slash or dot before two letters
- * (links; a sentence-ending dot does not count), no spelled-out email and no name cue. Non-ASCII text always goes through the full path because its
- * digits and cues are only recognisable after normalisation.
+ * (links; a sentence-ending dot does not count), no spelled-out email and no name cue ("my", "naam" …).
+ * Non-ASCII text always goes through the full path because its digits and cues are only recognisable
+ * after normalisation. See `LIGHT` for what the other cells are still checked for.
  */
 const MAY_HOLD_PII =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: [^\x00-\x7f] is "any non-ASCII character"
   /[0-9@/]|\.[A-Za-z]{2}|[^\x00-\x7f]|\bat\b|contact|\bask|\btell|message|name|naam|\bnam\b|\bi\s?a?m\b|i'm|this is|it's|call me|named|called|\bmy\b|\bhis\b|\bher\b|\bour\b|\bmer[aie]|meray|hamar|\bus\s?k|\bis\s?k|\bma[ie]n?\b|\bmein\b|\bmae\b|\bmn\b|\bme\b/i;
 
-/** How many ASCII digits the (normalised) text holds: detectors need at least a few. */
-function countDigits(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
-}
+/**
+ * Cells that fail `MAY_HOLD_PII` (plain ASCII text without digits or the usual cues) can still hold a
+ * handle after a platform word, a name before "kehte/bulate hain" or a number spelled out in words:
+ * `scanCues` tells, and only those detectors run on them. Mentions of TikTok or Facebook are common in
+ * comments, so they must not send a cell through every detector.
+ */
+const LIGHT = HIDDEN_NUMBER | PLATFORM | CALL_VERB;
+
 const DOT_LETTER = /\.[A-Za-z]/;
 
 /** A spelled-out email needs an "at" word: `x at gmail dot com`, `x [at] gmail`. */
-function mayHoldSpelledEmail(lower: string): boolean {
-  return lower.includes(' at ') || lower.includes('[at]') || lower.includes('(at)');
+const SPELLED_AT = / at |\[at\]|\(at\)/i;
+function mayHoldSpelledEmail(text: string): boolean {
+  return SPELLED_AT.test(text);
 }
 
 /** A link needs a dot before a letter (`x.com`, `www.`) or a scheme. */
-function mayHoldLink(text: string, lower: string): boolean {
-  return DOT_LETTER.test(text) || lower.includes('http');
+const HTTP = /http/i;
+function mayHoldLink(text: string): boolean {
+  return DOT_LETTER.test(text) || HTTP.test(text);
 }
 
-/** Whether a cell needs the full scrubber (see MAY_HOLD_PII). */
+/** Whether a cell needs the scrubber at all (see `MAY_HOLD_PII` and `LIGHT`). */
 export function mayHoldPii(text: string): boolean {
-  return MAY_HOLD_PII.test(text);
+  return MAY_HOLD_PII.test(text) || (scanCues(text) & LIGHT) !== 0;
+}
+
+/** The light path (see `LIGHT`): ASCII text, already normal, so spans are offsets into it. */
+function findInPlainText(text: string, wanted: ReadonlySet<PiiType>, facts: number): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  if ((facts & PLATFORM) !== 0 && wanted.has('HANDLE')) spans.push(...detectPlatformHandles(text));
+  if ((facts & CALL_VERB) !== 0 && wanted.has('NAME')) spans.push(...detectNames(text, true));
+  if ((facts & HIDDEN_NUMBER) !== 0) {
+    for (const span of detectSpelledNumbers(text)) if (wanted.has(span.type)) spans.push(span);
+  }
+  return spans.length === 0 ? spans : resolveOverlaps(spans);
 }
 
 function detectAll(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
@@ -87,19 +103,31 @@ function detectAll(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
     for (let i = 0; i < found.length; i++) spans.push(found[i]!);
   };
   // each detector runs only when the text can hold what it looks for
-  const digitCount = countDigits(text);
+  const facts = scanCues(text);
+  const digitCount = digitsOf(facts);
   const hasAt = text.includes('@');
-  const lower = text.toLowerCase();
   if (digitCount >= 9 && wanted.has('PHONE')) add(detectPhones(text));
+  if ((wanted.has('PHONE') || wanted.has('CNIC')) && (facts & HIDDEN_NUMBER) !== 0) {
+    for (const span of detectSpelledNumbers(text)) if (wanted.has(span.type)) spans.push(span);
+  }
   if (digitCount >= 13 && wanted.has('CNIC')) add(detectCnics(text));
   if (digitCount >= 18 && wanted.has('IBAN')) add(detectIbans(text));
   if (digitCount >= 6 && wanted.has('PASSPORT')) add(detectPassports(text));
   if (digitCount >= 1 && wanted.has('ADDRESS')) add(detectAddresses(text));
   if (digitCount >= 1 && wanted.has('DOB')) add(detectDatesOfBirth(text));
-  if ((hasAt || mayHoldSpelledEmail(lower)) && wanted.has('EMAIL')) add(detectEmails(text));
-  if (mayHoldLink(text, lower) && wanted.has('URL')) add(detectUrls(text));
+  if ((hasAt || mayHoldSpelledEmail(text)) && wanted.has('EMAIL')) add(detectEmails(text));
+  if (mayHoldLink(text) && wanted.has('URL')) add(detectUrls(text));
   if (hasAt && wanted.has('HANDLE')) add(detectHandles(text));
-  if (wanted.has('NAME')) add(detectNames(text));
+  if (wanted.has('HANDLE') && (facts & PLATFORM) !== 0) {
+    // after a platform cue, `sana.pk` is a handle, not the bare domain the link detector takes it for
+    const handles = detectPlatformHandles(text);
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const span = spans[i]!;
+      if (span.type === 'URL' && handles.some((h) => h.start === span.start && h.end === span.end)) spans.splice(i, 1);
+    }
+    add(handles);
+  }
+  if (wanted.has('NAME')) add(detectNames(text, (facts & (CALL_VERB | KA_NAAM)) !== 0));
   return spans;
 }
 
@@ -118,7 +146,11 @@ export function resolveOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
 const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
 function findIn(text: string, wanted: ReadonlySet<PiiType>): PiiSpan[] {
-  if (text.length === 0 || !MAY_HOLD_PII.test(text)) return [];
+  if (text.length === 0) return [];
+  if (!MAY_HOLD_PII.test(text)) {
+    const facts = scanCues(text);
+    return (facts & LIGHT) === 0 ? [] : findInPlainText(text, wanted, facts);
+  }
   const normalized = normalizeForMatching(text);
   const spans = resolveOverlaps(detectAll(normalized.text, wanted));
   const found: PiiSpan[] = [];
@@ -169,9 +201,10 @@ export function scrubText(text: string, options: ScrubOptions = {}): ScrubResult
 
 /**
  * Scrubs every cell of a free-text column (see `scrubText`). Cells without a digit, `@`, dot, slash,
- * non-ASCII character or name cue are returned untouched without running any detector, and each
- * detector runs only on cells that can hold what it looks for (enough digits, an `@`, a link-like dot,
- * a cue word), so a million short comments take a few seconds.
+ * non-ASCII character or name cue only get one scan for platform words, call verbs and spelled-out
+ * numbers (and those three detectors when it finds one); each detector runs only on cells that can
+ * hold what it looks for (enough digits, an `@`, a link-like dot, a cue word), so a million short
+ * comments take a few seconds.
  */
 export function scrubColumn(values: readonly string[], options: ScrubOptions = {}): ScrubColumnResult {
   const scrub = scrubber(options);
@@ -189,7 +222,7 @@ export function scrubber(options: ScrubOptions = {}): { scrub: (value: string) =
   const wanted = options.types === undefined ? ALL_TYPES : new Set(options.types);
   const counts = emptyCounts();
   return {
-    scrub: (value: string) => (value.length === 0 || !MAY_HOLD_PII.test(value) ? value : scrubInto(value, wanted, counts)),
+    scrub: (value: string) => (value.length === 0 ? value : scrubInto(value, wanted, counts)),
     counts,
   };
 }

@@ -2,18 +2,20 @@
  * Times `scrubColumn` on synthetic comments built from the labelled corpus, each made unique by two
  * extra words. Run on demand only (it is not a test):
  *
- *   cd packages/anonymize && npx tsx src/text/scrubColumn.bench.ts [rows] [dense|survey]
+ *   cd packages/anonymize && npx tsx src/text/scrubColumn.bench.ts [rows] [dense|survey] [tier1]
  *
  * - `dense`: every cell is a corpus comment (about 60% hold personal data): a worst case.
  * - `survey` (default): a free-text column as surveys return it: 30% empty, 55% comments without
  *   personal data, 15% with some.
+ * - `tier1`: draw only from the original (tier-1) corpus, the input of the figures measured before the
+ *   hidden-number, platform-handle and name-cue forms were added; without it tier 2 is drawn from too.
  */
 import { loadCorpus } from '../../test/corpus/evaluate.js';
 import { scrubColumn } from './scrub.js';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const mix = process.argv[3] ?? 'survey';
-const entries = loadCorpus();
+const entries = loadCorpus().filter((entry) => !process.argv.includes('tier1') || entry.tier === undefined);
 const corpus = entries.map((entry) => entry.text);
 const withPii = entries.filter((entry) => entry.spans.length > 0).map((entry) => entry.text);
 const withoutPii = entries.filter((entry) => entry.spans.length === 0).map((entry) => entry.text);

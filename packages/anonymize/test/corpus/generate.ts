@@ -5,376 +5,52 @@
  *
  * - `synthetic.jsonl`: short comments in English, Roman Urdu and Urdu script built from templates with a
  *   seeded generator (mulberry32, seed 20250701), so the file is reproducible byte for byte.
+ *   Tier 1 (`syn-0001` … `syn-0900`) is the original corpus; tier 2 (`"tier": 2`, from `forms.ts`, its
+ *   own seed 20250702) adds phones and CNICs written digit by digit, with O/l, spelled out or across
+ *   lines, handles without `@` after a platform cue, names after Roman Urdu and Urdu cues, and decoys
+ *   that share their shape. Tier 1 stays byte for byte what it was, so its figures stay comparable.
  * - `hard-cases.jsonl`: the hand-written cases of `hard-cases.txt` (spaced, bracketed, inside links,
  *   Urdu digits, Arabic letter forms, harmless numbers), where `{TYPE|text}` marks a labelled span.
+ *   After the line `# @tier 2`, `{TYPE/form|text}` labels a span of a tier-2 form, `{~kind|text}` marks
+ *   a decoy and `\n` in a line stands for a line break.
  *
- * Each line: { "id", "lang": "en" | "roman" | "ur", "text", "spans": [{ "start", "end", "type" }] } with
- * UTF-16 offsets into `text`. Names are generic common Pakistani names put together at random.
+ * Each line: { "id", "lang": "en" | "roman" | "ur", "text", "spans": [{ "start", "end", "type", "form"? }],
+ * "tier"?: 2, "decoys"?: [{ "start", "end", "form" }] } with UTF-16 offsets into `text`. Names are
+ * generic common Pakistani names put together at random.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-type Lang = 'en' | 'roman' | 'ur';
-interface Span {
-  start: number;
-  end: number;
-  type: string;
-}
-interface Entry {
-  id: string;
-  lang: Lang;
-  text: string;
-  spans: Span[];
-}
+import { forms } from './forms.js';
+import {
+  address,
+  assemble,
+  cnic,
+  dob,
+  email,
+  type Decoy,
+  type Entry,
+  harmless,
+  handleName,
+  iban,
+  int,
+  type Lang,
+  latinName,
+  type Part,
+  passport,
+  phone,
+  pick,
+  chance,
+  reseed,
+  S,
+  type Slot,
+  type Span,
+  url,
+  urduName,
+} from './values.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(20250701);
-const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const digits = (n: number): string => Array.from({ length: n }, () => String(int(0, 9))).join('');
-const chance = (p: number): boolean => random() < p;
-
-const URDU_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
-const toUrduDigits = (s: string, table = URDU_DIGITS): string => s.replace(/[0-9]/g, (d) => table[Number(d)]!);
-
-// ---- values ---------------------------------------------------------------------------------------
-
-function mobile(): string {
-  return `03${int(0, 4)}${int(0, 9)}${digits(7)}`;
-}
-function phone(lang: Lang): string {
-  const m = mobile();
-  const n = m.slice(1); // 3001234567
-  const landlines = [
-    () => `042-3${digits(7)}`,
-    () => `(042) 3${digits(7)}`,
-    () => `021-3${digits(7)}`,
-    () => `051-${int(2, 9)}${digits(6)}`,
-    () => `(091) 5${digits(6)}`,
-    () => `061-${int(4, 6)}${digits(6)}`,
-  ];
-  const formats = [
-    () => `${m.slice(0, 4)}-${m.slice(4)}`,
-    () => m,
-    () => `+92 ${n.slice(0, 3)} ${n.slice(3)}`,
-    () => `+92${n}`,
-    () => `0092 ${n.slice(0, 3)} ${n.slice(3)}`,
-    () => `+92-${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`,
-    () => `${m.slice(0, 4)} ${m.slice(4, 7)} ${m.slice(7)}`,
-    () => `(${m.slice(0, 4)}) ${m.slice(4)}`,
-    () => `${m.slice(0, 4)} ${m.slice(4)}`,
-    () => `0${n.slice(0, 3)}.${n.slice(3)}`,
-    () => pick(landlines)(),
-  ];
-  const value = pick(formats)();
-  if (lang === 'ur' && chance(0.5)) return toUrduDigits(value, chance(0.8) ? URDU_DIGITS : ARABIC_DIGITS);
-  if (lang === 'roman' && chance(0.1)) return toUrduDigits(value);
-  return value;
-}
-function cnic(lang: Lang): string {
-  const a = `${int(1, 7)}${digits(4)}`;
-  const b = digits(7);
-  const c = digits(1);
-  const value = pick([`${a}-${b}-${c}`, `${a}${b}${c}`, `${a} ${b} ${c}`, `${a}-${b}-${c}`]);
-  return lang === 'ur' && chance(0.5) ? toUrduDigits(value) : value;
-}
-
-const GIVEN_F = [
-  'Ayesha',
-  'Fatima',
-  'Zainab',
-  'Maryam',
-  'Sana',
-  'Hina',
-  'Sadia',
-  'Amna',
-  'Nida',
-  'Rabia',
-  'Sidra',
-  'Iqra',
-  'Kiran',
-  'Mehwish',
-  'Mahnoor',
-  'Anum',
-  'Bushra',
-  'Hira',
-  'Komal',
-  'Laiba',
-  'Maira',
-  'Rimsha',
-  'Saba',
-  'Zoya',
-  'Hafsa',
-  'Khadija',
-  'Shazia',
-  'Zarmeena',
-  'Shanzay',
-  'Dureshehwar',
-  'Mehrunisa',
-  'Aleezay',
-  'Nimra',
-  'Warda',
-  'Muskan',
-  'Sundas',
-];
-const GIVEN_M = [
-  'Ali',
-  'Ahmed',
-  'Hamza',
-  'Hassan',
-  'Usman',
-  'Umar',
-  'Bilal',
-  'Imran',
-  'Faisal',
-  'Asad',
-  'Adnan',
-  'Arslan',
-  'Danish',
-  'Fahad',
-  'Haider',
-  'Junaid',
-  'Kashif',
-  'Naveed',
-  'Rizwan',
-  'Saad',
-  'Salman',
-  'Shoaib',
-  'Talha',
-  'Waqas',
-  'Yasir',
-  'Zeeshan',
-  'Zubair',
-  'Abdullah',
-  'Ibrahim',
-  'Shayan',
-  'Daniyal',
-  'Moiz',
-  'Azlan',
-  'Rayyan',
-  'Hasnain',
-  'Sheheryar',
-];
-const FAMILY = [
-  'Khan',
-  'Malik',
-  'Butt',
-  'Qureshi',
-  'Siddiqui',
-  'Sheikh',
-  'Chaudhry',
-  'Raza',
-  'Shah',
-  'Baloch',
-  'Awan',
-  'Rana',
-  'Memon',
-  'Abbasi',
-  'Kazmi',
-  'Ansari',
-  'Javed',
-  'Iqbal',
-  'Akhtar',
-  'Mughal',
-  'Khattak',
-  'Soomro',
-  'Lodhi',
-  'Paracha',
-  'Tiwana',
-  'Kasuri',
-];
-const URDU_GIVEN = [
-  'عائشہ',
-  'فاطمہ',
-  'زینب',
-  'مریم',
-  'ثنا',
-  'حنا',
-  'سعدیہ',
-  'آمنہ',
-  'ندا',
-  'رابعہ',
-  'سدرہ',
-  'کرن',
-  'مہوش',
-  'علی',
-  'احمد',
-  'حمزہ',
-  'حسن',
-  'عثمان',
-  'عمر',
-  'بلال',
-  'عمران',
-  'فیصل',
-  'اسد',
-  'دانش',
-  'جنید',
-  'سلمان',
-  'طلحہ',
-  'یاسر',
-];
-const URDU_FAMILY = ['خان', 'ملک', 'قریشی', 'صدیقی', 'شیخ', 'رضا', 'شاہ', 'اعوان', 'بٹ'];
-
-function latinName(tokens: number, lower: boolean): string {
-  const parts = [pick(chance(0.5) ? GIVEN_F : GIVEN_M)];
-  if (tokens > 1) parts.push(pick(FAMILY));
-  const name = parts.join(' ');
-  return lower ? name.toLowerCase() : name;
-}
-function urduName(tokens: number): string {
-  return tokens > 1 ? `${pick(URDU_GIVEN)} ${pick(URDU_FAMILY)}` : pick(URDU_GIVEN);
-}
-function handleName(): string {
-  return `${pick([...GIVEN_F, ...GIVEN_M]).toLowerCase()}${pick(['_', '.', '', '_official_'])}${pick([pick(FAMILY).toLowerCase(), String(int(1, 99)), 'pk'])}`;
-}
-function email(): string {
-  const user = `${pick([...GIVEN_F, ...GIVEN_M]).toLowerCase()}${pick(['.', '_', ''])}${pick([pick(FAMILY).toLowerCase(), String(int(70, 2005))])}`;
-  return `${user}@${pick(['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'example.pk', 'mail.example.com.pk'])}`;
-}
-function url(): string {
-  const h = handleName();
-  return pick([
-    () => `https://www.facebook.com/${h}`,
-    () => `instagram.com/${h}`,
-    () => `https://www.tiktok.com/@${h}`,
-    () => `wa.me/92${mobile().slice(1)}`,
-    () => `https://wa.me/92${mobile().slice(1)}`,
-    () => `bit.ly/${h.slice(0, 3)}${digits(3)}`,
-    () => `www.example.pk/${h}`,
-    () => `youtu.be/${h.slice(0, 4)}X${digits(4)}`,
-    () => `https://t.me/${h}`,
-    () => `https://example.com/profile?id=${digits(6)}`,
-  ])();
-}
-const BANKS = ['SCBL', 'HABB', 'MUCB', 'UNIL', 'ALFH', 'MEZN', 'NBPA', 'BAHL', 'ABPA', 'FAYS'];
-function ibanCheck(bban: string): string {
-  const rearranged = `${bban}PK00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
-  let remainder = 0;
-  for (const ch of rearranged) remainder = (remainder * 10 + Number(ch)) % 97;
-  return String(98 - remainder).padStart(2, '0');
-}
-function iban(): string {
-  const bban = `${pick(BANKS)}${digits(16)}`;
-  const compact = `PK${ibanCheck(bban)}${bban}`;
-  return chance(0.4) ? compact.replace(/(.{4})(?=.)/g, '$1 ') : compact;
-}
-function passport(): string {
-  const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
-  return `${letters[int(0, letters.length - 1)]}${letters[int(0, letters.length - 1)]}${digits(7)}`;
-}
-const SECTORS = ['G-10/2', 'F-7/3', 'I-8/4', 'G-9/1', 'F-11/2', 'E-11/3', 'G-13/4', 'I-10/1'];
-const AREAS = ['Gulberg III', 'Model Town', 'Johar Town', 'Bahria Town', 'Gulshan-e-Iqbal', 'DHA Phase 5', 'Satellite Town', 'Faisal Town'];
-function address(lang: Lang): string {
-  if (lang === 'ur') {
-    const value = pick([
-      () => `مکان نمبر ${int(1, 999)}، گلی نمبر ${int(1, 40)}`,
-      () => `گھر نمبر ${int(1, 300)}، گلی نمبر ${int(1, 30)}، سیکٹر ${pick(SECTORS)}`,
-      () => `گلی نمبر ${int(1, 30)}`,
-      () => `مکان نمبر ${int(1, 999)}`,
-    ])();
-    return chance(0.4) ? toUrduDigits(value) : value;
-  }
-  return pick([
-    () => `house no ${int(1, 999)}, street ${int(1, 60)}, ${pick(SECTORS)}`,
-    () => `H# ${int(1, 500)}-${pick(['A', 'B', 'C'])}, Block ${pick(['C', 'D', '5', '13'])}, ${pick(AREAS)}`,
-    () => `house ${int(1, 999)} street ${int(1, 60)}`,
-    () => `flat ${int(1, 40)}, Block ${int(1, 20)}, ${pick(AREAS)}`,
-    () => `gali no ${int(1, 40)}, mohalla ${int(1, 12)}`,
-    () => `makan number ${int(1, 300)}, gali ${int(1, 30)}`,
-    () => `sector ${pick(SECTORS)}`,
-    () => `${pick(SECTORS)}`,
-    () => `plot ${int(1, 900)}, ${pick(AREAS)}`,
-  ])();
-}
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTHS_UR = ['جنوری', 'فروری', 'مارچ', 'اپریل', 'مئی', 'جون', 'جولائی', 'اگست', 'ستمبر', 'اکتوبر', 'نومبر', 'دسمبر'];
-function dob(lang: Lang): string {
-  const d = int(1, 28);
-  const mo = int(1, 12);
-  const y = int(1960, 2006);
-  if (lang === 'ur') {
-    const value = chance(0.5) ? `${d} ${MONTHS_UR[mo - 1]} ${y}` : `${String(d).padStart(2, '0')}-${String(mo).padStart(2, '0')}-${y}`;
-    return chance(0.4) ? toUrduDigits(value) : value;
-  }
-  return pick([
-    () => `${String(d).padStart(2, '0')}-${String(mo).padStart(2, '0')}-${y}`,
-    () => `${d}/${mo}/${y}`,
-    () => `${d} ${MONTHS_EN[mo - 1]} ${y}`,
-    () => `${MONTHS_EN[mo - 1]} ${d}, ${y}`,
-    () => `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-    () => `${d}.${String(mo).padStart(2, '0')}.${y}`,
-  ])();
-}
-
-// ---- harmless filler --------------------------------------------------------------------------------
-
-const harmless = (lang: Lang): string => {
-  const n = int(2, 95);
-  const amount = pick([`Rs ${int(1, 99) * 100}`, `${int(1, 50)},000 rupees`, `PKR ${int(1, 9)},${int(100, 999)}`, `Rs. ${int(5, 500) * 10}`]);
-  const year = String(int(2016, 2025));
-  const en = [
-    `Victims are blamed in ${n}% of the cases I have seen.`,
-    `The video leaked in ${year} and people still talk about it.`,
-    `I spend ${int(1, 9)} hours a day on TikTok.`,
-    `They asked for ${amount} to delete the pictures.`,
-    `I am ${int(18, 70)} years old and I think resharing is a crime.`,
-    `Reported it at 10:${int(10, 59)} but nobody replied for ${int(2, 14)} days.`,
-    `Out of ${int(10, 60)} friends only ${int(1, 9)} knew about PECA ${pick(['2016', 'section 21', '2025 amendment'])}.`,
-    'People should stop sharing leaked videos.',
-    'Blaming the girl is wrong, the one who leaked it is the criminal.',
-    'Platforms remove such content too slowly.',
-    `On 12-05-${year} the clip was everywhere on WhatsApp.`,
-    `My account was hacked twice in ${year}.`,
-    'I do not know where to report such things.',
-    `FIA took ${int(2, 6)} months to respond.`,
-  ];
-  const roman = [
-    `${n}% log victim ko hi blame karte hain.`,
-    `Video ${year} mein leak hui thi aur ab tak log baat karte hain.`,
-    `Main roz ${int(1, 9)} ghante TikTok chalati hoon.`,
-    `Unhon ne pictures delete karne ke ${amount} maange.`,
-    `Main ${int(18, 70)} saal ka hoon aur share karna ghalat hai.`,
-    `${int(8, 11)} baje complaint ki thi magar ${int(2, 14)} din tak jawab nahi aaya.`,
-    'Larki ko blame karna bilkul ghalat hai.',
-    'Log leaked videos share karna band karein.',
-    'mujhe nahi pata kahan report karein',
-    `Mera account ${year} mein do dafa hack hua.`,
-    `${int(2, 40)} logon ne video forward ki.`,
-    'Main bohat pareshan hoon is sab se.',
-  ];
-  const ur = [
-    `${n} فیصد لوگ متاثرہ لڑکی کو ہی قصوروار ٹھہراتے ہیں۔`,
-    `ویڈیو ${year} میں لیک ہوئی تھی۔`,
-    `میں روزانہ ${int(1, 9)} گھنٹے سوشل میڈیا استعمال کرتی ہوں۔`,
-    'لیک شدہ ویڈیوز شیئر کرنا جرم ہے۔',
-    'لڑکی کو الزام دینا غلط ہے۔',
-    'مجھے نہیں معلوم کہ شکایت کہاں کروں۔',
-    `انہوں نے ${int(1, 50)} ہزار روپے مانگے۔`,
-    'میں بہت پریشان ہوں۔',
-    `میری عمر ${int(18, 70)} سال ہے۔`,
-  ];
-  const value = pick(lang === 'en' ? en : lang === 'roman' ? roman : ur);
-  return lang === 'ur' && chance(0.3) ? toUrduDigits(value) : value;
-};
-
-// ---- templates with labelled slots ----------------------------------------------------------------------
-
-type Slot = { type: string; value: (lang: Lang) => string };
-type Part = string | Slot;
-const S = (type: string, value: (lang: Lang) => string): Slot => ({ type, value });
 const PHONE = S('PHONE', phone);
 const CNIC = S('CNIC', cnic);
 const EMAIL = S('EMAIL', () => email());
@@ -462,32 +138,6 @@ const TEMPLATES: Record<Lang, Part[][]> = {
   ],
 };
 
-/** Arabic letter forms and diacritics that Urdu writers' keyboards produce (same length, or marks). */
-function urduVariant(s: string): string {
-  let out = s;
-  if (chance(0.2)) out = out.replace(/ی/g, 'ي');
-  if (chance(0.2)) out = out.replace(/ک/g, 'ك');
-  if (chance(0.1)) out = out.replace(/نام/g, 'نَام');
-  if (chance(0.1)) out = out.replace(/میرا/g, 'مير\u200Cا');
-  return out;
-}
-
-function assemble(id: string, lang: Lang, parts: Part[]): Entry {
-  let text = '';
-  const spans: Span[] = [];
-  for (const part of parts) {
-    if (typeof part === 'string') {
-      text += lang === 'ur' ? urduVariant(part) : part;
-    } else {
-      let value = part.value(lang);
-      if (part.type === 'NAME' && lang === 'ur' && chance(0.15)) value = value.replace(/ی/g, 'ي').replace(/ہ/g, 'ه');
-      spans.push({ start: text.length, end: text.length + value.length, type: part.type });
-      text += value;
-    }
-  }
-  return { id, lang, text, spans };
-}
-
 function synthetic(count: number): Entry[] {
   const entries: Entry[] = [];
   const langs: Lang[] = ['en', 'roman', 'ur'];
@@ -510,31 +160,49 @@ function synthetic(count: number): Entry[] {
   return entries;
 }
 
-/** `{TYPE|text}` marks a labelled span in hard-cases.txt; lines are `lang<TAB>text`, `#` comments. */
+/**
+ * `{TYPE|text}` marks a labelled span in hard-cases.txt; lines are `lang<TAB>text`, `#` comments. After
+ * `# @tier 2`: `{TYPE/form|text}` (a labelled span of a form), `{~kind|text}` (a decoy), `\n` (a line break).
+ */
 function hardCases(): Entry[] {
   const lines = readFileSync(join(here, 'hard-cases.txt'), 'utf8').split('\n');
   const entries: Entry[] = [];
+  let tier2 = false;
   for (const line of lines) {
+    if (line.startsWith('# @tier 2')) tier2 = true;
     if (line.trim().length === 0 || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
     const lang = line.slice(0, tab) as Lang;
-    const marked = line.slice(tab + 1);
+    const marked = tier2 ? line.slice(tab + 1).replace(/\\n/g, '\n') : line.slice(tab + 1);
     let text = '';
     const spans: Span[] = [];
-    const re = /\{([A-Z]+)\|([^}]*)\}/g;
+    const decoys: Decoy[] = [];
+    const re = /\{(~[a-z-]+|[A-Z]+(?:\/[a-z-]+)?)\|([^}]*)\}/g;
     let last = 0;
     for (let m = re.exec(marked); m !== null; m = re.exec(marked)) {
       text += marked.slice(last, m.index);
-      spans.push({ start: text.length, end: text.length + m[2]!.length, type: m[1]! });
-      text += m[2]!;
+      const [label, value] = [m[1]!, m[2]!];
+      const where = { start: text.length, end: text.length + value.length };
+      if (label.startsWith('~')) decoys.push({ ...where, form: label.slice(1) });
+      else {
+        const [type, form] = label.split('/') as [string, string | undefined];
+        spans.push(form === undefined ? { ...where, type } : { ...where, type, form });
+      }
+      text += value;
       last = m.index + m[0].length;
     }
     text += marked.slice(last);
-    entries.push({ id: `hard-${String(entries.length + 1).padStart(3, '0')}`, lang, text, spans });
+    const entry: Entry = { id: `hard-${String(entries.length + 1).padStart(3, '0')}`, lang, text, spans };
+    if (tier2) entry.tier = 2;
+    if (decoys.length > 0) entry.decoys = decoys;
+    entries.push(entry);
   }
   return entries;
 }
 
 const toJsonl = (entries: Entry[]): string => `${entries.map((entry) => JSON.stringify(entry)).join('\n')}\n`;
-writeFileSync(join(here, 'synthetic.jsonl'), toJsonl(synthetic(900)));
+const tier1 = synthetic(900);
+reseed(20250702);
+const tier2 = forms(tier1.length + 1);
+writeFileSync(join(here, 'synthetic.jsonl'), toJsonl([...tier1, ...tier2]));
 writeFileSync(join(here, 'hard-cases.jsonl'), toJsonl(hardCases()));

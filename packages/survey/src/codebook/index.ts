@@ -11,3 +11,7 @@ export {
   scaleOf,
   type Language,
 } from './accessors.js';
+export { codebookFrom } from './codebookFrom.js';
+export { readXlsForm } from './xlsform/readXlsForm.js';
+export { codebookFromSav } from './fromSav.js';
+export { isNonAnswer } from './nonAnswer.js';

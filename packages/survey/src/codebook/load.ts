@@ -8,13 +8,27 @@ import { codebookSchema } from './schema.js';
 import type { Codebook, Variable } from './types.js';
 
 const Ajv = AjvModule.default;
-let compiled: ValidateFunction | undefined;
+const compiled = new Map<boolean, ValidateFunction>();
 
-function validator(): ValidateFunction {
-  if (compiled === undefined) {
-    compiled = new Ajv({ allErrors: true, strict: false }).compile(codebookSchema);
+/**
+ * The schema's validator. A codebook drawn from a form or data file says which `languages` its
+ * wording is in; where the form has no Urdu its `ur` texts repeat the English, so for such a codebook
+ * the Urdu-script rule is lifted (everything else is checked the same).
+ */
+function validator(drawn: boolean): ValidateFunction {
+  let validate = compiled.get(drawn);
+  if (validate === undefined) {
+    const schema = drawn ? withoutUrduScriptRule() : codebookSchema;
+    validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    compiled.set(drawn, validate);
   }
-  return compiled;
+  return validate;
+}
+
+function withoutUrduScriptRule(): object {
+  const schema = JSON.parse(JSON.stringify(codebookSchema)) as { definitions: { localized: { properties: { ur: Record<string, unknown> } } } };
+  delete schema.definitions.localized.properties.ur.pattern;
+  return schema;
 }
 
 /**
@@ -72,7 +86,8 @@ function parseYamlText(text: string, file: string): unknown {
  * data typed as a {@link Codebook}; `file` is used in messages only.
  */
 export function checkCodebook(data: unknown, file = '<codebook>'): Codebook {
-  const validate = validator();
+  const drawn = typeof data === 'object' && data !== null && Array.isArray((data as { languages?: unknown }).languages);
+  const validate = validator(drawn);
   if (!validate(data)) {
     throw schemaError(validate.errors ?? [], data, file);
   }

@@ -11,10 +11,12 @@ const localized = {
     en: { type: 'string', minLength: 1 },
     ur: { type: 'string', minLength: 1, pattern: '[\\u0600-\\u06FF]' },
   },
+  patternProperties: { '^[a-z]{2,8}(-[A-Za-z0-9]{1,8})*$': { type: 'string', minLength: 1 } },
 } as const;
 
 const code = { type: 'string', minLength: 1, pattern: '^\\S(.*\\S)?$' } as const;
-const name = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*$' } as const;
+/** A column name: letters first (or `_`, `@`, `#`, `$` as forms and SPSS allow), `/option` for a select-multiple split column. */
+const name = { type: 'string', pattern: '^[\\p{L}_@#$][\\p{L}\\p{N}_.@#$-]*(/[^/\\s]+)?$' } as const;
 
 export const codebookSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -22,7 +24,7 @@ export const codebookSchema = {
   title: 'leakrisk survey codebook',
   description: 'Every column of the raw survey file is one variable, with English and Urdu (Arabic script) labels for every question and response option.',
   type: 'object',
-  required: ['id', 'version', 'title', 'synthetic', 'consent', 'ethics', 'contentNote', 'sections', 'variables', 'scales', 'knowledgeScores'],
+  required: ['id', 'version', 'title', 'synthetic', 'sections', 'variables', 'scales', 'knowledgeScores'],
   additionalProperties: false,
   definitions: {
     localized,
@@ -51,6 +53,14 @@ export const codebookSchema = {
       },
     },
     contentNote: { $ref: '#/definitions/localized' },
+    languages: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z]{2,8}(-[A-Za-z0-9]{1,8})*$' } },
+    source: {
+      type: 'object',
+      required: ['format', 'file'],
+      additionalProperties: false,
+      properties: { format: { enum: ['xlsform', 'sav', 'csv', 'xlsx'] }, file: { type: 'string', minLength: 1 } },
+    },
+    notes: { type: 'array', items: { type: 'string' } },
     sections: {
       type: 'array',
       minItems: 1,
@@ -75,7 +85,7 @@ export const codebookSchema = {
         additionalProperties: false,
         properties: {
           name,
-          type: { enum: ['identifier', 'design', 'categorical', 'multiselect', 'likert', 'numeric', 'knowledge', 'text'] },
+          type: { enum: ['identifier', 'design', 'categorical', 'multiselect', 'likert', 'numeric', 'knowledge', 'text', 'date', 'selectMultiple'] },
           label: { $ref: '#/definitions/localized' },
           shortLabel: { $ref: '#/definitions/localized' },
           options: { type: 'array', minItems: 1, items: { $ref: '#/definitions/option' } },
@@ -86,10 +96,16 @@ export const codebookSchema = {
           max: { type: 'number' },
           correct: code,
           group: name,
+          option: code,
+          hint: { $ref: '#/definitions/localized' },
+          formType: { type: 'string', minLength: 1 },
+          metadata: { type: 'boolean' },
+          path: { type: 'string', minLength: 1 },
+          repeat: { type: 'string', minLength: 1 },
         },
         allOf: [
           {
-            if: { properties: { type: { enum: ['categorical', 'multiselect', 'likert', 'knowledge'] } } },
+            if: { properties: { type: { enum: ['categorical', 'multiselect', 'likert', 'knowledge', 'selectMultiple'] } } },
             then: { required: ['options'] },
           },
           { if: { properties: { type: { const: 'knowledge' } } }, then: { required: ['correct'] } },

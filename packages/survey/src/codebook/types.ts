@@ -6,6 +6,8 @@
 export interface Localized {
   en: string;
   ur: string;
+  /** Wording in further languages of the form, by language code (`pa`, `sd`, `ps`, …). */
+  [language: string]: string;
 }
 
 export interface ResponseOption {
@@ -28,7 +30,9 @@ export type VariableType =
   | 'likert' // ordered agreement/frequency scale with numeric codes
   | 'numeric' // a count or an amount (age, household size, hours)
   | 'knowledge' // a knowledge question with a `correct` option
-  | 'text'; // free text
+  | 'text' // free text
+  | 'date' // a date, date-time or time of day, as ISO text (`2024-06-11`, `2024-06-11T09:30:00`, `09:30:00`)
+  | 'selectMultiple'; // the whole answer of a select-multiple question: the chosen option codes, space-separated
 
 export interface Variable {
   /** Column name in the CSV. */
@@ -53,6 +57,23 @@ export interface Variable {
   correct?: string;
   /** Multiselect: the question this 0/1 column belongs to (e.g. "platform"). */
   group?: string;
+  /** Multiselect: the option this 0/1 column stands for (a form's `platforms/facebook` has option `facebook`). */
+  option?: string;
+  /** Help shown with the question (an XLSForm `hint`). */
+  hint?: Localized;
+  /**
+   * The question type in the form the codebook was drawn from, as the form writes it: XLSForm
+   * `integer`, `select_one`, `geopoint`, `phonenumber`, `deviceid`, `start`, `audit`, … or a
+   * KoboToolbox/ODK submission column (`_uuid`, `_submission_time`). Tools that decide what identifies
+   * a person (the anonymization draft) read it beside `type`.
+   */
+  formType?: string;
+  /** Recorded by the device or server, not asked (XLSForm metadata, Kobo/ODK submission columns). */
+  metadata?: boolean;
+  /** Where the question sits in the form: its groups and name (`online/use/hours_online`). */
+  path?: string;
+  /** The repeat group the question belongs to: its answers are rows of another sheet, not columns here. */
+  repeat?: string;
 }
 
 export interface Scale {
@@ -91,9 +112,20 @@ export interface Codebook {
   title: Localized;
   /** Says the data are synthetic when they are. */
   synthetic: boolean;
-  consent: Localized;
-  ethics: { committee: string; reference: string; note?: Localized };
-  contentNote: Localized;
+  /** The consent statement read to respondents (hand-written codebooks; a drawn codebook has none). */
+  consent?: Localized;
+  ethics?: { committee: string; reference: string; note?: Localized };
+  contentNote?: Localized;
+  /**
+   * The languages the wording was written in (`["en", "ur"]`), when the codebook was drawn from a form
+   * or data file. Where a language is missing its text repeats the first language's, so every label
+   * still has `en` and `ur`; without this field every `ur` must be Urdu script.
+   */
+  languages?: string[];
+  /** What the codebook was drawn from (file base name only) and how. */
+  source?: { format: 'xlsform' | 'sav' | 'csv' | 'xlsx'; file: string };
+  /** Points a person should review in a drawn codebook (guessed types, fallbacks, ignored rows). */
+  notes?: string[];
   sections: Section[];
   variables: Variable[];
   scales: Scale[];

@@ -6,26 +6,35 @@ import type { SurveyDesign } from './types.js';
  * with such rows. Without a domain this is `design.df` (PSUs − strata).
  */
 export function domainDf(design: SurveyDesign, domain?: Uint8Array): number {
+  return domainDfs(design, domain, 1)[0]!;
+}
+
+/**
+ * {@link domainDf} of every domain at once, in one pass over the rows: `domains[i]` is row i's
+ * domain (−1 = none), or with `nDomains` 1 a 0/1 mask (undefined = every row).
+ */
+export function domainDfs(design: SurveyDesign, domains: Int32Array | Uint8Array | undefined, nDomains: number): Int32Array {
   const psu = design.stages[0]!.cluster;
   const weights = design.weights;
-  const seenPsu = new Uint8Array(design.nPsu);
-  const seenStratum = new Uint8Array(design.nStrata);
-  let psus = 0;
-  let strata = 0;
+  const isMask = domains instanceof Uint8Array;
+  const seenPsu = new Uint8Array(nDomains * design.nPsu);
+  const seenStratum = new Uint8Array(nDomains * design.nStrata);
+  const df = new Int32Array(nDomains);
   for (let i = 0; i < design.nrow; i++) {
-    if ((domain !== undefined && !domain[i]) || weights[i] === 0) continue;
-    const c = psu[i]!;
+    const d = domains === undefined ? 0 : isMask ? (domains[i] ? 0 : -1) : domains[i]!;
+    if (d < 0 || weights[i] === 0) continue;
+    const c = d * design.nPsu + psu[i]!;
     if (!seenPsu[c]) {
       seenPsu[c] = 1;
-      psus++;
+      df[d]!++;
     }
-    const h = design.strata[i]!;
+    const h = d * design.nStrata + design.strata[i]!;
     if (!seenStratum[h]) {
       seenStratum[h] = 1;
-      strata++;
+      df[d]!--;
     }
   }
-  return psus - strata;
+  return df;
 }
 
 /** Number of rows in a domain (all rows without one): R's `nrow(subset(design, domain))`. */

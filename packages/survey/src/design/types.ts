@@ -122,4 +122,9 @@ export interface SurveyDesign {
    * with every replicate's weights, and `df` is R's `degf` (rank of the replicate weights − 1).
    */
   readonly replicates?: ReplicateWeights;
+  /**
+   * The kernel its estimators must use (`accumulationOf`); absent, the faster one that applies.
+   * Set by `withAccumulation`, so that tests run both.
+   */
+  readonly accumulation?: 'perRow' | 'perUnit';
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseCsvText } from '../io/csv.js';
 import { buildDesign } from './design.js';
-import { designVariance, designVarianceOfUnitTotals, unitTotalsSuffice } from './variance.js';
+import { perUnitApplies } from './accumulation.js';
+import { designVariance, designVarianceOfUnitTotals } from './variance.js';
 import type { DesignSpec, LonelyPsuRule, SurveyDesign } from './types.js';
 
 /** Unit totals of influence columns, units in order of their first present row (as designVariance meets them). */
@@ -39,9 +40,9 @@ const table = parseCsvText(`stratum,psu,weight,fpc,regions\n${rows.map((r) => [.
 
 describe('designVarianceOfUnitTotals', () => {
   it('applies without calibration to one-stage designs and to first stages sampled with replacement', () => {
-    expect(unitTotalsSuffice(buildDesign(table, { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true }))).toBe(true);
-    expect(unitTotalsSuffice(buildDesign(table, { ids: ['stratum', 'psu'], weights: 'weight' }))).toBe(true);
-    expect(unitTotalsSuffice(buildDesign(table, { ids: ['stratum', 'psu'], weights: 'weight', fpc: ['regions', 'fpc'] }))).toBe(false);
+    expect(perUnitApplies(buildDesign(table, { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true }))).toBe(true);
+    expect(perUnitApplies(buildDesign(table, { ids: ['stratum', 'psu'], weights: 'weight' }))).toBe(true);
+    expect(perUnitApplies(buildDesign(table, { ids: ['stratum', 'psu'], weights: 'weight', fpc: ['regions', 'fpc'] }))).toBe(false);
   });
 
   for (const rule of ['remove', 'certainty', 'adjust', 'average'] as LonelyPsuRule[]) {

@@ -1,5 +1,6 @@
 import { LeakriskError } from '../errors.js';
-import { stageStratumName } from './design.js';
+import { perUnitApplies } from './accumulation.js';
+import { stageStratumName } from './strata.js';
 import type { SurveyDesign } from './types.js';
 
 export interface VarianceOptions {
@@ -57,32 +58,21 @@ export function designVariance(design: SurveyDesign, z: readonly Float64Array[],
 }
 
 /**
- * Whether {@link designVarianceOfUnitTotals} applies: without calibration (which works row by row)
- * and when only the first stage adds variance (one stage, or first-stage units sampled with
- * replacement, where R's `multistage` stops).
- */
-export function unitTotalsSuffice(design: SurveyDesign): boolean {
-  if (design.calibration.length > 0) return false;
-  if (design.stages.length === 1) return true;
-  return design.stages[0]!.population.every((N) => !Number.isFinite(N));
-}
-
-/**
  * {@link designVariance} from the statistic's influence totals per first-stage unit (PSU) instead of
  * its influence values per row: what a mean or total needs, without an array as long as the data.
- * Only when {@link unitTotalsSuffice}. `totals[c * p + k]` is unit c's total for statistic k, and
+ * Only when {@link perUnitApplies}. `totals[c * p + k]` is unit c's total for statistic k, and
  * `touched` lists the units that have a row in the estimate (R's subset), in order of their first
  * such row — which is how designVariance meets them, so the sums run in the same order.
  */
 export function designVarianceOfUnitTotals(design: SurveyDesign, p: number, totals: Float64Array, touched: Int32Array): Float64Array {
-  if (!unitTotalsSuffice(design)) throw new Error('designVarianceOfUnitTotals: the design needs influence values per row');
+  if (!perUnitApplies(design)) throw new Error('designVarianceOfUnitTotals: the design needs influence values per row');
   return new VarianceRun(design, [], p).fromUnitTotals(totals, touched);
 }
 
 /**
  * Influence totals per first-stage unit (PSU), built row by row for {@link designVarianceOfUnitTotals}:
  * `unitOf(i)` marks row i's PSU as in the estimate (in order of first row) and returns it; callers add
- * into `totals[unit * p + k]`. Only when {@link unitTotalsSuffice}.
+ * into `totals[unit * p + k]`. Only when {@link perUnitApplies}.
  */
 export class UnitTotals {
   readonly totals: Float64Array;

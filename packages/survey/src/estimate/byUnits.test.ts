@@ -4,8 +4,10 @@ import { parseCsvText } from '../io/csv.js';
 import { buildDesign } from '../design/design.js';
 import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
-import { meanInfluence, meanOrTotalByDomains, meanOrTotalByUnits } from './mean.js';
-import { usedRows, weightedVariance } from './common.js';
+import { meanInfluence } from './mean.js';
+import { meanOrTotalByDomainsPerUnit, meanPerUnit, totalPerUnit } from './meanTotalPerUnit.js';
+import { usedRows } from './usedRows.js';
+import { weightedVariance } from './weightedVariance.js';
 
 /** The general (row-by-row) path, from its building blocks: influence values, designVariance, svyvar. */
 function generalMean(design: ReturnType<typeof buildDesign>, x: Float64Array, domain: Uint8Array, naRm: boolean) {
@@ -22,7 +24,7 @@ function generalMean(design: ReturnType<typeof buildDesign>, x: Float64Array, do
 const close = (a: number | undefined, b: number | undefined) =>
   a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a! - b!) <= 1e-9 * Math.max(1, Math.abs(b!));
 
-describe('meanOrTotalByUnits (two passes, PSU totals) equals the row-by-row path', () => {
+describe('the per-PSU kernels of svymean and svytotal equal the row-by-row path', () => {
   it('property: any weights (zeros too), missing values, domain and naRm', () => {
     const rowArb = fc.record({
       stratum: fc.constantFrom('a', 'b', 'c'),
@@ -45,7 +47,7 @@ describe('meanOrTotalByUnits (two passes, PSU totals) equals the row-by-row path
         design = { ...design, weights };
         const x = Float64Array.from(rows, (r) => (r.x === undefined ? Number.NaN : r.x));
         const domain = Uint8Array.from(rows, (r) => (r.inDomain ? 1 : 0));
-        const got = meanOrTotalByUnits(design, x, { domain, naRm }, 'mean');
+        const got = meanPerUnit(design, x, { domain, naRm });
         const want = generalMean(design, x, domain, naRm);
         expect(got.n).toBe(want.n);
         expect(got.df).toBe(want.df);
@@ -83,9 +85,9 @@ describe('meanOrTotalByUnits (two passes, PSU totals) equals the row-by-row path
           design = { ...design, weights: Float64Array.from(rows, (r) => r.weight) };
           const x = Float64Array.from(rows, (r) => (r.x === undefined ? Number.NaN : r.x));
           const codes = Int32Array.from(rows, (r) => r.domain);
-          const all = meanOrTotalByDomains(design, x, codes, 3, { naRm }, kind);
+          const all = meanOrTotalByDomainsPerUnit(design, x, codes, 3, { naRm }, kind);
           for (let d = 0; d < 3; d++) {
-            const one = meanOrTotalByUnits(design, x, { domain: Uint8Array.from(codes, (c) => (c === d ? 1 : 0)), naRm }, kind);
+            const one = (kind === 'mean' ? meanPerUnit : totalPerUnit)(design, x, { domain: Uint8Array.from(codes, (c) => (c === d ? 1 : 0)), naRm });
             expect(all[d]).toEqual(one);
           }
         },

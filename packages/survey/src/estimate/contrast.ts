@@ -2,7 +2,9 @@ import { LeakriskError } from '../errors.js';
 import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { tCritical, twoSidedP, usedRows, type EstimateOptions } from './common.js';
+import type { EstimateOptions } from './result.js';
+import { tCritical, twoSidedP } from './tDistribution.js';
+import { usedRows } from './usedRows.js';
 import { meanInfluence } from './mean.js';
 import { andDomain, type ByFactor } from './by.js';
 

@@ -1,4 +1,4 @@
-export * from './common.js';
+export * from './result.js';
 export * from './mean.js';
 export * from './total.js';
 export * from './ratio.js';

@@ -1,9 +1,13 @@
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
-import { designVariance, unitTotalsSuffice, UnitTotals } from '../design/variance.js';
+import { accumulationOf } from '../design/accumulation.js';
+import { designVariance, UnitTotals } from '../design/variance.js';
 import { domainRows } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { qt, tCritical, usedRows, type EstimateOptions } from './common.js';
+import type { EstimateOptions } from './result.js';
+import { qt, tCritical } from './tDistribution.js';
+import { usedRows } from './usedRows.js';
 import { svymean } from './mean.js';
+import { GLM_FAMILIES } from '../inference/glmFamily.js';
 
 /** CI methods of R's `svyciprop`. */
 export type ProportionCi = 'logit' | 'beta' | 'mean';
@@ -25,31 +29,14 @@ export interface ProportionResult {
   n: number;
 }
 
-const THRESH = 30;
-const EPS = 2.220446049250313e-16;
-
-/** R's logit `linkinv` (C `logit_linkinv`, with its ±30 thresholds). */
-function expit(eta: number): number {
-  const t = eta < -THRESH ? EPS : eta > THRESH ? 1 / EPS : Math.exp(eta);
-  return t / (1 + t);
-}
-
-/** R's logit `mu.eta`. */
-function muEta(eta: number): number {
-  const opexp = 1 + Math.exp(eta);
-  return eta > THRESH || eta < -THRESH ? EPS : Math.exp(eta) / (opexp * opexp);
-}
-
-function yLogY(y: number, mu: number): number {
-  return y !== 0 ? y * Math.log(y / mu) : 0;
-}
+/** R's `quasibinomial()` logit link, variance guards and deviance, as `svyglm` uses them. */
+const logit = GLM_FAMILIES.quasibinomial;
 
 /** R's binomial starting fit of one row: η₀ from mustart = (w y + 0.5)/(w + 1), and its working weight. */
 function firstStep(y: number, pw: number): { e: number; mu: number; me: number; w2: number } {
-  const mu0 = (pw * y + 0.5) / (pw + 1);
-  const e = Math.log(mu0 / (1 - mu0));
-  const mu = expit(e);
-  const me = muEta(e);
+  const e = logit.linkfun(logit.mustart(y, pw));
+  const mu = logit.linkinv(e);
+  const me = logit.muEta(e);
   return { e, mu, me, w2: (pw * me * me) / (mu * (1 - mu)) };
 }
 
@@ -89,7 +76,7 @@ function logitIntercept(y: Float64Array, weights: Float64Array, used: Uint8Array
       firstPw = pw;
       firstY = yi;
     }
-    devold += 2 * pw * (yLogY(yi, first.mu) + yLogY(1 - yi, 1 - first.mu));
+    devold += logit.devResid(yi, first.mu, pw);
     swz += first.w2 * (first.e + (yi - first.mu) / first.me);
     sw += first.w2;
     sumPrior += pw;
@@ -99,36 +86,46 @@ function logitIntercept(y: Float64Array, weights: Float64Array, used: Uint8Array
     else binary = false;
   }
   const deviance = (mu: number): number => {
-    if (binary) return 2 * (priorOnes * yLogY(1, mu) + priorZeros * yLogY(1, 1 - mu));
+    // A 0/1 response: each outcome's deviance once, times its prior weight (2 w = 2 · w exactly).
+    if (binary) return logit.devResid(1, mu, priorOnes) + logit.devResid(0, mu, priorZeros);
     let dev = 0;
     for (let i = 0; i < n; i++) {
       if (!used[i]) continue;
-      dev += 2 * (weights[i]! / meanWeight) * (yLogY(y[i]!, mu) + yLogY(1 - y[i]!, 1 - mu));
+      dev += logit.devResid(y[i]!, mu, weights[i]! / meanWeight);
     }
     return dev;
   };
   const sumFirst = sw;
   let eta = swz / sw;
   let lastIteration = 1;
-  let dev = deviance(expit(eta));
+  let dev = deviance(logit.linkinv(eta));
   // Later iterations: working weights pw · c, working response η + (y − μ)/μ'(η).
   for (let iter = 2; iter <= 25 && !(Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < 1e-8); iter++) {
     devold = dev;
-    const mu = expit(eta);
-    const me = muEta(eta);
+    const mu = logit.linkinv(eta);
+    const me = logit.muEta(eta);
     const c = (me * me) / (mu * (1 - mu));
     swz = c * (eta * sumPrior + (sumPriorY - mu * sumPrior) / me);
     sw = c * sumPrior;
     eta = swz / sw;
     lastIteration = iter;
-    dev = deviance(expit(eta));
+    dev = deviance(logit.linkinv(eta));
   }
   // svy.varcoef uses the last iteration's working weights: the first step's, or pw (the constant cancels).
   return { eta, firstIteration: lastIteration === 1, sumW2: lastIteration === 1 ? sumFirst : sumPrior };
 }
 
+/** The fitted intercept: η̂, μ = expit(η̂), μ'(η̂), and what the influence values need of the last iteration. */
+interface LogitFit {
+  eta: number;
+  firstIteration: boolean;
+  sumW2: number;
+  mu: number;
+  me: number;
+}
+
 /** Row i's influence on η̂: working residual × working weight / Σ working weights (R's estfun · (X'WX)⁻¹). */
-function logitInfluence(fit: { eta: number; firstIteration: boolean; sumW2: number; mu: number; me: number }, y: number, pw: number): number {
+function logitInfluence(fit: LogitFit, y: number, pw: number): number {
   const w2 = fit.firstIteration ? firstStep(y, pw).w2 : pw;
   return (((y - fit.mu) / fit.me) * w2) / fit.sumW2;
 }
@@ -137,7 +134,7 @@ function logitInfluence(fit: { eta: number; firstIteration: boolean; sumW2: numb
  * Proportion with a confidence interval, R's `svyciprop(~y, subset(design, domain), method, level)`,
  * with df = `degf(design)` of the domain:
  * - `logit` (default): the CI of the intercept of `svyglm(y ~ 1, family = quasibinomial)`, back-transformed:
- *   expit(η̂ ± t(1−α/2; df) · se(η̂)), η̂ and se(η̂) from R's IRLS and sandwich variance;
+ *   logit.linkinv(η̂ ± t(1−α/2; df) · se(η̂)), η̂ and se(η̂) from R's IRLS and sandwich variance;
  * - `mean`: p̂ ± t(1−α/2; df) · se(p̂) (Wald on the proportion);
  * - `beta` (Korn–Graubard): effective size n* = p̂(1−p̂)/V(p̂) · (t(α/2; nrow−1) / t(α/2; df))², then
  *   [qbeta(α/2, n*p̂, n*(1−p̂)+1), qbeta(1−α/2, n*p̂+1, n*(1−p̂))], nrow = rows of the domain.
@@ -181,22 +178,29 @@ export function svyciprop(design: SurveyDesign, y: Float64Array, options: Propor
   }
   const meanWeight = sum / count;
   const intercept = logitIntercept(y, w, used, meanWeight);
-  const fit = { ...intercept, mu: expit(intercept.eta), me: muEta(intercept.eta) };
-  let vEta: number;
-  if (unitTotalsSuffice(design)) {
-    const units = new UnitTotals(design, 1);
-    for (let i = 0; i < design.nrow; i++) {
-      if (!used[i]) continue;
-      const c = units.unitOf(i);
-      units.totals[c] = units.totals[c]! + logitInfluence(fit, y[i]!, w[i]! / meanWeight);
-    }
-    vEta = units.variance()[0]!;
-  } else {
-    const z = new Float64Array(design.nrow);
-    for (let i = 0; i < design.nrow; i++) if (used[i]) z[i] = logitInfluence(fit, y[i]!, w[i]! / meanWeight);
-    vEta = designVariance(design, [z], { present: used })[0]!;
-  }
+  const fit = { ...intercept, mu: logit.linkinv(intercept.eta), me: logit.muEta(intercept.eta) };
+  const vEta = (accumulationOf(design) === 'perUnit' ? logitVariancePerUnit : logitVariancePerRow)(design, fit, y, used, meanWeight);
   const t = df > 0 ? tCritical(level, df) : Number.NaN;
   const half = t * Math.sqrt(vEta);
-  return { estimate: expit(fit.eta), ciLow: expit(fit.eta - half), ciHigh: expit(fit.eta + half), ...base };
+  return { estimate: logit.linkinv(fit.eta), ciLow: logit.linkinv(fit.eta - half), ciHigh: logit.linkinv(fit.eta + half), ...base };
+}
+
+/** The logit intercept's variance from its influence values per row (see `accumulationOf`). */
+function logitVariancePerRow(design: SurveyDesign, fit: LogitFit, y: Float64Array, used: Uint8Array, meanWeight: number): number {
+  const w = design.weights;
+  const z = new Float64Array(design.nrow);
+  for (let i = 0; i < design.nrow; i++) if (used[i]) z[i] = logitInfluence(fit, y[i]!, w[i]! / meanWeight);
+  return designVariance(design, [z], { present: used })[0]!;
+}
+
+/** The logit intercept's variance from its influence values summed per PSU (see `accumulationOf`). */
+function logitVariancePerUnit(design: SurveyDesign, fit: LogitFit, y: Float64Array, used: Uint8Array, meanWeight: number): number {
+  const w = design.weights;
+  const units = new UnitTotals(design, 1);
+  for (let i = 0; i < design.nrow; i++) {
+    if (!used[i]) continue;
+    const c = units.unitOf(i);
+    units.totals[c] = units.totals[c]! + logitInfluence(fit, y[i]!, w[i]! / meanWeight);
+  }
+  return units.variance()[0]!;
 }

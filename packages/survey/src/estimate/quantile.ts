@@ -1,6 +1,8 @@
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { tCritical, usedRows, type EstimateOptions } from './common.js';
+import type { EstimateOptions } from './result.js';
+import { tCritical } from './tDistribution.js';
+import { usedRows } from './usedRows.js';
 import { svymean } from './mean.js';
 
 export interface QuantileOptions extends EstimateOptions {

@@ -1,8 +1,10 @@
 import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { naResult, tCritical, usedRows, weightedVariance, type EstimateResult } from './common.js';
-import type { MeanOptions } from './mean.js';
+import { naResult, type EstimateResult, type MeanOptions } from './result.js';
+import { tCritical } from './tDistribution.js';
+import { usedRows } from './usedRows.js';
+import { weightedVariance } from './weightedVariance.js';
 
 /**
  * Ratio of two totals, R's `svyratio(~y, ~x, design, na.rm, deff = TRUE)` (on `subset(design, domain)`).

@@ -1,8 +1,12 @@
-import { designVariance, unitTotalsSuffice } from '../design/variance.js';
+import { accumulationOf } from '../design/accumulation.js';
+import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { naResult, usedRows, weightedVariance, type EstimateOptions, type EstimateResult } from './common.js';
-import { estimateResult, meanOrTotalByUnits, type MeanOptions, type MeansWithCovariance } from './mean.js';
+import type { MeansWithCovariance } from './mean.js';
+import { totalPerUnit } from './meanTotalPerUnit.js';
+import { estimateResult, naResult, type EstimateOptions, type EstimateResult, type MeanOptions } from './result.js';
+import { usedRows } from './usedRows.js';
+import { weightedVariance } from './weightedVariance.js';
 
 /**
  * Design-based total, R's `svytotal(~x, design, na.rm, deff = TRUE)` (on `subset(design, domain)`).
@@ -16,7 +20,11 @@ import { estimateResult, meanOrTotalByUnits, type MeanOptions, type MeansWithCov
  * @example svytotal(design, numericColumn(table, 'enroll'), { naRm: true }).estimate // 3687177.5… on apistrat
  */
 export function svytotal(design: SurveyDesign, x: Float64Array, options: MeanOptions = {}): EstimateResult {
-  if (unitTotalsSuffice(design)) return meanOrTotalByUnits(design, x, options, 'total');
+  return accumulationOf(design) === 'perUnit' ? totalPerUnit(design, x, options) : totalPerRow(design, x, options);
+}
+
+/** {@link svytotal}'s per-row kernel: influence values per row, for any design (see `accumulationOf`). */
+export function totalPerRow(design: SurveyDesign, x: Float64Array, options: MeanOptions = {}): EstimateResult {
   const df = domainDf(design, options.domain);
   const { used, n, blocked } = usedRows(design, [x], options);
   if (blocked) return naResult(n, df);

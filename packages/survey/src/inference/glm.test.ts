@@ -7,6 +7,7 @@ import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { svyglm } from './glm.js';
 import type { GlmFamilyName } from './glmFamily.js';
 import { apiDesign, apiModelData, expectClose, fixtureJson, modelsDesign } from './testFixtures.js';
+import { ACCUMULATIONS, checkUnder } from '../design/testAccumulation.js';
 
 interface GlmCase {
   id: string;
@@ -38,34 +39,36 @@ const fixture = fixtureJson<{
 
 describe('svyglm matches survey::svyglm + summary() (models.json)', () => {
   for (const expected of fixture.svyglm) {
-    it(expected.id, () => {
+    it.each(ACCUMULATIONS)(`${expected.id} [%s]`, (accumulation) => {
       // Only schools that met their schoolwide target get awards: every sch.wide = No school has
       // awards = No, so awards ~ sch.wide is separated (R's estimates of sch.wideYes are about 19).
       const separated = expected.formula.startsWith('awards ~') ? ['(Intercept)', 'sch.wideYes'] : [];
       const api = modelsDesign(expected.design);
-      const fit = svyglm(api.design, apiModelData(api), expected.formula, expected.family, expected.success ? { success: expected.success } : {});
-      expect(fit.coefficients.map((c) => c.term)).toEqual(expected.coefficients.map((c) => c.term));
-      expect(fit.dfResidual).toBe(expected.dfResidual);
-      expect(fit.n).toBe(expected.nUsed);
-      expect(fit.converged).toBe(true);
-      expected.coefficients.forEach((want, a) => {
-        const got = fit.coefficients[a]!;
-        expectClose(got.estimate, want.estimate, `${expected.id} ${want.term} estimate`);
-        expectClose(got.se, want.se, `${expected.id} ${want.term} SE`);
-        expectClose(got.t, want.t, `${expected.id} ${want.term} t`);
-        expectClose(got.pValue, want.pValue, `${expected.id} ${want.term} p`);
-        expectClose(got.ciLow, want.ciLow, `${expected.id} ${want.term} confint lower`);
-        expectClose(got.ciHigh, want.ciHigh, `${expected.id} ${want.term} confint upper`);
-        expect(got.n, `${expected.id} ${want.term} n`).toBe(want.n);
-        expect(got.separation, `${expected.id} ${want.term} separation`).toBe(separated.includes(want.term));
+      checkUnder(api.design, accumulation, (design) => {
+        const fit = svyglm(design, apiModelData(api), expected.formula, expected.family, expected.success ? { success: expected.success } : {});
+        expect(fit.coefficients.map((c) => c.term)).toEqual(expected.coefficients.map((c) => c.term));
+        expect(fit.dfResidual).toBe(expected.dfResidual);
+        expect(fit.n).toBe(expected.nUsed);
+        expect(fit.converged).toBe(true);
+        expected.coefficients.forEach((want, a) => {
+          const got = fit.coefficients[a]!;
+          expectClose(got.estimate, want.estimate, `${expected.id} ${want.term} estimate`);
+          expectClose(got.se, want.se, `${expected.id} ${want.term} SE`);
+          expectClose(got.t, want.t, `${expected.id} ${want.term} t`);
+          expectClose(got.pValue, want.pValue, `${expected.id} ${want.term} p`);
+          expectClose(got.ciLow, want.ciLow, `${expected.id} ${want.term} confint lower`);
+          expectClose(got.ciHigh, want.ciHigh, `${expected.id} ${want.term} confint upper`);
+          expect(got.n, `${expected.id} ${want.term} n`).toBe(want.n);
+          expect(got.separation, `${expected.id} ${want.term} separation`).toBe(separated.includes(want.term));
+        });
+        if (separated.length === 0) expect(fit.warnings).toEqual([]);
+        else {
+          expect(fit.warnings).toHaveLength(1);
+          expect(fit.warnings[0]).toMatch(
+            /^quasi-complete separation: .* the estimates of terms ‘\(Intercept\)’ \(n = \d+\), ‘sch.wideYes’ \(n = \d+\) grow without bound/,
+          );
+        }
       });
-      if (separated.length === 0) expect(fit.warnings).toEqual([]);
-      else {
-        expect(fit.warnings).toHaveLength(1);
-        expect(fit.warnings[0]).toMatch(
-          /^quasi-complete separation: .* the estimates of terms ‘\(Intercept\)’ \(n = \d+\), ‘sch.wideYes’ \(n = \d+\) grow without bound/,
-        );
-      }
     });
   }
 });
@@ -85,16 +88,18 @@ describe('svyglm matches reference.json (R 4.2.2, survey 4.1-1)', () => {
       ['glm_gaussian', 'api00 ~ ell + meals + mobility', 'gaussian'],
       ['glm_quasibinomial', 'sch.wide ~ ell + meals', 'quasibinomial'],
     ] as const) {
-      it(`${name}.${kind}`, () => {
+      it.each(ACCUMULATIONS)(`${name}.${kind} [%s]`, (accumulation) => {
         const api = apiDesign(name);
-        const fit = svyglm(api.design, apiModelData(api), formula, family, { success: 'Yes' });
-        for (const coefficient of fit.coefficients) {
-          const want = reference.find((r) => r.id === `${name}.${kind}.${coefficient.term}`)!;
-          expect(want, `${name}.${kind}.${coefficient.term} in reference.json`).toBeDefined();
-          expectClose(coefficient.estimate, want.estimate, `${want.id} estimate`);
-          expectClose(coefficient.se, want.se, `${want.id} SE`);
-        }
-        expect(fit.coefficients).toHaveLength(family === 'gaussian' ? 4 : 3);
+        checkUnder(api.design, accumulation, (design) => {
+          const fit = svyglm(design, apiModelData(api), formula, family, { success: 'Yes' });
+          for (const coefficient of fit.coefficients) {
+            const want = reference.find((r) => r.id === `${name}.${kind}.${coefficient.term}`)!;
+            expect(want, `${name}.${kind}.${coefficient.term} in reference.json`).toBeDefined();
+            expectClose(coefficient.estimate, want.estimate, `${want.id} estimate`);
+            expectClose(coefficient.se, want.se, `${want.id} SE`);
+          }
+          expect(fit.coefficients).toHaveLength(family === 'gaussian' ? 4 : 3);
+        });
       });
     }
   }

@@ -1,6 +1,7 @@
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import { designVariance, unitTotalsSuffice, UnitTotals } from '../design/variance.js';
+import { accumulationOf } from '../design/accumulation.js';
+import { designVariance, UnitTotals } from '../design/variance.js';
 import { LeakriskError } from '../errors.js';
 import { tQuantileAt, twoSidedTPValue } from './distributions.js';
 import { parseFormula, type ModelFormula } from './formula.js';
@@ -153,7 +154,7 @@ export function svyglm(
   const covariance =
     design.replicates !== undefined
       ? glmReplicateCovariance(design, irlsInput, rows, fit.beta)
-      : unitTotalsSuffice(design)
+      : accumulationOf(design) === 'perUnit'
         ? influenceTotals(design, matrix, fit, rows, prior)
         : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
   const dfResidual = (design.replicates !== undefined ? replicateDomainDegf(design, options.domain) : domainDf(design, present)) + 1 - p;
@@ -272,7 +273,7 @@ function influenceValues(x: ModelRows, fit: IrlsFit, rows: Int32Array, n: number
 /**
  * The coefficients' covariance from the influence values of {@link influenceValues} summed per PSU,
  * with the PSUs in order of their first row in the model (rows of zero weight are not in it): when
- * {@link unitTotalsSuffice}, without a column as long as the data.
+ * the design allows it (`accumulationOf`), without a column as long as the data.
  */
 function influenceTotals(design: SurveyDesign, x: ModelRows, fit: IrlsFit, rows: Int32Array, prior: Float64Array): Float64Array {
   const p = x.p;

@@ -1,6 +1,7 @@
 import { Matrix, solve } from 'ml-matrix';
 import type { SurveyDesign } from '../design/types.js';
-import { designVariance, unitTotalsSuffice, UnitTotals } from '../design/variance.js';
+import { accumulationOf } from '../design/accumulation.js';
+import { designVariance, UnitTotals } from '../design/variance.js';
 import { LeakriskError } from '../errors.js';
 import type { DictionaryColumn } from '../table/column.js';
 import { chiSquareUpperTail, fUpperTail } from './distributions.js';
@@ -81,54 +82,11 @@ export function svychisq(
     }
   }
   const cells = nr * nc;
-  const weights = design.weights;
   const cellOfRow = (i: number): number => rowIndex.map[rowCodes[i]!]! + nr * colIndex.map[colCodes[i]!]!;
 
   // Cell proportions among complete rows and their covariance (svymean(mm, na.rm = TRUE)).
-  let total = 0;
-  const cellTotals = new Float64Array(cells);
-  let proportions: Float64Array;
-  let v: Float64Array;
-  if (unitTotalsSuffice(design)) {
-    // Influence values wᵢ(1[cell i = k] − p̂ₖ)/Σw summed per PSU from the PSU's weight per cell.
-    const units = new UnitTotals(design, cells);
-    const unitCellWeight = units.totals; // the weight per PSU and cell, made into influence totals below
-    const unitWeight = new Float64Array(design.stages[0]!.nClusters);
-    for (let i = 0; i < n; i++) {
-      if (!complete[i]) continue;
-      const k = cellOfRow(i);
-      const w = weights[i]!;
-      const c = units.unitOf(i);
-      total += w;
-      cellTotals[k] += w;
-      unitCellWeight[c * cells + k] += w;
-      unitWeight[c] += w;
-    }
-    proportions = cellTotals.map((t) => t / total);
-    for (const c of units.touched()) {
-      for (let k = 0; k < cells; k++) unitCellWeight[c * cells + k] = (unitCellWeight[c * cells + k]! - proportions[k]! * unitWeight[c]!) / total;
-    }
-    v = units.variance();
-  } else {
-    const cellOf = new Int32Array(n).fill(-1);
-    for (let i = 0; i < n; i++) {
-      if (!complete[i]) continue;
-      cellOf[i] = cellOfRow(i);
-      total += weights[i]!;
-      cellTotals[cellOf[i]!] += weights[i]!;
-    }
-    proportions = cellTotals.map((t) => t / total);
-    const influence: Float64Array[] = [];
-    for (let c = 0; c < cells; c++) {
-      const x = new Float64Array(n);
-      const pc = proportions[c]!;
-      for (let i = 0; i < n; i++) {
-        if (cellOf[i]! >= 0) x[i] = (weights[i]! * ((cellOf[i] === c ? 1 : 0) - pc)) / total;
-      }
-      influence.push(x);
-    }
-    v = designVariance(design, influence, { present: complete });
-  }
+  const cellProportions = accumulationOf(design) === 'perUnit' ? cellProportionsPerUnit : cellProportionsPerRow;
+  const { proportions, v } = cellProportions(design, complete, cellOfRow, cells);
 
   // Pearson X² on the table scaled to N rows (svytable(…, Ntotal = N)).
   const N = n;
@@ -189,6 +147,68 @@ export function svychisq(
     pValue: chiSquareUpperTail(pearson / (trace / q), q),
     n: nComplete,
   };
+}
+
+/** The cells' proportions and covariance: a cell's influence values wᵢ(1[cell i = k] − p̂ₖ)/Σw per row. */
+interface CellProportions {
+  proportions: Float64Array;
+  /** cells × cells, row-major. */
+  v: Float64Array;
+}
+
+/** {@link CellProportions} from influence values per row (see `accumulationOf`). */
+function cellProportionsPerRow(design: SurveyDesign, complete: Uint8Array, cellOfRow: (i: number) => number, cells: number): CellProportions {
+  const n = design.nrow;
+  const weights = design.weights;
+  let total = 0;
+  const cellTotals = new Float64Array(cells);
+  const cellOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (!complete[i]) continue;
+    cellOf[i] = cellOfRow(i);
+    total += weights[i]!;
+    cellTotals[cellOf[i]!] += weights[i]!;
+  }
+  const proportions = cellTotals.map((t) => t / total);
+  const influence: Float64Array[] = [];
+  for (let c = 0; c < cells; c++) {
+    const x = new Float64Array(n);
+    const pc = proportions[c]!;
+    for (let i = 0; i < n; i++) {
+      if (cellOf[i]! >= 0) x[i] = (weights[i]! * ((cellOf[i] === c ? 1 : 0) - pc)) / total;
+    }
+    influence.push(x);
+  }
+  return { proportions, v: designVariance(design, influence, { present: complete }) };
+}
+
+/**
+ * {@link CellProportions} from the influence values summed per PSU (see `accumulationOf`), made from
+ * each PSU's weight per cell: Σ_{i in PSU} wᵢ(1[cell i = k] − p̂ₖ)/Σw = (W_ck − p̂ₖ W_c)/Σw.
+ */
+function cellProportionsPerUnit(design: SurveyDesign, complete: Uint8Array, cellOfRow: (i: number) => number, cells: number): CellProportions {
+  const n = design.nrow;
+  const weights = design.weights;
+  let total = 0;
+  const cellTotals = new Float64Array(cells);
+  const units = new UnitTotals(design, cells);
+  const unitCellWeight = units.totals; // the weight per PSU and cell, made into influence totals below
+  const unitWeight = new Float64Array(design.stages[0]!.nClusters);
+  for (let i = 0; i < n; i++) {
+    if (!complete[i]) continue;
+    const k = cellOfRow(i);
+    const w = weights[i]!;
+    const c = units.unitOf(i);
+    total += w;
+    cellTotals[k] += w;
+    unitCellWeight[c * cells + k] += w;
+    unitWeight[c] += w;
+  }
+  const proportions = cellTotals.map((t) => t / total);
+  for (const c of units.touched()) {
+    for (let k = 0; k < cells; k++) unitCellWeight[c * cells + k] = (unitCellWeight[c * cells + k]! - proportions[k]! * unitWeight[c]!) / total;
+  }
+  return { proportions, v: units.variance() };
 }
 
 function denseIndex(seen: Uint8Array): { map: Int32Array; count: number } {

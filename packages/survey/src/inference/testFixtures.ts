@@ -11,6 +11,7 @@ import { parseCsvText } from '../io/csv.js';
 import { svymean } from '../estimate/mean.js';
 import { svytotal } from '../estimate/total.js';
 import { rake } from '../calibrate/rake.js';
+import { ACCUMULATIONS, checkUnder } from '../design/testAccumulation.js';
 
 const fixtureDir = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
@@ -76,8 +77,16 @@ export interface EstimatesAfter {
   by_comp_imp: Record<'No' | 'Yes', StatRow>;
 }
 
-/** Checks weights and the estimates R computed on the adjusted design, all to 1e-6 relative. */
-export function expectEstimatesAfter(api: ApiDesign, adjusted: SurveyDesign, expected: EstimatesAfter, label: string): void {
+/**
+ * Checks the estimates R computed on the adjusted design, all to 1e-6 relative, under each kernel
+ * (a calibrated design refuses the per-PSU one: see `checkUnder`).
+ */
+export function expectEstimatesAfter(api: ApiDesign, design: SurveyDesign, expected: EstimatesAfter, label: string): void {
+  for (const accumulation of ACCUMULATIONS)
+    checkUnder(design, accumulation, (adjusted) => estimatesAfter(api, adjusted, expected, `${label} [${accumulation}]`));
+}
+
+function estimatesAfter(api: ApiDesign, adjusted: SurveyDesign, expected: EstimatesAfter, label: string): void {
   const mean = svymean(adjusted, api.num('api00'));
   expectClose(mean.estimate, expected.mean_api00.estimate, `${label} svymean(~api00)`);
   expectClose(mean.se, expected.mean_api00.se, `${label} SE svymean(~api00)`);

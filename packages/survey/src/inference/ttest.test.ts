@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isLeakriskError } from '../errors.js';
 import { svyttest } from './ttest.js';
 import { expectClose, fixtureJson, modelsDesign } from './testFixtures.js';
+import { ACCUMULATIONS, checkUnder } from '../design/testAccumulation.js';
 
 interface TTestCase {
   id: string;
@@ -21,14 +22,16 @@ const fixture = fixtureJson<{ svyttest: TTestCase[] }>('models.json');
 
 describe('svyttest matches survey::svyttest (models.json)', () => {
   for (const expected of fixture.svyttest) {
-    it(expected.id, () => {
+    it.each(ACCUMULATIONS)(`${expected.id} [%s]`, (accumulation) => {
       const api = modelsDesign(expected.design);
-      const result = svyttest(api.design, { name: expected.variable, values: api.num(expected.variable) }, { name: expected.by, column: api.fac(expected.by) });
-      expect(result.levels).toEqual(['No', 'Yes']);
-      expect(result.df).toBe(expected.df);
-      for (const key of ['estimate', 'se', 't', 'pValue', 'ciLow', 'ciHigh'] as const) {
-        expectClose(result[key], expected[key], `${expected.id} ${key}`);
-      }
+      checkUnder(api.design, accumulation, (design) => {
+        const result = svyttest(design, { name: expected.variable, values: api.num(expected.variable) }, { name: expected.by, column: api.fac(expected.by) });
+        expect(result.levels).toEqual(['No', 'Yes']);
+        expect(result.df).toBe(expected.df);
+        for (const key of ['estimate', 'se', 't', 'pValue', 'ciLow', 'ciHigh'] as const) {
+          expectClose(result[key], expected[key], `${expected.id} ${key}`);
+        }
+      });
     });
   }
 });

@@ -1,14 +1,22 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** A temporary file's name beside `path`: hidden, and unique to this process and call. */
+function temporaryBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
 /**
- * Writes a file atomically: into a temporary file beside it, then a rename, so that a failed run
- * never leaves a partial output behind.
+ * Writes a file atomically: into a temporary file beside it, then a rename, so that a failed write
+ * never leaves a partial file behind. One file only: the `leakrisk` commands write every output of
+ * a run through the CLI's output guard (packages/cli/src/output), which also refuses to write over
+ * an input and puts all outputs of a run in place together; the CSV writers here write into the
+ * temporary file that guard hands them.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, mode?: number): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryBeside(path);
   try {
     writeFileSync(temporary, content, mode === undefined ? undefined : { mode });
     renameSync(temporary, path);
@@ -23,9 +31,8 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, mode
  * which is renamed over `path` only when `write` returns; on any error it is removed.
  */
 export function writeThroughAtomic(path: string, write: (fd: number) => void): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temporary = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryBeside(path);
   const fd = openSync(temporary, 'w');
   try {
     write(fd);
@@ -39,38 +46,5 @@ export function writeThroughAtomic(path: string, write: (fd: number) => void): v
     }
     rmSync(temporary, { force: true });
     throw error;
-  }
-}
-
-/**
- * Writes a whole folder of outputs atomically: `fill` writes into a fresh temporary folder beside
- * `dir`; only when it returns without error do the files move into `dir` (created if needed).
- * On failure nothing in `dir` changes.
- */
-export async function writeFolderAtomic(dir: string, fill: (temporaryDir: string) => void | Promise<void>): Promise<void> {
-  const parent = dirname(dir);
-  mkdirSync(parent, { recursive: true });
-  const temporary = mkdtempSync(join(parent, `.${basename(dir)}.tmp-`));
-  try {
-    await fill(temporary);
-    mkdirSync(dir, { recursive: true });
-    moveInto(temporary, dir);
-  } finally {
-    rmSync(temporary, { recursive: true, force: true });
-  }
-}
-
-function moveInto(from: string, to: string): void {
-  for (const name of readdirSync(from)) {
-    const source = join(from, name);
-    const target = join(to, name);
-    if (statSync(source).isDirectory()) {
-      if (existsSync(target) && !statSync(target).isDirectory()) rmSync(target, { force: true });
-      mkdirSync(target, { recursive: true });
-      moveInto(source, target);
-    } else {
-      if (existsSync(target) && statSync(target).isDirectory()) rmSync(target, { recursive: true, force: true });
-      renameSync(source, target);
-    }
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeakriskError } from '../errors.js';
-import { formatCsv, isMissingCell, parseCsvText, readCsvFile } from './csv.js';
+import { formatCsv, formatCsvRows, isMissingCell, parseCsvText, readCsvFile } from './csv.js';
 import type { Table } from '../table/table.js';
 
 /** Each column's cells as texts. */
@@ -93,6 +93,11 @@ describe('parseCsvText and formatCsv', () => {
     const text = formatCsv(['id', 'comment'], columns);
     expect(text).toBe('id,comment\n1,"a ""quoted"", text"\n2,"two\nlines"\n');
     expect(texts(parseCsvText(text))).toEqual(columns);
+  });
+
+  it('neutralises spreadsheet formulas in every cell it writes (analysis CSVs, the report downloads)', () => {
+    expect(formatCsv(['v'], [['=HYPERLINK("x")', '@SUM(A1)', '-2.5', '+3']])).toBe('v\n"\'=HYPERLINK(""x"")"\n\'@SUM(A1)\n-2.5\n+3\n');
+    expect(formatCsvRows(['domain', 'estimate'], [['+92 300 1234567', '-1e5']])).toBe("domain,estimate\n'+92 300 1234567,-1e5\n");
   });
 
   it('treats empty cells, NA and declared codes as missing', () => {

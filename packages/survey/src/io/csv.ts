@@ -5,7 +5,8 @@ import { LeakriskError } from '../errors.js';
 import type { Table } from '../table/table.js';
 import { textColumn } from '../table/textColumn.js';
 import { TextCodes } from '../table/textCodes.js';
-import { parseCsvBytes } from './csvBytes.js';
+import { neutralizeFormula } from './neutralizeFormula.js';
+import { parseCsvBytes, type CsvDelimiter } from './csvBytes.js';
 import { checkHeader } from './csvHeader.js';
 import type { IncomingBytes } from './incoming.js';
 import { countLineFeeds, notUtf8 } from './utf8Check.js';
@@ -27,10 +28,11 @@ export function parseCsvText(text: string, file = '<input>'): Table {
 
 /**
  * Reads a CSV file: its bytes are parsed in place (`parseCsvBytes`); a file too large for one Buffer
- * streams through papaparse instead. UTF-8 is checked strictly (a BOM and CRLF line ends are fine);
+ * streams through papaparse instead (comma-separated only). The delimiter is `,` or `;`, read from the
+ * header line unless given (KoboToolbox's CSV export and Excel in many locales write `;`). UTF-8 is checked strictly (a BOM and CRLF line ends are fine);
  * a row with the wrong number of fields or broken quoting is an error naming its line.
  */
-export async function readCsvFile(path: string, displayName = path): Promise<Table> {
+export async function readCsvFile(path: string, displayName = path, delimiter: CsvDelimiter = 'detect'): Promise<Table> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -40,7 +42,7 @@ export async function readCsvFile(path: string, displayName = path): Promise<Tab
     if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') return readCsvFileStreaming(path, displayName);
     throw new LeakriskError(`cannot read the file (${code ?? String(error)})`, { file: displayName });
   }
-  return readCsvBytes(bytes, displayName);
+  return readCsvBytes(bytes, displayName, undefined, delimiter);
 }
 
 /**
@@ -48,8 +50,8 @@ export async function readCsvFile(path: string, displayName = path): Promise<Tab
  * (`incoming`, see {@link IncomingBytes}): the same checks and table as {@link readCsvFile}, which
  * reads the file and calls it.
  */
-export function readCsvBytes(bytes: Buffer, displayName: string, incoming?: IncomingBytes): Table {
-  return parseCsvBytes(bytes, displayName, incoming);
+export function readCsvBytes(bytes: Buffer, displayName: string, incoming?: IncomingBytes, delimiter: CsvDelimiter = 'detect'): Table {
+  return parseCsvBytes(bytes, displayName, incoming, delimiter);
 }
 
 /** Files too large for one Buffer (over 2 GB) stream through papaparse instead. */
@@ -229,9 +231,15 @@ class StrictUtf8Decoder extends Transform {
   }
 }
 
-/** Quotes a field as RFC 4180 asks: only when it holds a comma, a quote or a line break. */
+/**
+ * A cell's text as every CSV the toolkit writes it: a text that would start a spreadsheet formula gets
+ * a leading `'` (`neutralizeFormula`), then it is quoted as RFC 4180 asks, only when it holds a comma,
+ * a quote or a line break. The one field formatter of `formatCsv`, `formatCsvRows` (analysis CSVs, the
+ * report's downloads) and the file writers.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralizeFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV text (UTF-8 without BOM, LF line ends, header row, RFC 4180 quoting) from columns. */

@@ -6,8 +6,13 @@ import { bytesColumn, csvCellText } from '../table/bytesColumn.js';
 import { checkHeader } from './csvHeader.js';
 import { completeLength, rowsEnd, type IncomingBytes } from './incoming.js';
 import { notUtf8 } from './utf8Check.js';
+import { detectDelimiter } from './delimiter.js';
 
 const COMMA = 44;
+const SEMICOLON = 59;
+
+/** The field delimiter: `,`, `;`, or `detect` — read from the header line (see {@link detectDelimiter}). */
+export type CsvDelimiter = ',' | ';' | 'detect';
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -23,16 +28,16 @@ const CR = 13;
  * anything look wrong before the file is complete, the file is parsed again once complete, so the
  * errors (and their order: UTF-8 first) are those of a parse of the whole file.
  */
-export function parseCsvBytes(bytes: Buffer, file: string, incoming?: IncomingBytes): Table {
-  if (incoming === undefined) return parseBytes(bytes, file, undefined);
+export function parseCsvBytes(bytes: Buffer, file: string, incoming?: IncomingBytes, delimiter: CsvDelimiter = ','): Table {
+  if (incoming === undefined) return parseBytes(bytes, file, undefined, delimiter);
   try {
-    const table = parseBytes(bytes, file, incoming);
+    const table = parseBytes(bytes, file, incoming, delimiter);
     if (!incoming.isUtf8()) throw notUtf8(bytes.subarray(0, incoming.completeLength()), file);
     return table;
   } catch (error) {
     if (!isLeakriskError(error)) throw error;
     // Parse again, as a whole, once every byte has arrived.
-    return parseBytes(bytes.subarray(0, completeLength(incoming)), file, undefined);
+    return parseBytes(bytes.subarray(0, completeLength(incoming)), file, undefined, delimiter);
   }
 }
 
@@ -53,6 +58,7 @@ function quoteFreeRows(
   nrow: number,
   capacity: number,
   ncol: number,
+  separator: number,
 ): { pos: number; nrow: number; lines: number; nextQuote: number } {
   let lines = 0;
   while (pos < end && nrow < capacity) {
@@ -70,7 +76,7 @@ function quoteFreeRows(
     cellStart[base] = pos;
     let fields = 1;
     for (let q = pos; q < stop; q++) {
-      if (bytes[q] === COMMA) {
+      if (bytes[q] === separator) {
         if (fields < ncol) cellStart[base + fields] = q + 1;
         fields++;
       }
@@ -86,7 +92,7 @@ function quoteFreeRows(
   return { pos, nrow, lines, nextQuote };
 }
 
-function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undefined): Table {
+function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undefined, delimiter: CsvDelimiter): Table {
   if (incoming === undefined && !isUtf8(bytes)) throw notUtf8(bytes, file);
   // With incoming bytes: `end` is how far rows may be parsed now (a row end), `total` the file's end.
   let total = bytes.length;
@@ -119,6 +125,7 @@ function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undef
   if (pos >= end) {
     throw new LeakriskError('the file is empty: it has no header row', { file, line: 1 }, 'give a CSV file whose first line names the columns');
   }
+  const separator = (delimiter === 'detect' ? detectDelimiter(bytes.subarray(pos, end)) : delimiter) === ';' ? SEMICOLON : COMMA;
 
   // Header: read as strings and checked like any header.
   const headerStarts: number[] = [];
@@ -151,14 +158,14 @@ function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undef
       }
       if (q < end) {
         const b = bytes[q]!;
-        if (b !== COMMA && b !== LF && !(b === CR && (q + 1 >= end || bytes[q + 1] === LF))) throw brokenQuote(line);
+        if (b !== separator && b !== LF && !(b === CR && (q + 1 >= end || bytes[q + 1] === LF))) throw brokenQuote(line);
       }
       return q;
     }
     let q = p;
     while (q < end) {
       const b = bytes[q]!;
-      if (b === COMMA || b === LF) break;
+      if (b === separator || b === LF) break;
       if (b === CR && (q + 1 >= end || bytes[q + 1] === LF)) break;
       q++;
     }
@@ -178,7 +185,7 @@ function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undef
   for (;;) {
     headerStarts.push(q);
     q = scanCell(q);
-    if (q < end && bytes[q] === COMMA) {
+    if (q < end && bytes[q] === separator) {
       q++;
       continue;
     }
@@ -223,7 +230,7 @@ function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undef
       rowEnd = grownEnds;
     }
     // A stretch of ordinary rows (no quote, no empty line, the right number of fields) in one tight loop.
-    const run = quoteFreeRows(bytes, pos, end, nextQuote, cellStart, rowEnd, nrow, capacity, ncol);
+    const run = quoteFreeRows(bytes, pos, end, nextQuote, cellStart, rowEnd, nrow, capacity, ncol, separator);
     nextQuote = run.nextQuote;
     if (run.nrow > nrow) {
       line += run.lines;
@@ -238,7 +245,7 @@ function parseBytes(bytes: Buffer, file: string, incoming: IncomingBytes | undef
       if (fields < ncol) cellStart[base + fields] = p;
       fields++;
       p = scanCell(p);
-      if (p < end && bytes[p] === COMMA) {
+      if (p < end && bytes[p] === separator) {
         p++;
         continue;
       }

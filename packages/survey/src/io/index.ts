@@ -1,6 +1,13 @@
 export * from './csv.js';
-export { parseCsvBytes } from './csvBytes.js';
+export { parseCsvBytes, type CsvDelimiter } from './csvBytes.js';
 export * from './atomicWrite.js';
 export * from './writeCsv.js';
 export * from './columns.js';
 export * from './writeColumns.js';
+export { parseStructuredText, readStructuredFile, type StructuredFileWording } from './readStructuredFile.js';
+export { bytesStartFormula, neutralizeFormula, startsFormula } from './neutralizeFormula.js';
+export { readDataFile, type DataFile, type ReadDataOptions } from './readDataFile.js';
+export { readSavFile, readSavBytes, type SavData } from './sav/readSav.js';
+export { readXlsxFile, type XlsxData } from './xlsx.js';
+export { isFormExport } from './kobo.js';
+export type { ImportedTable, ImportedColumn, ImportedNumbers, ImportedDictionary, ImportedText, ColumnInfo } from './imported.js';

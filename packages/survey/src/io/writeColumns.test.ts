@@ -90,9 +90,54 @@ describe('writeCsvColumnsAtomic', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('neutralises spreadsheet formulas in every kind of column, leaving numbers alone', () => {
+    const formulas = ['=HYPERLINK("http://x.example","click")', '@SUM(A1:A9)', '+cmd|calc', "-2+3+cmd|' /C calc'!A0", '\t=1'];
+    const numbers = ['-2.5', '+3', '-1e5', '7'];
+    const cells = [...formulas, ...numbers];
+    const neutral = 'f\n"\'=HYPERLINK(""http://x.example"",""click"")"\n\'@SUM(A1:A9)\n\'+cmd|calc\n\'-2+3+cmd|\' /C calc\'!A0\n\'\t=1\n-2.5\n+3\n-1e5\n7\n';
+    // file cells, quoted and not, alone and in a run of columns
+    const file = parse(
+      `f,g\n${cells.map((c, i) => `${i % 2 ? `"${c.replace(/"/g, '""')}"` : c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c},1`).join('\n')}\n`,
+    );
+    expect(written(['f'], [file.columns[0]!])).toBe(neutral);
+    expect(written(['f', 'g'], [file.columns[0]!, file.columns[1]!])).toBe(
+      neutral
+        .replace(/\n(?!$)/g, ',1\n')
+        .replace('f,1\n', 'f,g\n')
+        .replace(/\n$/, ',1\n'),
+    );
+    for (const column of [textColumn(cells), dictionaryColumn(Int32Array.from(cells.map((_, i) => i)), cells), file.columns[0]!.utf8()]) {
+      expect(written(['f'], [column])).toBe(neutral);
+      expect(expected(['f'], [column])).toBe(neutral);
+    }
+    // the header too
+    expect(written(['=x'], [textColumn(['1'])])).toBe("'=x\n1\n");
+  });
+
   it('writes file cells exactly as the string writer writes their texts', () => {
     const cell = fc.oneof(
-      fc.constantFrom('', 'NA', '1', '"', 'a"b', 'a,b', 'x\ny', 'c\rd', 'a\r\nb', 'ü', '😀', 'long enough text'),
+      fc.constantFrom(
+        '',
+        'NA',
+        '1',
+        '"',
+        'a"b',
+        'a,b',
+        'x\ny',
+        'c\rd',
+        'a\r\nb',
+        'ü',
+        '😀',
+        'long enough text',
+        '=1+1',
+        '-2.5',
+        '@x',
+        '+3',
+        '-',
+        '=a,b',
+        '\t=1',
+        "'=x",
+      ),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(

@@ -2,12 +2,19 @@ import { writeSync } from 'node:fs';
 import type { Column, CsvCells, Utf8Column } from '../table/column.js';
 import { writeThroughAtomic } from './atomicWrite.js';
 import { csvField } from './csv.js';
+import { bytesStartFormula } from './neutralizeFormula.js';
 
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
+const APOSTROPHE = 39;
 const CHUNK_BYTES = 8 << 20;
+
+/** First bytes that may start a spreadsheet formula (`=`, `+`, `-`, `@`, tab, CR): see `startsFormula`. */
+function mayStartFormula(byte: number | undefined): boolean {
+  return byte === 61 || byte === 43 || byte === 45 || byte === 64 || byte === 9 || byte === 13;
+}
 
 /** What the writer does for one output column, or for a run of adjacent columns of the same CSV file. */
 type Segment =
@@ -18,7 +25,8 @@ type Segment =
 
 /**
  * Writes columns as a CSV file exactly as {@link writeCsvFileAtomic} writes their texts (UTF-8
- * without BOM, LF, RFC 4180 quoting only where a cell holds a quote, comma or line break), atomically,
+ * without BOM, LF, RFC 4180 quoting only where a cell holds a quote, comma or line break, a text that
+ * would start a spreadsheet formula after a `'`, as `csvField` writes every cell), atomically,
  * through one reused buffer, without a string per cell where the column has none: columns still in a
  * CSV file's bytes are copied from them (a run of adjacent ones as one block per row when it holds no
  * quote and no carriage return, otherwise cell by cell, unquoting needlessly quoted cells and quoting
@@ -80,8 +88,9 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
   const putString = (cell: string): void => {
     const length = cell.length;
     ensure(3 * length + 2);
-    let k = 0;
-    for (; k < length; k++) {
+    // A text that may start a formula goes through csvField, which neutralises it.
+    let k = mayStartFormula(cell.charCodeAt(0)) ? -1 : 0;
+    for (; k >= 0 && k < length; k++) {
       const c = cell.charCodeAt(k);
       if (c >= 0x80 || c === QUOTE || c === COMMA || c === LF || c === CR) break;
       buffer[pos + k] = c;
@@ -106,19 +115,25 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
     }
     pos += length;
   };
-  /** Writes a text held as bytes as its CSV field. */
+  /** Writes a text held as bytes as its CSV field (after a `'` when it would start a formula). */
   const putText = (bytes: Buffer, start: number, end: number): void => {
+    const formula = mayStartFormula(bytes[start]) && bytesStartFormula(bytes, start, end);
     let special = false;
     for (let k = start; !special && k < end; k++) {
       const b = bytes[k]!;
       special = b === QUOTE || b === COMMA || b === LF || b === CR;
     }
     if (!special) {
+      if (formula) {
+        ensure(1);
+        buffer[pos++] = APOSTROPHE;
+      }
       putBytes(bytes, start, end);
       return;
     }
-    ensure(2 * (end - start) + 2);
+    ensure(2 * (end - start) + 3);
     buffer[pos++] = QUOTE;
+    if (formula) buffer[pos++] = APOSTROPHE;
     for (let k = start; k < end; k++) {
       const b = bytes[k]!;
       if (b === QUOTE) buffer[pos++] = QUOTE;
@@ -129,14 +144,23 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
   /** Writes one file cell as its text would be written. */
   const putFileCell = (bytes: Buffer, start: number, end: number): void => {
     if (end > start && bytes[start] === QUOTE) {
-      // Quoted: the quotes stay when the text needs them (the inner bytes are then already escaped).
+      // Quoted: the quotes stay when the text needs them (the inner bytes are then already escaped;
+      // an escaped quote never starts a formula, so the first inner byte is the text's).
       let special = false;
       for (let k = start + 1; !special && k < end - 1; k++) {
         const b = bytes[k]!;
         special = b === QUOTE || b === COMMA || b === LF || b === CR;
       }
-      if (special) putBytes(bytes, start, end);
-      else putBytes(bytes, start + 1, end - 1);
+      const formula = mayStartFormula(bytes[start + 1]) && bytesStartFormula(bytes, start + 1, end - 1);
+      if (special) {
+        ensure(1);
+        buffer[pos++] = QUOTE;
+        if (formula) putBytes(APOSTROPHE_BYTE, 0, 1);
+        putBytes(bytes, start + 1, end);
+      } else {
+        if (formula) putBytes(APOSTROPHE_BYTE, 0, 1);
+        putBytes(bytes, start + 1, end - 1);
+      }
       return;
     }
     // Unquoted: the bytes are the text.
@@ -165,7 +189,10 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
         // The next quote and carriage return at or after this row's run (found once, reused while ahead).
         if (segment.nextQuote < start) segment.nextQuote = indexOrEnd(bytes, QUOTE, start);
         if (segment.nextCr < start) segment.nextCr = indexOrEnd(bytes, CR, start);
-        if (segment.nextQuote >= end && segment.nextCr >= end) {
+        // The block is copied as it is unless a cell of it may start a formula.
+        let plain = segment.nextQuote >= end && segment.nextCr >= end;
+        for (let j = segment.from; plain && j <= segment.to; j++) if (mayStartFormula(bytes[cellStart[base + j]!])) plain = false;
+        if (plain) {
           putBytes(bytes, start, end);
         } else {
           for (let j = segment.from; j <= segment.to; j++) {
@@ -192,6 +219,8 @@ function writeColumns(fd: number, header: readonly string[], columns: readonly C
   }
   flush();
 }
+
+const APOSTROPHE_BYTE = Buffer.from("'");
 
 /** Position of the first `value` byte at or after `from`, or the length when there is none. */
 function indexOrEnd(bytes: Buffer, value: number, from: number): number {

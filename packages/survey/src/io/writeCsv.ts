@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import { writeThroughAtomic } from './atomicWrite.js';
 import { csvField } from './csv.js';
+import { startsFormula } from './neutralizeFormula.js';
 
 const ROWS_PER_WRITE = 20_000;
 
@@ -14,8 +15,9 @@ function needsQuoting(cell: string): boolean {
 }
 
 /**
- * Writes columns as a CSV file (UTF-8 without BOM, LF, RFC 4180 quoting) atomically and in chunks,
- * so that a million-row file never has to exist as one JavaScript string.
+ * Writes columns as a CSV file (UTF-8 without BOM, LF, RFC 4180 quoting, a text that would start a
+ * spreadsheet formula after a `'`: `csvField`) atomically and in chunks, so that a million-row file
+ * never has to exist as one JavaScript string.
  */
 export function writeCsvFileAtomic(path: string, header: readonly string[], columns: readonly (readonly string[])[]): void {
   writeThroughAtomic(path, (fd) => {
@@ -29,7 +31,7 @@ export function writeCsvFileAtomic(path: string, header: readonly string[], colu
       for (let i = from; i < to; i++) {
         for (let j = 0; j < ncol; j++) {
           const cell = columns[j]![i]!;
-          row[j] = needsQuoting(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+          row[j] = needsQuoting(cell) || startsFormula(cell) ? csvField(cell) : cell;
         }
         lines[i - from] = row.join(',');
       }

@@ -9,7 +9,7 @@ import { synthesizeSurvey } from '../synth/synthesize.js';
 import { checkPlan } from './schema.js';
 import { loadPlan } from './load.js';
 import { runPlan } from './run.js';
-import { resultToCsv } from './csv.js';
+import { resultToCsv } from './resultCsv.js';
 import type { Plan } from './types.js';
 import type { Results } from './results.js';
 

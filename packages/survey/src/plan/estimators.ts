@@ -2,11 +2,12 @@
 // inference/ and returns the fields of a results.json row (NaN → null).
 import type { SurveyDesign } from '../design/types.js';
 import type { DictionaryColumn } from '../table/column.js';
-import { meanOrTotalByDomains as estimateByDomains, svymean } from '../estimate/mean.js';
-import { unitTotalsSuffice } from '../design/variance.js';
+import { svymean } from '../estimate/mean.js';
+import type { ByFactor } from '../estimate/by.js';
+import { svybyMeanOrTotal } from '../estimate/byMeans.js';
 import { svytotal } from '../estimate/total.js';
 import { svyratio } from '../estimate/ratio.js';
-import type { EstimateResult } from '../estimate/common.js';
+import type { EstimateResult } from '../estimate/result.js';
 import { svyglm } from '../inference/glm.js';
 import { parseFormula } from '../inference/formula.js';
 import { svyolr } from '../inference/olr.js';
@@ -16,7 +17,7 @@ import { svyquantile } from '../estimate/quantile.js';
 import { contrastMeans } from '../estimate/contrast.js';
 import { svychisq } from '../inference/raoScott.js';
 import { svyttest } from '../inference/ttest.js';
-import type { PlanColumns } from './context.js';
+import type { PlanColumns } from './planColumns.js';
 import type { ResultRow } from './results.js';
 import type { CiMethod, GlmAnalysis, OrdinalAnalysis } from './types.js';
 
@@ -50,21 +51,9 @@ export function meanOrTotal(design: SurveyDesign, y: Float64Array, kind: 'mean' 
   return estimateFields(kind === 'mean' ? svymean(design, y, options(o)) : svytotal(design, y, options(o)));
 }
 
-/**
- * Means or totals of every domain of a `by` (row i in domain `codes[i]`, −1 = none) in one go, as
- * {@link meanOrTotal} per domain gives them; undefined when the design needs the per-domain path
- * (calibration or a later stage adds variance) or the domains × PSUs table would be large.
- */
-export function meanOrTotalByDomains(
-  design: SurveyDesign,
-  y: Float64Array,
-  kind: 'mean' | 'total',
-  codes: Int32Array,
-  count: number,
-  naRm: boolean,
-): ResultRow[] | undefined {
-  if (!unitTotalsSuffice(design) || count * design.stages[0]!.nClusters > 1 << 23) return undefined;
-  return estimateByDomains(design, y, codes, count, { naRm }, kind).map(estimateFields);
+/** `svyby` of a mean or total: one row per domain, in R's order (empty domains dropped). */
+export function meanOrTotalBy(design: SurveyDesign, y: Float64Array, kind: 'mean' | 'total', factors: readonly ByFactor[], naRm: boolean): ResultRow[] {
+  return svybyMeanOrTotal(design, y, factors, kind, { naRm }).map((row) => ({ domain: row.domain, ...estimateFields(row.result!) }));
 }
 
 export function ratio(design: SurveyDesign, numerator: Float64Array, denominator: Float64Array, o: DomainOptions): ResultRow {
@@ -115,14 +104,7 @@ export function chisq(
 }
 
 /** `svycontrast` of two domain means: first level minus second. */
-export function contrast(
-  design: SurveyDesign,
-  y: Float64Array,
-  factor: DictionaryColumn & { name: string },
-  first: string,
-  second: string,
-  naRm: boolean,
-): ResultRow {
+export function contrast(design: SurveyDesign, y: Float64Array, factor: ByFactor & { name: string }, first: string, second: string, naRm: boolean): ResultRow {
   const r = contrastMeans(design, y, factor, first, second, { naRm });
   return { ...differenceRow(r), n: r.n[0] + r.n[1] };
 }

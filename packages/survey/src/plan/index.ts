@@ -1,8 +1,8 @@
 export * from './types.js';
 export { checkPlan } from './schema.js';
-export { loadPlan, readStructuredFile } from './load.js';
+export { loadPlan } from './load.js';
 export { applyDerivations, bandLabels, type DerivedColumn } from './derive.js';
 export { runPlan, type RunPlanInput } from './run.js';
-export { resultToCsv } from './csv.js';
+export { resultToCsv } from './resultCsv.js';
 export type { Results, ResultsMeta, ResultsDesign, ResultsCalibration, AnalysisResult, ResultRow } from './results.js';
 export { columnsUsedBy } from './columnsUsed.js';

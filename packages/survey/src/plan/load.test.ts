@@ -38,6 +38,14 @@ describe('loadPlan', () => {
     expect(plan.design).toEqual(design);
   });
 
+  it('resolves the report settings named in the plan relative to the plan file, and refuses a non-path', () => {
+    const path = write('with-report.json', { report: 'settings/report.json', design, analyses: [{ id: 'm', type: 'mean', variable: 'vb1' }] });
+    expect(loadPlan(path).report).toBe(join(folder, 'settings', 'report.json'));
+    expect(loadPlan(write('no-report.json', { design, analyses: [{ id: 'm', type: 'mean', variable: 'vb1' }] })).report).toBeUndefined();
+    const bad = write('bad-report.json', { report: 3, design, analyses: [{ id: 'm', type: 'mean', variable: 'vb1' }] });
+    expect(errorOf(() => loadPlan(bad)).column).toBe('report');
+  });
+
   it('reads YAML by extension', () => {
     const path = write(
       'ok.yaml',
@@ -54,6 +62,7 @@ describe('loadPlan', () => {
       analyses: [{ id: 'm', type: 'mean', variable: 'age' }],
     });
     expect(loadPlan(path).calibration?.margins).toEqual({ gender: { female: 490, male: 510 } });
+    expect(loadPlan(path).marginsFile).toBe(join(folder, 'margins.json'));
     write('census.json', { description: 'documented margins', margins: { area: { urban: 400, rural: 600 } } });
     const nested = write('cal2.json', {
       design,

@@ -3,7 +3,6 @@ import type { Codebook } from '../codebook/types.js';
 import { buildDesign } from '../design/design.js';
 import type { SurveyDesign } from '../design/types.js';
 import type { Table } from '../table/table.js';
-import type { DictionaryColumn } from '../table/column.js';
 import { rake } from '../calibrate/rake.js';
 import { postStratify } from '../calibrate/postStratify.js';
 import { calibrateLinear } from '../calibrate/linear.js';
@@ -14,8 +13,8 @@ import { benjaminiHochberg } from '../inference/multipleTesting.js';
 import { cronbachAlpha } from '../scales/alpha.js';
 import { omegaTotal } from '../scales/omega.js';
 import { designAlpha } from '../scales/svycralpha.js';
-import { PlanColumns } from './context.js';
-import { levelMask } from '../design/domain.js';
+import { PlanColumns } from './planColumns.js';
+import { byGroups, groupMask, type ByFactor } from '../estimate/by.js';
 import { applyDerivations } from './derive.js';
 import * as estimators from './estimators.js';
 import type { AnalysisResult, Results, ResultRow } from './results.js';
@@ -201,56 +200,25 @@ function runAnalysis(analysis: Analysis, design: SurveyDesign, columns: PlanColu
   return { ...rest, rows };
 }
 
-/** One domain of a `by` list: its labels and its row mask (undefined = whole population; made when first read). */
+/** One domain of a `by` list: its labels and its row mask (undefined = the whole population). */
 interface Domain {
   labels: Record<string, string>;
-  readonly mask: Uint8Array | undefined;
+  mask(): Uint8Array | undefined;
 }
 
-/** The domains of a `by` list, in order, with every row's domain (−1 = a `by` value is missing). */
-type Domains = Domain[] & { codes?: Int32Array };
+/** The `by` variables as factors, in the plan's level order. */
+function byFactors(by: readonly string[], columns: PlanColumns, analysisId: string): ByFactor[] {
+  return by.map((name, k) => {
+    const factor = columns.factorOf(name, analysisId, `by[${k}]`);
+    return { name, codes: factor.codes, levels: factor.levels };
+  });
+}
 
-function domainsOf(by: readonly string[] | undefined, columns: PlanColumns, analysisId: string): Domains {
-  if (by === undefined || by.length === 0) return [{ labels: {}, mask: undefined }];
-  const factors: DictionaryColumn[] = by.map((name, k) => columns.factorOf(name, analysisId, `by[${k}]`));
-  const n = columns.table.nrow;
-  const combined = new Int32Array(n);
-  let size = 1;
-  for (const factor of factors) size *= Math.max(1, factor.levels.length);
-  for (let i = 0; i < n; i++) {
-    let code = 0;
-    for (const factor of factors) {
-      const c = factor.codes[i]!;
-      if (c < 0) {
-        code = -1;
-        break;
-      }
-      code = code * factor.levels.length + c;
-    }
-    combined[i] = code;
-  }
-  const domains: Domains = [];
-  domains.codes = combined;
-  for (let code = 0; code < size; code++) {
-    const labels: Record<string, string> = {};
-    let rest = code;
-    for (let k = factors.length - 1; k >= 0; k--) {
-      const m = factors[k]!.levels.length;
-      labels[by[k]!] = factors[k]!.levels[rest % m]!;
-      rest = Math.floor(rest / m);
-    }
-    const ordered: Record<string, string> = {};
-    for (const name of by) ordered[name] = labels[name]!;
-    let mask: Uint8Array | undefined;
-    domains.push({
-      labels: ordered,
-      get mask(): Uint8Array {
-        mask ??= levelMask(combined, code);
-        return mask;
-      },
-    });
-  }
-  return domains;
+/** The domains of a `by` list as R's `svyby` forms them (`byGroups`: R's order, empty ones dropped), or the whole population. */
+function domainsOf(by: readonly string[] | undefined, design: SurveyDesign, columns: PlanColumns, analysisId: string): Domain[] {
+  if (by === undefined || by.length === 0) return [{ labels: {}, mask: () => undefined }];
+  const groups = byGroups(design, byFactors(by, columns, analysisId));
+  return groups.domains.map(({ domain }, d) => ({ labels: domain, mask: () => groupMask(groups, d) }));
 }
 
 /** The rows of one analysis; a model's warnings go into `warnings`. */
@@ -260,45 +228,42 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
     case 'mean':
     case 'total': {
       const y = columns.numericOf(analysis.variable, id, 'variable');
-      const domains = domainsOf(analysis.by, columns, id);
       const naRm = analysis.naRm ?? false;
-      // Every domain in the same two passes over the rows, when the design allows.
-      const all = domains.codes === undefined ? undefined : estimators.meanOrTotalByDomains(design, y, analysis.type, domains.codes, domains.length, naRm);
-      return domains.map((domain, d) => ({
-        domain: domain.labels,
-        ...(all?.[d] ?? estimators.meanOrTotal(design, y, analysis.type, { domain: domain.mask, naRm })),
-      }));
+      if (analysis.by === undefined || analysis.by.length === 0) {
+        return [{ domain: {}, ...estimators.meanOrTotal(design, y, analysis.type, { domain: undefined, naRm }) }];
+      }
+      return estimators.meanOrTotalBy(design, y, analysis.type, byFactors(analysis.by, columns, id), naRm);
     }
     case 'ratio': {
       const num = columns.numericOf(analysis.numerator, id, 'numerator');
       const den = columns.numericOf(analysis.denominator, id, 'denominator');
-      return domainsOf(analysis.by, columns, id).map((domain) => ({
+      return domainsOf(analysis.by, design, columns, id).map((domain) => ({
         domain: domain.labels,
-        ...estimators.ratio(design, num, den, { domain: domain.mask, naRm: analysis.naRm ?? false }),
+        ...estimators.ratio(design, num, den, { domain: domain.mask(), naRm: analysis.naRm ?? false }),
       }));
     }
     case 'proportion': {
       const factor = columns.factorOf(analysis.variable, id, 'variable');
       const level = columns.levelIndex(factor, analysis.variable, analysis.level, id, 'level');
-      return domainsOf(analysis.by, columns, id).map((domain) => ({
+      return domainsOf(analysis.by, design, columns, id).map((domain) => ({
         domain: domain.labels,
         level: analysis.level,
-        ...estimators.proportion(design, factor, level, analysis.ci ?? 'logit', { domain: domain.mask, naRm: analysis.naRm ?? false }),
+        ...estimators.proportion(design, factor, level, analysis.ci ?? 'logit', { domain: domain.mask(), naRm: analysis.naRm ?? false }),
       }));
     }
     case 'distribution': {
       const factor = columns.factorOf(analysis.variable, id, 'variable');
-      return domainsOf(analysis.by, columns, id).flatMap((domain) =>
+      return domainsOf(analysis.by, design, columns, id).flatMap((domain) =>
         estimators
-          .distribution(design, factor, analysis.ci ?? 'logit', { domain: domain.mask, naRm: analysis.naRm ?? false })
+          .distribution(design, factor, analysis.ci ?? 'logit', { domain: domain.mask(), naRm: analysis.naRm ?? false })
           .map((row) => ({ domain: domain.labels, ...row })),
       );
     }
     case 'quantile': {
       const y = columns.numericOf(analysis.variable, id, 'variable');
-      return domainsOf(analysis.by, columns, id).flatMap((domain) =>
+      return domainsOf(analysis.by, design, columns, id).flatMap((domain) =>
         estimators
-          .quantiles(design, y, analysis.probs, { domain: domain.mask, naRm: analysis.naRm ?? false })
+          .quantiles(design, y, analysis.probs, { domain: domain.mask(), naRm: analysis.naRm ?? false })
           .map((row) => ({ domain: domain.labels, ...row })),
       );
     }
@@ -333,7 +298,14 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
       return [
         {
           domain: {},
-          ...estimators.contrast(design, y, { ...group, name: analysis.by }, analysis.levels[0], analysis.levels[1], analysis.naRm ?? false),
+          ...estimators.contrast(
+            design,
+            y,
+            { name: analysis.by, codes: group.codes, levels: group.levels },
+            analysis.levels[0],
+            analysis.levels[1],
+            analysis.naRm ?? false,
+          ),
         },
       ];
     }

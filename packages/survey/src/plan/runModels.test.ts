@@ -6,7 +6,7 @@ import { LeakriskError } from '../errors.js';
 import { parseCsvText } from '../io/csv.js';
 import type { Table } from '../table/table.js';
 import { benjaminiHochberg } from '../inference/multipleTesting.js';
-import { resultToCsv } from './csv.js';
+import { resultToCsv } from './resultCsv.js';
 import { runPlan } from './run.js';
 import { checkPlan } from './schema.js';
 

@@ -9,13 +9,13 @@ import { ANALYSIS_TYPES, type Analysis, type AnalysisType, type Derivation, type
  * returns it typed. Every problem is a LeakriskError naming the plan file, the analysis (by id and
  * position) and the field, with a fix. Paths are not resolved here (see `loadPlan`).
  */
-export function checkPlan(data: unknown, file: string): Omit<Plan, 'file' | 'codebook'> & { codebook?: string } {
+export function checkPlan(data: unknown, file: string): Omit<Plan, 'file' | 'codebook' | 'report' | 'marginsFile'> & { codebook?: string; report?: string } {
   const fail = (field: string, problem: string, fix: string): never => {
     throw new LeakriskError(problem, { file, column: field }, fix);
   };
   if (!isObject(data)) fail('(top level)', 'the plan is not an object', 'write the plan as { "design": {…}, "analyses": […] }');
   const plan = data as Record<string, unknown>;
-  allowOnly(plan, ['$schema', 'codebook', 'derive', 'design', 'calibration', 'analyses', 'title', 'description'], '', fail);
+  allowOnly(plan, ['$schema', 'codebook', 'report', 'derive', 'design', 'calibration', 'analyses', 'title', 'description'], '', fail);
 
   let codebook: string | undefined;
   if (plan.codebook !== undefined) {
@@ -23,6 +23,13 @@ export function checkPlan(data: unknown, file: string): Omit<Plan, 'file' | 'cod
       fail('codebook', '"codebook" must be a path (text)', 'give the codebook path relative to the plan file, e.g. "../instrument/codebook.json"');
     }
     codebook = plan.codebook as string;
+  }
+  let report: string | undefined;
+  if (plan.report !== undefined) {
+    if (typeof plan.report !== 'string' || plan.report === '') {
+      fail('report', '"report" must be a path (text)', 'give the report settings file relative to the plan file, e.g. "report.json"');
+    }
+    report = plan.report as string;
   }
 
   const design = checkDesign(plan.design, fail);
@@ -43,6 +50,7 @@ export function checkPlan(data: unknown, file: string): Omit<Plan, 'file' | 'cod
   });
   return {
     ...(codebook !== undefined ? { codebook } : {}),
+    ...(report !== undefined ? { report } : {}),
     ...(derive !== undefined ? { derive } : {}),
     design,
     ...(calibration !== undefined ? { calibration } : {}),

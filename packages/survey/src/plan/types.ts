@@ -154,6 +154,10 @@ export interface Plan {
   file: string;
   /** Absolute path of the codebook named in the plan, if any. */
   codebook?: string;
+  /** Absolute path of the report settings named in the plan (`"report"`), if any: `analyze` copies them into the results folder. */
+  report?: string;
+  /** Absolute path of the file the calibration margins were read from, when the plan names one. */
+  marginsFile?: string;
   derive?: Derivation[];
   design: DesignSpec;
   calibration?: PlanCalibration;

@@ -152,6 +152,7 @@ export function coefficientFigure(inputs: FigureInputs, id: string, analysis: An
                 rtl: lang === 'ur',
                 // Ratios are drawn as coefficients (a log scale) and labelled exp(coefficient).
                 format: kind.ratio ? (v) => formatNumber(Math.exp(v)) : (v) => formatNumber(v),
+                ratio: kind.ratio,
                 axisLabel: axisLabel(lang),
                 markedLabel: t.figure.marked,
               },

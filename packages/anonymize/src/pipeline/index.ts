@@ -1,2 +1,0 @@
-export * from './anonymize.js';
-export * from './quasi.js';

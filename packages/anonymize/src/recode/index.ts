@@ -1,3 +1,0 @@
-export * from './bands.js';
-export * from './hierarchy.js';
-export * from './autoHierarchy.js';

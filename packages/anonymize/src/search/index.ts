@@ -1,4 +1,0 @@
-export * from './classes.js';
-export * from './requirement.js';
-export * from './lossMeasure.js';
-export * from './lattice.js';
