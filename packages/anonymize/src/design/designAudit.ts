@@ -23,7 +23,7 @@ export function designAudit(release: DesignRelease, type: 'JKn' | 'bootstrap', w
 }
 
 /** The constancy test in words: what an intruder can read from the replicate columns about one dropped grouping. */
-export function recoveryWarning(recovery: GroupRecovery, replicates: number): string[] {
+function recoveryWarning(recovery: GroupRecovery, replicates: number): string[] {
   const { column, kind, groups, constantReplicates, separatedGroups, recoveredGroups } = recovery;
   const what = kind === 'psu' ? 'PSUs' : 'strata';
   if (constantReplicates === 0 && separatedGroups === 0) return [];

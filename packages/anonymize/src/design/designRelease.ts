@@ -61,6 +61,6 @@ export function designRelease(
 }
 
 /** How messages and the audit name the replicate columns together: `replicate weights repw1 … repw80`. */
-export function replicateLabel(names: readonly string[]): string {
+function replicateLabel(names: readonly string[]): string {
   return names.length === 1 ? `replicate weights ${names[0]}` : `replicate weights ${names[0]} … ${names[names.length - 1]}`;
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /** The fixed message whose HMAC under the key seeds the bootstrap (changing it changes every release). */
-export const REPLICATE_SEED_LABEL = 'leakrisk anonymize design.replicates bootstrap seed v1';
+const REPLICATE_SEED_LABEL = 'leakrisk anonymize design.replicates bootstrap seed v1';
 
 /**
  * The seed of the bootstrap draws, derived from the pseudonymization key: the first four bytes
