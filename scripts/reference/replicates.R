@@ -304,12 +304,21 @@ quantile_rows <- function(D, yname, probs, keep = rep(TRUE, nrow(D))) {
   lapply(seq_along(probs), function(k) list(probability = probs[k], estimate = num(q[k, 1]), se = num(q[k, 4]),
                                             ciLow = num(q[k, 2]), ciHigh = num(q[k, 3]), df = degf(Dd), n = nrow(Dd)))
 }
+## Rows used that have each model-matrix column's level (the contract's per-term n): the model frame with
+## every numeric variable set to 1, so a column is non-zero exactly where its factor levels hold.
+term_n <- function(m) {
+  mf <- model.frame(m)
+  for (v in names(mf)[-1]) if (is.numeric(mf[[v]])) mf[[v]] <- 1
+  colSums(model.matrix(terms(m), mf) != 0)
+}
 glm_rows <- function(D, formula, family) {
   m <- svyglm(as.formula(formula), D, family = family)
   s <- summary(m)$coefficients
   ci <- confint(m)
+  n <- term_n(m)
   lapply(seq_len(nrow(s)), function(k) list(term = rownames(s)[k], estimate = num(s[k, 1]), se = num(s[k, 2]), t = num(s[k, 3]),
-                                            pValue = num(s[k, 4]), df = m$df.residual, ciLow = num(ci[k, 1]), ciHigh = num(ci[k, 2]), n = nobs(m)))
+                                            pValue = num(s[k, 4]), df = m$df.residual, ciLow = num(ci[k, 1]), ciHigh = num(ci[k, 2]),
+                                            n = unname(n[rownames(s)[k]])))
 }
 
 core_battery <- function(key, D, calibration = NULL) {
@@ -354,7 +363,7 @@ full_battery <- function(key, D) {
     ci <- confint(p)
     stopifnot(abs(num(coef(p)) - num(coef(s)[k])) < 1e-10)
     list(domain = setNames(list(), character(0)), level = l, estimate = num(coef(s)[k]), se = num(SE(s)[k]), ciLow = num(ci[1]), ciHigh = num(ci[2]),
-         df = degf(D), deff = num(diag(as.matrix(deff(s)))[k]), n = nrow(D), count = sum(v$grp == l))
+         df = degf(D), deff = num(deff(s))[k], n = nrow(D), count = sum(v$grp == l))
   }))
   # domains: one and two factors (svyby as subset per domain; checked against svyby)
   b <- svyby(~y, ~grp, D, svymean, na.rm = TRUE, deff = TRUE)

@@ -2,6 +2,8 @@ import { replicateDegfByDomains } from '../design/replicates/replicateDegf.js';
 import { replicateVariance } from '../design/replicates/replicateVariance.js';
 import type { ReplicateWeights } from '../design/replicates/types.js';
 import type { SurveyDesign } from '../design/types.js';
+import { estimateResult, naResult, type EstimateResult, type MeanOptions } from './result.js';
+import { checkDomain } from './usedRows.js';
 
 /** One domain's mean or total on a replicate design, before its interval and design effect. */
 export interface ReplicateLinearEstimate {
@@ -87,6 +89,38 @@ export function replicateMeansByDomains(
     }
     const variance = replicateVariance(thetas, 1, replicates, [estimates[d]!]).covariance[0]!;
     return { estimate: estimates[d]!, variance, sumWeights: sw[d]!, n: count[d]!, s2: s2[d]!, df: df[d]!, blocked: false };
+  });
+}
+
+/** `svymean`'s replicate kernel (see `accumulationOf`): R's `svymean.svyrep.design` on `design[domain, ]`. */
+export function meanReplicates(design: SurveyDesign, x: Float64Array, options: MeanOptions = {}): EstimateResult {
+  checkDomain(design, options.domain);
+  return meanOrTotalByDomainsReplicates(design, x, options.domain, 1, options, 'mean')[0]!;
+}
+
+/** `svytotal`'s replicate kernel (see `accumulationOf`): R's `svytotal.svyrep.design` on `design[domain, ]`. */
+export function totalReplicates(design: SurveyDesign, x: Float64Array, options: MeanOptions = {}): EstimateResult {
+  checkDomain(design, options.domain);
+  return meanOrTotalByDomainsReplicates(design, x, options.domain, 1, options, 'total')[0]!;
+}
+
+/**
+ * Means or totals of every domain of a `by` at once on a replicate design ({@link replicateMeansByDomains}),
+ * as results: R's t interval on the domain's degf and its design effect (`svyvar` of the used rows over n,
+ * times (N̂ − n)/N̂ unless `deff: 'replace'`).
+ */
+export function meanOrTotalByDomainsReplicates(
+  design: SurveyDesign,
+  x: Float64Array,
+  domains: Int32Array | Uint8Array | undefined,
+  nDomains: number,
+  options: Omit<MeanOptions, 'domain'>,
+  kind: 'mean' | 'total',
+): EstimateResult[] {
+  return replicateMeansByDomains(design, x, domains, nDomains, options.naRm === true, kind).map((r) => {
+    if (r.blocked) return naResult(r.n, r.df);
+    if (r.n === 0) return { ...naResult(0, r.df), ...(kind === 'total' ? { estimate: 0, se: 0, variance: 0, ciLow: 0, ciHigh: 0 } : {}) };
+    return estimateResult(kind, r.estimate, r.variance, r.s2, r.sumWeights, r.n, r.df, options);
   });
 }
 

@@ -151,13 +151,14 @@ export function svyglm(
   }
   // A replicate design refits per replicate (R's svyglm.svyrep.design), with degf of the design (or
   // of its domain), not of the rows used.
+  const accumulation = accumulationOf(design);
   const covariance =
-    design.replicates !== undefined
+    accumulation === 'replicates'
       ? glmReplicateCovariance(design, irlsInput, rows, fit.beta)
-      : accumulationOf(design) === 'perUnit'
+      : accumulation === 'perUnit'
         ? influenceTotals(design, matrix, fit, rows, prior)
         : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
-  const dfResidual = (design.replicates !== undefined ? replicateDomainDegf(design, options.domain) : domainDf(design, present)) + 1 - p;
+  const dfResidual = (accumulation === 'replicates' ? replicateDomainDegf(design, options.domain) : domainDf(design, present)) + 1 - p;
   const counts = matrix.rowsWithLevels(prior);
   const separation = checkSeparation(irlsInput, fit, matrix.names, counts);
   const quantile = dfResidual > 0 ? tQuantileAt(0.975, dfResidual) : Number.NaN;

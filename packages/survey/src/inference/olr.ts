@@ -1,3 +1,4 @@
+import { accumulationOf } from '../design/accumulation.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { designVariance } from '../design/variance.js';
@@ -85,11 +86,12 @@ export function svyolr(
   const { model, weights, rows, used, levels, names, counts } = frame;
   const fit = fitProportionalOdds(model, weights);
   // A replicate design refits per replicate (R's svyolr.svyrep.design), with the design's degf.
-  const covariance = design.replicates !== undefined ? olrReplicateCovariance(design, frame, fit) : linearisedCovariance(design, frame, fit);
+  const replicates = accumulationOf(design) === 'replicates';
+  const covariance = replicates ? olrReplicateCovariance(design, frame, fit) : linearisedCovariance(design, frame, fit);
   const p = model.p;
   const d = names.length;
   const m = rows.length;
-  const dfResidual = (design.replicates !== undefined ? design.df : domainDf(design, used)) - p;
+  const dfResidual = (replicates ? design.df : domainDf(design, used)) - p;
   const { warnings, separated } = separationOf(model, weights, fit, names, m);
   if (!fit.converged && separated.every((s) => s === 0)) {
     warnings.push(`the fit did not converge in ${fit.iterations} Newton iterations`);
