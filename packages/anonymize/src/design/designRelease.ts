@@ -2,9 +2,9 @@ import { dictionaryColumn, type Table } from '@leakrisk/survey';
 import { RecoverableCheck, type FactorColumnWithMissing } from '../audit/recoverable.js';
 import type { ReleaseDesignConfig } from '../config/types.js';
 import type { Determination } from '../pipeline/givenBack.js';
-import { groupRecovery, type GroupRecovery } from './groupRecovery.js';
+import { ConstantReplicates, groupRecovery, type GroupRecovery } from './groupRecovery.js';
 import { releaseReplicates, type ReleasedReplicates } from './releaseReplicates.js';
-import { replicateFactors, replicatePatterns } from './replicatePatterns.js';
+import { forEachReplicateFactor, ReplicatePatterns } from './replicatePatterns.js';
 
 /** The design step of `anonymize`: the replicate columns, what they give away, and what the search must respect. */
 export interface DesignRelease extends ReleasedReplicates {
@@ -35,14 +35,20 @@ export function designRelease(
   const released = releaseReplicates(table, config, key, missingCodes);
   const { design } = released;
   const n = design.nrow;
-  const factors = replicateFactors(design.weights, released.columns);
-  const patterns = replicatePatterns(factors, n);
-  const recovery: GroupRecovery[] = [];
-  if (config.strata !== undefined) recovery.push(groupRecovery(config.strata, 'strata', design.strata, design.nStrata, factors, patterns));
-  if (config.ids.length > 0) {
-    const stage = design.stages[0]!;
-    recovery.push(groupRecovery(config.ids[0]!, 'psu', stage.cluster, stage.nClusters, factors, patterns));
-  }
+  // The dropped groupings the constancy test looks at: the strata, and the PSUs.
+  const stage = design.stages[0]!;
+  const groupings = [
+    ...(config.strata === undefined ? [] : [{ column: config.strata, kind: 'strata' as const, group: design.strata, groups: design.nStrata }]),
+    ...(config.ids.length === 0 ? [] : [{ column: config.ids[0]!, kind: 'psu' as const, group: stage.cluster, groups: stage.nClusters }]),
+  ];
+  const constant = groupings.map((g) => new ConstantReplicates(g.group, g.groups));
+  const hashes = new ReplicatePatterns(n);
+  forEachReplicateFactor(design.weights, released.columns, (factor) => {
+    hashes.add(factor);
+    for (const counter of constant) counter.add(factor);
+  });
+  const patterns = hashes.codes();
+  const recovery: GroupRecovery[] = groupings.map((g, k) => groupRecovery(g.column, g.kind, g.group, g.groups, constant[k]!.count, patterns));
 
   const label = replicateLabel(released.names);
   const determinations: Determination[] = [];

@@ -13,10 +13,44 @@ export interface GroupRecovery {
 }
 
 /**
- * The constancy test of a public-use release: does any replicate column stay constant within each
- * dropped stratum or PSU (and differ between them), and do the replicate factors together single out
- * the groups? `group[i]` is row i's dense group id (0 … groups − 1), `factors` the replicate factors as
- * read from the release (`replicateFactors`), `patterns` their joint pattern (`replicatePatterns`).
+ * Counts the replicates that are constant within every group of a dropped grouping (`group[i]`, dense
+ * ids 0 … groups − 1) and differ between groups: each such replicate alone tells the groups apart. Fed
+ * one replicate's factors at a time (`forEachReplicateFactor`).
+ */
+export class ConstantReplicates {
+  count = 0;
+  private readonly first: Int32Array;
+  private readonly seen: Uint8Array;
+
+  constructor(
+    private readonly group: Int32Array,
+    groups: number,
+  ) {
+    this.first = new Int32Array(groups);
+    this.seen = new Uint8Array(groups);
+  }
+
+  add(factor: Int32Array): void {
+    const { group, first, seen } = this;
+    seen.fill(0);
+    let varies = false;
+    for (let i = 0; i < group.length; i++) {
+      const g = group[i]!;
+      if (seen[g] === 0) {
+        seen[g] = 1;
+        first[g] = factor[i]!;
+        if (factor[i] !== factor[0]) varies = true;
+      } else if (first[g] !== factor[i]) return;
+    }
+    if (varies) this.count++;
+  }
+}
+
+/**
+ * The constancy test of a public-use release for one dropped grouping of the rows (the strata, or the
+ * PSUs): how many replicate columns are constant within its groups and differ between them
+ * (`constantReplicates`, from {@link ConstantReplicates}), and which groups the replicate factors together
+ * single out, from each row's pattern of factors (`ReplicatePatterns`).
  *
  * Replicate weights made per PSU (jackknife, BRR, bootstrap — R's `as.svrepdesign`) are constant
  * within each PSU by construction, so they recover every PSU of a stratum with two or more as a set
@@ -27,27 +61,10 @@ export function groupRecovery(
   kind: 'strata' | 'psu',
   group: Int32Array,
   groups: number,
-  factors: readonly Int32Array[],
+  constantReplicates: number,
   patterns: { codes: Int32Array; count: number },
 ): GroupRecovery {
   const n = group.length;
-  let constantReplicates = 0;
-  const first = new Int32Array(groups);
-  const seen = new Uint8Array(groups);
-  for (const factor of factors) {
-    seen.fill(0);
-    let constant = true;
-    let varies = false;
-    for (let i = 0; i < n && constant; i++) {
-      const g = group[i]!;
-      if (seen[g] === 0) {
-        seen[g] = 1;
-        first[g] = factor[i]!;
-        if (factor[i] !== factor[0]) varies = true;
-      } else if (first[g] !== factor[i]) constant = false;
-    }
-    if (constant && varies) constantReplicates++;
-  }
   // Per pattern: its one group, or −2 once rows of two groups share it; per group: its one pattern, or −2.
   const groupOfPattern = new Int32Array(patterns.count).fill(-1);
   const patternOfGroup = new Int32Array(groups).fill(-1);
