@@ -133,7 +133,7 @@ export function replicatesFromColumns(
 }
 
 /** The replicate columns named by a pattern (matched against every column name, R's `grep`) or a list. */
-export function replicateColumnNames(table: Table, columns: string | readonly string[]): string[] {
+function replicateColumnNames(table: Table, columns: string | readonly string[]): string[] {
   if (typeof columns !== 'string') {
     for (const name of columns) {
       if (!table.header.includes(name)) {

@@ -33,7 +33,7 @@ export function replicateTotals(replicates: ReplicateWeights, weights: Float64Ar
  * m_i the full-sample weight, or 1 for combined weights), the one pass over the rows a linear statistic
  * needs on a design whose replicate factors are per PSU.
  */
-export function unitTotals(replicates: ReplicateWeights, weights: Float64Array, z: readonly Float64Array[]): Float64Array {
+function unitTotals(replicates: ReplicateWeights, weights: Float64Array, z: readonly Float64Array[]): Float64Array {
   const storage = replicates.storage;
   if (storage.kind !== 'units') throw new Error('unitTotals: the replicate weights are not per PSU');
   const p = z.length;
@@ -53,7 +53,7 @@ export function unitTotals(replicates: ReplicateWeights, weights: Float64Array, 
 }
 
 /** Replicate totals from per-PSU totals ({@link unitTotals}): `out[r * p + k] = Σ_u f_ur U[u * p + k]`. */
-export function replicateTotalsFromUnits(replicates: ReplicateWeights, totals: Float64Array, p: number): Float64Array {
+function replicateTotalsFromUnits(replicates: ReplicateWeights, totals: Float64Array, p: number): Float64Array {
   const storage = replicates.storage;
   if (storage.kind !== 'units') throw new Error('replicateTotalsFromUnits: the replicate weights are not per PSU');
   const R = replicates.count;

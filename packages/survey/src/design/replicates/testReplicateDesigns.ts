@@ -7,7 +7,7 @@ import type { DesignSpec } from '../types.js';
 
 const fixtureDir = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
-export interface ReplicateCase {
+interface ReplicateCase {
   design: string;
   analysis: Record<string, unknown> & { id: string; type: string };
   calibration?: Record<string, unknown>;

@@ -7,7 +7,7 @@ import type { DesignSpec } from '../types.js';
 
 const fixtureDir = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
-export interface WeightsCase {
+interface WeightsCase {
   call: string;
   spec: DesignSpec;
   type: 'JK1' | 'JKn' | 'BRR' | 'Fay';

@@ -42,7 +42,7 @@ export interface ReplicateSpec {
  *   data times the replicates is ever made: sums per PSU are formed once and combined per replicate.
  * - `rows`: one column per replicate, as given in the data (or made row by row by calibration).
  */
-export type ReplicateStorage =
+type ReplicateStorage =
   | { readonly kind: 'units'; readonly unit: Int32Array; readonly nUnits: number; readonly factors: Float64Array }
   | { readonly kind: 'rows'; readonly columns: readonly Float64Array[] };
 
