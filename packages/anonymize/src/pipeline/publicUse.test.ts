@@ -90,6 +90,10 @@ describe('anonymize with a design block (a public-use file without design codes)
     const out = anonymize({ table: sample(), config: config(boot), key: KEY, configFile: 'anon.json' });
     expect(out.header.filter((h) => h.startsWith('bw'))).toHaveLength(20);
     expect(out.audit.design).toMatchObject({ type: 'bootstrap', replicates: 20, seedFromKey: true });
+    // the draws are per PSU too, so the constancy test finds every PSU (two per stratum: complementary
+    // counts); with this key one of the 20 replicates drew every PSU once, equal to the full sample, which
+    // tells nothing and is not counted
+    expect(out.audit.design!.recovery[1]).toEqual({ column: 'psu', kind: 'psu', groups: 8, constantReplicates: 19, separatedGroups: 8, recoveredGroups: 8 });
     const again = anonymize({ table: sample(), config: config(boot), key: KEY, configFile: 'anon.json' });
     expect(again.columns.map((c) => [...c])).toEqual(out.columns.map((c) => [...c]));
     const keyless = config(boot, { resp_id: 'drop' });
