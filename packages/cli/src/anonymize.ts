@@ -69,7 +69,7 @@ async function anonymizeData(
   // A release with replicate weights in place of its design columns comes with the plan that analyses it.
   const releasedPlanFile = config.design !== undefined && plan !== undefined ? outputs.file('--released-plan', files.releasedPlan) : undefined;
 
-  const { table, codebook } = await loadInputs({
+  const { table, codebook, codebookPath } = await loadInputs({
     data: options.data,
     codebook: options.codebook,
     codebookFromFile: files.config,
@@ -104,7 +104,7 @@ async function anonymizeData(
     if (design !== undefined && releasedPlanFile !== undefined) {
       design.standardErrors = compareStandardErrors(before, after);
       design.plan = basename(files.releasedPlan);
-      const codebookFile = options.codebook === undefined ? config.codebook : resolve(options.codebook);
+      const codebookFile = codebookPath === undefined ? undefined : resolve(codebookPath);
       planForRelease = releasedPlan(plan, design.analysisDesign, dirname(resolve(files.releasedPlan)), codebookFile);
     }
   }

@@ -18,7 +18,7 @@ describe('releasedPlan', () => {
       calibration: { method: 'rake', margins: { gender: { female: 49, male: 51 } } },
       analyses: [{ id: 'vb1', type: 'mean', variable: 'vb1' }],
     };
-    expect(releasedPlan(plan, replicateDesign, '/study/release', undefined)).toEqual({
+    expect(releasedPlan(plan, replicateDesign, '/study/release', '/study/codebook.json')).toEqual({
       codebook: '../codebook.json',
       report: '../report/settings.json',
       design: replicateDesign,
@@ -27,12 +27,13 @@ describe('releasedPlan', () => {
     });
   });
 
-  it('names the codebook given on the command line when the plan names none', () => {
-    const plan: Plan = { file: '/study/plan.json', design: { ids: [] }, analyses: [] };
+  it("names the codebook the data was read with, not the plan's, and none when there was none", () => {
+    const plan: Plan = { file: '/study/plan.json', codebook: '/study/plan-codebook.json', design: { ids: [] }, analyses: [] };
     expect(releasedPlan(plan, replicateDesign, '/study/out', '/study/codebook.json')).toEqual({
       codebook: '../codebook.json',
       design: replicateDesign,
       analyses: [],
     });
+    expect(releasedPlan(plan, replicateDesign, '/study/out', undefined)).toEqual({ design: replicateDesign, analyses: [] });
   });
 });
