@@ -28,7 +28,7 @@ function rawCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-function setUp(replicates: Record<string, unknown>): void {
+function setUp(replicates: Record<string, unknown>, calibration?: Record<string, unknown>): void {
   writeFileSync(at('raw.csv'), rawCsv());
   writeFileSync(at('key.txt'), '7c1e9a40d2b35f86e0a4c7d19b2f3e58a6d0c4b7e9f1a2d3c5b6e7f8091a2b3c\n', { mode: 0o600 });
   writeFileSync(
@@ -44,6 +44,7 @@ function setUp(replicates: Record<string, unknown>): void {
     at('plan.json'),
     JSON.stringify({
       design: { ids: ['psu'], strata: 'stratum', weights: 'weight', nest: true },
+      ...(calibration === undefined ? {} : { calibration }),
       analyses: [
         { id: 'vb1', type: 'mean', variable: 'vb1', by: ['gender'] },
         { id: 'hours', type: 'total', variable: 'hours' },
@@ -124,5 +125,15 @@ describe('a public-use release round-trips', () => {
     // degf of 40 replicate columns made from 18 PSUs: at most 18 − 1
     expect(results.design.df).toBeGreaterThan(0);
     expect(results.design.df).toBeLessThanOrEqual(17);
+  });
+
+  it('calibrated: the released plan keeps the calibration, and every replicate is calibrated alike', async () => {
+    setUp({ type: 'JKn' }, { method: 'poststratify', margins: { gender: { female: 4000, male: 8000 } } });
+    const { rows: recorded, results } = await roundTrip('cal');
+    const plan = JSON.parse(readFileSync(at('cal.plan.json'), 'utf8'));
+    expect(plan.calibration).toEqual({ method: 'poststratify', margins: { gender: { female: 4000, male: 8000 } } });
+    expect(results.calibration).toMatchObject({ method: 'poststratify' });
+    expect(recorded.map((row) => row.seReleased)).toEqual(releasedRows(results).map((row) => row.se));
+    expect(recorded.find((row) => row.analysis === 'hours')!.seReleased).toBeGreaterThan(0);
   });
 });
