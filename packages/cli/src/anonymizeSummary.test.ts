@@ -105,4 +105,29 @@ describe('describeAnonymization', () => {
     expect(lines.some((line) => line.startsWith('    vb2'))).toBe(false); // not flagged
     expect(lines[lines.length - 1]).toBe('    … and 1 more (see planImpact in the audit)');
   });
+
+  it('names the replicate weights, what they cost in standard errors, where the released plan went, and what the constancy test found', () => {
+    const design: NonNullable<Audit['design']> = {
+      type: 'JKn',
+      replicates: 3,
+      columns: ['repw1', 'repw2', 'repw3'],
+      weights: 'weight',
+      seedFromKey: false,
+      dropped: ['psu', 'stratum'],
+      analysisDesign: { weights: 'weight' },
+      plan: 'anon.plan.json',
+      recovery: [],
+      determinedQuasiIdentifiers: [],
+      warnings: ['the replicate weights single out 3 of 3 PSUs ("psu") as sets of rows; …'],
+      standardErrors: { rows: [], compared: 4, medianRatio: 1.0123456, minRatio: 0.9, maxRatio: 1.25 },
+    };
+    const lines = describeAnonymization(audit({ design }), { out: 'anon.csv', audit: 'audit.json' }).trimEnd().split('\n');
+    expect(lines).toContain(
+      '  design: 3 JKn replicate weights (repw1 … repw3) in place of psu, stratum; SE released / original: median 1.012 (0.9 to 1.25) over 4 estimates; plan for the released file → anon.plan.json',
+    );
+    expect(lines).toContain('  warning: the replicate weights single out 3 of 3 PSUs ("psu") as sets of rows; …');
+    const { plan: _plan, standardErrors: _se, ...withoutPlan } = design;
+    const bare = describeAnonymization(audit({ design: withoutPlan }), { out: 'anon.csv', audit: 'audit.json' });
+    expect(bare).toContain("in place of psu, stratum; the audit's design.analysisDesign is the design of a plan on the released file");
+  });
 });

@@ -53,6 +53,10 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .option('--audit <file>', 'audit JSON to write (default: audit.json beside --out)')
     .option('--codebook <file>', 'codebook (JSON/YAML, XLSForm .xlsx or .sav): missing codes, level order, labels')
     .option('--plan <file>', "rerun this analysis plan on raw and anonymized data and report each estimate's change in the audit")
+    .option(
+      '--released-plan <file>',
+      'with a config "design" block and --plan: the plan for the released file, naming its replicate weights (default: <out>.plan.json beside --out)',
+    )
     .option('--init', 'draft a config for this data into --out (every column listed; undecided ones must be decided)')
     .option('--quiet', 'no progress messages')
     .exitOverride()

@@ -10,6 +10,8 @@ import { irls, type IrlsFit } from './irls.js';
 import { isFactor, modelColumn, type ModelColumn, type ModelData } from './modelData.js';
 import { modelRows, type ModelRows } from './modelMatrix.js';
 import { checkSeparation } from './separation.js';
+import { glmReplicateCovariance } from './glmReplicates.js';
+import { replicateDomainDegf } from '../design/replicates/replicateDegf.js';
 
 export interface GlmOptions {
   /** For `quasibinomial` with a categorical (or non-0/1) response: the level counted as 1. */
@@ -147,11 +149,16 @@ export function svyglm(
       nUsed++;
     }
   }
+  // A replicate design refits per replicate (R's svyglm.svyrep.design), with degf of the design (or
+  // of its domain), not of the rows used.
+  const accumulation = accumulationOf(design);
   const covariance =
-    accumulationOf(design) === 'perUnit'
-      ? influenceTotals(design, matrix, fit, rows, prior)
-      : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
-  const dfResidual = domainDf(design, present) + 1 - p;
+    accumulation === 'replicates'
+      ? glmReplicateCovariance(design, irlsInput, rows, fit.beta)
+      : accumulation === 'perUnit'
+        ? influenceTotals(design, matrix, fit, rows, prior)
+        : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
+  const dfResidual = (accumulation === 'replicates' ? replicateDomainDegf(design, options.domain) : domainDf(design, present)) + 1 - p;
   const counts = matrix.rowsWithLevels(prior);
   const separation = checkSeparation(irlsInput, fit, matrix.names, counts);
   const quantile = dfResidual > 0 ? tQuantileAt(0.975, dfResidual) : Number.NaN;
