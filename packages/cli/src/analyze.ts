@@ -77,8 +77,9 @@ async function analyzeData(options: AnalyzeOptions, data: DataInBackground, outp
   if (codebook !== undefined) writeFileSync(join(folder, RESULTS_CODEBOOK), `${JSON.stringify(codebook, null, 2)}\n`);
   if (settings !== undefined) writeFileSync(join(folder, RESULTS_REPORT_SETTINGS), `${JSON.stringify(settings.settings, null, 2)}\n`);
   const cal = results.calibration ? `, calibrated (${results.calibration.method}, ${results.calibration.iterations} iterations)` : '';
+  const replicates = results.design.replicates ? `, ${results.design.replicates.count} ${results.design.replicates.type} replicate weights` : '';
   const summary =
-    `Analysed ${table.nrow} rows: ${results.results.length} analyses, ${results.design.strata} strata, ${results.design.psus} PSUs, df ${results.design.df}${cal}.\n` +
+    `Analysed ${table.nrow} rows: ${results.results.length} analyses, ${results.design.strata} strata, ${results.design.psus} PSUs${replicates}, df ${results.design.df}${cal}.\n` +
     `Wrote ${join(options.out, 'results.json')} and one CSV per analysis.\n`;
   return { summary, results };
 }

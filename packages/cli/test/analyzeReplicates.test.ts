@@ -28,6 +28,7 @@ describe('leakrisk analyze on a replicate-weight plan', () => {
     const out = join(work, design);
     const result = await run(['analyze', '--data', data, '--plan', plan, '--out', out]);
     expect(result.stderr).toContain('Analysed 305 rows');
+    expect(result.stderr).toContain(design === 'jkn_made' ? '25 JKn replicate weights, df 17' : '30 bootstrap replicate weights, df 17');
     expect(result.code).toBe(0);
     const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as {
       design: { df: number; replicates: { type: string; count: number } };

@@ -6,6 +6,10 @@ args <- commandArgs(trailingOnly = TRUE)
 t0 <- proc.time()[["elapsed"]]
 data <- read.csv(args[1])
 data$vb1 <- factor(data$vb1)
+## R's svyolr.svyrep.design fits MASS::polr with the raw sampling weights (tens here, summing to millions),
+## and polr's starting glm then fails ("initial value in 'vmmin' is not finite"). The estimates and the JKn
+## variance do not depend on the weights' scale, so R gets them scaled to mean 1; leakrisk reads them as they are.
+data$weight <- data$weight / mean(data$weight)
 t1 <- proc.time()[["elapsed"]]
 design <- as.svrepdesign(svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, nest = TRUE, data = data), type = "JKn")
 t2 <- proc.time()[["elapsed"]]
