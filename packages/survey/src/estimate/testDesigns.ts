@@ -26,7 +26,7 @@ export interface ReferenceEntry {
 export const reference = JSON.parse(readFileSync(`${fixtureDir}reference.json`, 'utf8')) as { results: ReferenceEntry[] };
 
 /** The reference designs, as reference.json's `designs` (R's svydesign calls). */
-export const referenceSpecs: Record<string, { file: string; spec: DesignSpec }> = {
+const referenceSpecs: Record<string, { file: string; spec: DesignSpec }> = {
   strat: { file: 'apistrat.csv', spec: { ids: [], strata: 'stype', weights: 'pw', fpc: ['fpc'] } },
   strat_nofpc: { file: 'apistrat.csv', spec: { ids: [], strata: 'stype', weights: 'pw' } },
   clus1: { file: 'apiclus1.csv', spec: { ids: ['dnum'], weights: 'pw', fpc: ['fpc'] } },

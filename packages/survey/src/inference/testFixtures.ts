@@ -64,7 +64,7 @@ export function expectClose(actual: number, expected: number, label: string, tol
   expect(ok, `${label}: got ${actual}, R gives ${expected}`).toBe(true);
 }
 
-export interface StatRow {
+interface StatRow {
   estimate: number;
   se: number;
 }

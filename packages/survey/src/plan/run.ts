@@ -183,7 +183,8 @@ const ECHO = [
 ] as const;
 
 function runAnalysis(analysis: Analysis, design: SurveyDesign, columns: PlanColumns): AnalysisResult {
-  const head: AnalysisResult = { id: analysis.id, type: analysis.type, rows: [] };
+  // `rows` come last, so the echoed fields read first in results.json
+  const head: { id: string; type: string; [field: string]: unknown } = { id: analysis.id, type: analysis.type };
   if (analysis.section !== undefined) head.section = analysis.section;
   if (analysis.label !== undefined) head.label = analysis.label;
   const record = analysis as unknown as Record<string, unknown>;
@@ -194,10 +195,7 @@ function runAnalysis(analysis: Analysis, design: SurveyDesign, columns: PlanColu
   const rows = analysisRows(analysis, design, columns, warnings);
   // Models say what went wrong in their fit (separation, non-convergence), even when nothing did.
   if (analysis.type === 'glm' || analysis.type === 'ordinal') head.warnings = warnings;
-  // `rows` last, so the echoed fields read first in results.json
-  const { rows: _unused, ...rest } = head;
-  void _unused;
-  return { ...rest, rows };
+  return { ...head, rows };
 }
 
 /** One domain of a `by` list: its labels and its row mask (undefined = the whole population). */
