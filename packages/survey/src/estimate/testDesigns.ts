@@ -1,15 +1,16 @@
 // Test support (not exported): the five reference designs of test/fixtures/reference.json.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsvText } from '../io/csv.js';
+import { readCsvBytes } from '../io/csv.js';
 import type { Table } from '../table/table.js';
 import { buildDesign } from '../design/design.js';
 import type { DesignSpec, SurveyDesign } from '../design/types.js';
 
 export const fixtureDir = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
+/** A fixture CSV read as users' files are: by the byte reader the CLI uses (`readCsvFile` → `readCsvBytes`). */
 export function fixtureTable(name: string): Table {
-  return parseCsvText(readFileSync(`${fixtureDir}${name}`, 'utf8'), name);
+  return readCsvBytes(readFileSync(`${fixtureDir}${name}`), name);
 }
 
 export interface ReferenceEntry {

@@ -7,7 +7,7 @@ import type { DesignSpec, SurveyDesign } from '../design/types.js';
 import { factorColumn, numericColumn } from '../io/columns.js';
 import type { DictionaryColumn } from '../table/column.js';
 import type { Table } from '../table/table.js';
-import { parseCsvText } from '../io/csv.js';
+import { fixtureTable } from '../estimate/testDesigns.js';
 import { svymean } from '../estimate/mean.js';
 import { svytotal } from '../estimate/total.js';
 import { rake } from '../calibrate/rake.js';
@@ -33,7 +33,7 @@ const tables = new Map<string, Table>();
 export function apiTable(file: string): Table {
   let table = tables.get(file);
   if (table === undefined) {
-    table = parseCsvText(readFileSync(`${fixtureDir}${file}`, 'utf8'), file);
+    table = fixtureTable(file);
     tables.set(file, table);
   }
   return table;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LeakriskError } from '../errors.js';
-import { parseCsvText } from '../io/csv.js';
+import { fixtureTable } from '../estimate/testDesigns.js';
 import { checkPlan } from './schema.js';
 import { runPlan } from './run.js';
 import { resultToCsv } from './resultCsv.js';
@@ -18,7 +18,7 @@ const ref = (id: string) => {
   if (!entry) throw new Error(`no reference ${id}`);
   return entry;
 };
-const apistrat = parseCsvText(readFileSync(`${fixtures}apistrat.csv`, 'utf8'), 'apistrat.csv');
+const apistrat = fixtureTable('apistrat.csv');
 
 function plan(analyses: unknown[], extra: Record<string, unknown> = {}): Plan {
   const checked = checkPlan({ design: { strata: 'stype', weights: 'pw', fpc: ['fpc'] }, analyses, ...extra }, 'strat.plan.json');
@@ -203,7 +203,7 @@ describe('runPlan: proportions, quantiles and tests on apistrat', () => {
 });
 
 describe('runPlan with calibration on apiclus1 (svydesign(id=~dnum, weights=~pw, fpc=~fpc))', () => {
-  const apiclus1 = parseCsvText(readFileSync(`${fixtures}apiclus1.csv`, 'utf8'), 'apiclus1.csv');
+  const apiclus1 = fixtureTable('apiclus1.csv');
   const margins = { stype: { E: 4421, H: 755, M: 1018 }, 'sch.wide': { No: 1072, Yes: 5122 } };
   const runClus = (calibration: unknown) =>
     runPlan({
@@ -253,7 +253,7 @@ describe('runPlan reliability analyses match psych and survey (test/fixtures/sca
     omega: Array<{ id: string; omega_total: number }>;
     svycralpha: Array<{ id: string; alpha: number }>;
   };
-  const likert = parseCsvText(readFileSync(`${fixtures}scales-likert.csv`, 'utf8'), 'scales-likert.csv');
+  const likert = fixtureTable('scales-likert.csv');
   const items = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
   const results = runPlan({
     table: likert,

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCsvText } from '../io/csv.js';
+import { fixtureTable } from '../estimate/testDesigns.js';
+import { numericColumn } from '../io/columns.js';
+import type { Table } from '../table/table.js';
 import { cronbachAlpha, type ScaleItemData } from './alpha.js';
 import { omegaTotal } from './omega.js';
 import { designAlpha } from './svycralpha.js';
@@ -27,12 +29,12 @@ const reference = JSON.parse(readFileSync(`${fixtures}scales.json`, 'utf8')) as 
   scores: { items: string[]; reverse: string[]; scores: Array<number | null> };
 };
 
-const likert = parseCsvText(readFileSync(`${fixtures}scales-likert.csv`, 'utf8'), 'scales-likert.csv');
-const api = parseCsvText(readFileSync(`${fixtures}apiclus1.csv`, 'utf8'), 'apiclus1.csv');
+const likert = fixtureTable('scales-likert.csv');
+const api = fixtureTable('apiclus1.csv');
 
-function numeric(table: ReturnType<typeof parseCsvText>, name: string): Float64Array {
-  const cells = table.columns[table.header.indexOf(name)]!;
-  return Float64Array.from(cells, (c) => (c === '' || c === 'NA' ? NaN : Number(c)));
+/** A fixture column as users' numbers are read (`numericColumn`: empty and `NA` cells missing). */
+function numeric(table: Table, name: string): Float64Array {
+  return numericColumn(table, name);
 }
 
 function itemsOf(names: string[]): ScaleItemData[] {
@@ -105,7 +107,7 @@ describe('omegaTotal matches psych::omega(nfactors = 1)', () => {
 
 describe('designAlpha matches survey::svycralpha', () => {
   const weights = numeric(likert, 'weight');
-  const apistrat = parseCsvText(readFileSync(`${fixtures}apistrat.csv`, 'utf8'), 'apistrat.csv');
+  const apistrat = fixtureTable('apistrat.csv');
   for (const entry of reference.svycralpha) {
     it(entry.id, () => {
       const table = entry.id === 'apistrat' ? apistrat : likert;
