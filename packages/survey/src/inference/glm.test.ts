@@ -92,6 +92,13 @@ describe('svyglm matches reference.json (R 4.2.2, survey 4.1-1)', () => {
         const api = apiDesign(name);
         checkUnder(api.design, accumulation, (design) => {
           const fit = svyglm(design, apiModelData(api), formula, family, { success: 'Yes' });
+          expect(fit.coefficients.map((c) => c.term)).toEqual([
+            '(Intercept)',
+            ...formula
+              .split('~')[1]!
+              .split('+')
+              .map((term) => term.trim()),
+          ]);
           for (const coefficient of fit.coefficients) {
             const want = reference.find((r) => r.id === `${name}.${kind}.${coefficient.term}`)!;
             expect(want, `${name}.${kind}.${coefficient.term} in reference.json`).toBeDefined();

@@ -59,6 +59,7 @@ export function apiDesign(name: string): ApiDesign {
 
 /** Expects |actual − expected| ≤ tol · |expected| (relative), with a message naming the value. */
 export function expectClose(actual: number, expected: number, label: string, tol = 1e-6): void {
+  expect(expected, `${label}: the fixture holds no value`).toBeTypeOf('number');
   const scale = Math.max(Math.abs(expected), 1e-300);
   const ok = Math.abs(actual - expected) <= tol * scale;
   expect(ok, `${label}: got ${actual}, R gives ${expected}`).toBe(true);

@@ -284,6 +284,7 @@ describe('runPlan reliability analyses match psych and survey (test/fixtures/sca
     const row = results.results[0]!.rows[0]!;
     close(row.alpha, expected.raw_alpha, 1e-9);
     close(row.stdAlpha, expected.std_alpha, 1e-9);
+    expect((row.items as Array<{ item: string }>).map((i) => i.item)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6']);
     for (const item of row.items as Array<{ item: string; alphaIfDropped: number; rDrop: number }>) {
       close(item.alphaIfDropped, expected.alpha_if_dropped[item.item]!, 1e-9);
       close(item.rDrop, expected.r_drop[item.item]!, 1e-9);
@@ -331,6 +332,7 @@ describe('runPlan errors and edge cases', () => {
 
   it('a quasibinomial glm with success matches svyglm(I(sch.wide == "Yes") ~ ell + meals)', () => {
     const results = run(plan([{ id: 'lg', type: 'glm', formula: 'sch.wide ~ ell + meals', family: 'quasibinomial', success: 'Yes' }]));
+    expect(results.results[0]!.rows.map((row) => row.term)).toEqual(['(Intercept)', 'ell', 'meals']);
     for (const row of results.results[0]!.rows) {
       close(row.estimate, ref(`strat.glm_quasibinomial.${row.term as string}`).estimate);
       close(row.se, ref(`strat.glm_quasibinomial.${row.term as string}`).se!);

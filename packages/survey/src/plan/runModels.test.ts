@@ -104,6 +104,7 @@ describe('ordinal analyses (svyolr) in a plan', () => {
 
   it('the default link is logit', () => {
     const want = ordinal.svyolr.find((c) => c.id === 'stratclus.logit.vb1_age_gender')!;
+    expect(results.results[1]!.rows.map((r) => r.term)).toEqual(want.rows.map((r) => r.term));
     results.results[1]!.rows.forEach((row, j) => {
       close(row.estimate, want.rows[j]!.estimate, `${want.rows[j]!.term} estimate`);
     });

@@ -42,7 +42,8 @@ function itemsOf(names: string[]): ScaleItemData[] {
   return names.map((name) => ({ name, values: numeric(table, name) }));
 }
 
-function close(actual: number | null, expected: number, tolerance: number): void {
+function close(actual: number | null, expected: number | undefined, tolerance: number): void {
+  expect(expected, 'the fixture holds this value').toBeTypeOf('number');
   expect(actual).not.toBeNull();
   expect(Math.abs((actual! - expected) / expected)).toBeLessThan(tolerance);
 }
@@ -53,6 +54,7 @@ describe('cronbachAlpha matches psych::alpha', () => {
       const result = cronbachAlpha(itemsOf(entry.items), { reverse: entry.reverse });
       close(result.alpha, entry.raw_alpha, 1e-9);
       close(result.stdAlpha, entry.std_alpha, 1e-9);
+      expect(result.items.map((item) => item.item)).toEqual(entry.items);
       for (const item of result.items) {
         close(item.alphaIfDropped, entry.alpha_if_dropped[item.item]!, 1e-9);
         close(item.rDrop, entry.r_drop[item.item]!, 1e-9);
@@ -97,6 +99,7 @@ describe('omegaTotal matches psych::omega(nfactors = 1)', () => {
       const result = omegaTotal(itemsOf(entry.items), { reverse: entry.reverse });
       expect(result.converged).toBe(true);
       close(result.omegaTotal, entry.omega_total, 1e-4);
+      expect(result.loadings).toHaveLength(entry.loadings.length);
       // R scored the reversed items as 6 − x; we negate their correlations: the same loadings
       result.loadings.forEach((l, i) => {
         expect(Math.abs(l - entry.loadings[i]!)).toBeLessThan(1e-4);
@@ -126,6 +129,7 @@ describe('scoreItems matches psych::scoreItems(impute = "none")', () => {
     const columns = items.map((name) => numeric(likert, name));
     const ranges = items.map((name) => (reverse.includes(name) ? { min: 1, max: 5 } : undefined));
     const result = scoreItems(columns, ranges, { method: 'mean', minAnswered: 1 });
+    expect(result).toHaveLength(scores.length);
     scores.forEach((expected, i) => {
       if (expected === null) expect(result[i]).toBeNaN();
       else expect(Math.abs(result[i]! - expected)).toBeLessThan(1e-12);
