@@ -82,6 +82,8 @@ alpha_results <- list(
   alpha_entry("complete_reverse", items, "i6"),
   alpha_entry("complete_noreverse", cols(items, c("i1", "i2", "i3", "i4", "i5")), character(0)),
   alpha_entry("missing_reverse", mdata, "m6"),
+  alpha_entry("missing_noreverse", cols(mdata, c("m1", "m2", "m3", "m4", "m5")), character(0)),
+  alpha_entry("missing_two_items", cols(mdata, c("m1", "m2")), character(0)),
   alpha_entry("two_items", cols(items, c("i1", "i2")), character(0)),
   alpha_entry("apiclus1_scores", cols(apiclus1, c("api00", "api99", "meals", "ell")), c("meals", "ell"))
 )
