@@ -60,6 +60,8 @@ alpha_entry <- function(id, data, reverse) {
     alpha_if_dropped = per_item(a$alpha.drop$raw_alpha),
     std_alpha_if_dropped = per_item(astd$alpha.drop$std.alpha),
     r_drop = per_item(a$item.stats$r.drop),
+    item_mean = per_item(a$item.stats$mean),
+    item_sd = per_item(a$item.stats$sd),
     n_item = per_item(a$item.stats$n)
   )
 }

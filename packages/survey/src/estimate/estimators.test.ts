@@ -80,7 +80,7 @@ function close(actual: number, expected: number | null | undefined, label: strin
     expect(Number.isNaN(actual), `${label}: R gives NA, we give ${actual}`).toBe(true);
     return;
   }
-  expect(closeTo(actual, expected), `${label}: got ${actual}, R ${expected}`).toBe(true);
+  expect(closeTo(actual, expected!), `${label}: got ${actual}, R ${expected}`).toBe(true);
 }
 
 const scalar = (v: number | number[] | null | undefined) => (Array.isArray(v) ? v[0] : v);

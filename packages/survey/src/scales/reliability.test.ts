@@ -23,6 +23,8 @@ const reference = JSON.parse(readFileSync(`${fixtures}scales.json`, 'utf8')) as 
     std_alpha_if_dropped: Record<string, number>;
     r_drop: Record<string, number>;
     n_item: Record<string, number>;
+    item_mean: Record<string, number>;
+    item_sd: Record<string, number>;
   }>;
   omega: Array<{ id: string; items: string[]; reverse: string[]; omega_total: number; loadings: number[] }>;
   svycralpha: Array<{ id: string; items: string[]; reverse: string[]; alpha: number; n?: number }>;
@@ -45,10 +47,24 @@ function itemsOf(names: string[]): ScaleItemData[] {
 function close(actual: number | null, expected: number | undefined, tolerance: number): void {
   expect(expected, 'the fixture holds this value').toBeTypeOf('number');
   expect(actual).not.toBeNull();
-  expect(Math.abs((actual! - expected) / expected)).toBeLessThan(tolerance);
+  expect(Math.abs((actual! - expected!) / expected!)).toBeLessThan(tolerance);
 }
 
 describe('cronbachAlpha matches psych::alpha', () => {
+  it('item means and standard deviations: by hand, a reversed item re-scored as max + min − x', () => {
+    const result = cronbachAlpha(
+      [
+        { name: 'a', values: [1, 2, 3, 4] },
+        { name: 'b', values: [2, NaN, 4, 5] },
+      ],
+      { reverse: ['b'] },
+    );
+    // min 1, max 5 over both items: b re-scored is 6 − b = 4, 2, 1, mean 7/3
+    expect(result.items.map((item) => item.mean)).toEqual([2.5, 6 - 11 / 3]);
+    expect(result.items[0]!.sd).toBeCloseTo(Math.sqrt(5 / 3), 14);
+    expect(result.items[1]!.sd).toBeCloseTo(Math.sqrt(7 / 3), 14);
+  });
+
   for (const entry of reference.alpha) {
     it(`${entry.id}: raw, standardised, alpha if dropped, r.drop, n`, () => {
       const result = cronbachAlpha(itemsOf(entry.items), { reverse: entry.reverse });
@@ -59,6 +75,8 @@ describe('cronbachAlpha matches psych::alpha', () => {
         close(item.alphaIfDropped, entry.alpha_if_dropped[item.item]!, 1e-9);
         close(item.rDrop, entry.r_drop[item.item]!, 1e-9);
         expect(item.n).toBe(entry.n_item[item.item]);
+        close(item.mean, entry.item_mean[item.item], 1e-9);
+        close(item.sd, entry.item_sd[item.item], 1e-9);
         if (entry.items.length > 2) close(item.stdAlphaIfDropped, entry.std_alpha_if_dropped[item.item]!, 1e-9);
       }
     });
