@@ -13,6 +13,9 @@ export {
   tableFromColumns,
   textColumn,
   TextMatcher,
+  ALWAYS_MISSING,
+  isMissingCell,
+  missingTexts,
   utf8Column,
   withColumn,
 } from './table/index.js';
@@ -38,7 +41,6 @@ export {
   formatCsv,
   formatCsvRows,
   isFormExport,
-  isMissingCell,
   neutralizeFormula,
   numericColumn,
   parseCsvBytes,
@@ -119,12 +121,15 @@ export {
   meanInfluence,
   meanPerRow,
   naResult,
+  qt,
   svyciprop,
   svymean,
   svyquantile,
   svyratio,
   svytotal,
+  tCritical,
   totalPerRow,
+  twoSidedP,
 } from './estimate/index.js';
 export type {
   ByFactor,
@@ -153,8 +158,6 @@ export {
   svyglm,
   svyolr,
   svyttest,
-  tQuantileAt,
-  twoSidedTPValue,
 } from './inference/index.js';
 export type {
   ChisqStatistic,

@@ -13,3 +13,4 @@ export { contrastMeans } from './contrast.js';
 export type { ContrastResult } from './contrast.js';
 export { distribution } from './distribution.js';
 export type { DistributionRow } from './distribution.js';
+export { qt, tCritical, twoSidedP } from './tDistribution.js';

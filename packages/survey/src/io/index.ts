@@ -1,4 +1,4 @@
-export { csvField, formatCsv, formatCsvRows, isMissingCell, parseCsvText, readCsvBytes, readCsvFile } from './csv.js';
+export { csvField, formatCsv, formatCsvRows, parseCsvText, readCsvBytes, readCsvFile } from './csv.js';
 export type { IncomingBytes } from './csv.js';
 export { parseCsvBytes, type CsvDelimiter } from './csvBytes.js';
 export { writeFileAtomic, writeThroughAtomic } from './atomicWrite.js';
