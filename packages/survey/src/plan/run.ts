@@ -9,6 +9,7 @@ import { calibrateLinear } from '../calibrate/linear.js';
 import { trimWeights } from '../calibrate/trim.js';
 import type { Margin } from '../calibrate/margins.js';
 import type { CalibrationResult } from '../calibrate/types.js';
+import { parseFormula } from '../inference/formula.js';
 import { benjaminiHochberg } from '../inference/multipleTesting.js';
 import { cronbachAlpha } from '../scales/alpha.js';
 import { omegaTotal } from '../scales/omega.js';
@@ -272,10 +273,7 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
     }
     case 'glm': {
       if (analysis.success !== undefined) {
-        const response = analysis.formula
-          .split('~')[0]!
-          .trim()
-          .replace(/^`(.*)`$/, '$1');
+        const response = parseFormula(analysis.formula, `${columns.planFile}: analysis "${id}" formula`).response;
         const factor = columns.factorOf(response, id, 'formula');
         columns.levelIndex(factor, response, analysis.success, id, 'success');
       }
