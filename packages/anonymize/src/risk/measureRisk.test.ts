@@ -64,6 +64,7 @@ describe('measureRisk matches sdcMicro', () => {
       const report = measureRisk(table, configFor(c, self ? 'self' : 'any'));
       expect(report.rows).toBe(c.expected.fk.length);
       expect(report.keys).toEqual(c.keys);
+      expect(report.records).toHaveLength(c.expected.fk.length);
       report.records.forEach((record, i) => {
         expect(record.row).toBe(i + 1);
         expect(record.fk).toBe(c.expected.fk[i]);
@@ -119,6 +120,7 @@ describe('measureRisk on the SDC Practice guide, Table 4.1', () => {
       0.00542451993224649, 0.00542451993224649, 0.025096439383774122, 0.012563425183949095, 0.028247279317368656, 0.012563425183949095, 0.02901093212787827,
       0.025096439383774122, 0.007403834477917091, 0.007403834477917091,
     ];
+    expect(report.records).toHaveLength(python.length);
     report.records.forEach((r, i) => {
       expectClose(r.risk, python[i]!);
     });
