@@ -1,5 +1,5 @@
 /**
- * Regenerates the bundled SYNTHETIC sample: `npx tsx scripts/make-sample.ts`.
+ * Regenerates the bundled SYNTHETIC sample: `pnpm sample` (tsx scripts/make-sample.ts).
  * Same seed, same bytes: running it again must leave `git diff` empty.
  */
 import { dirname, join } from 'node:path';

@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const suites = [
@@ -18,7 +19,8 @@ const suites = [
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const scratch = mkdtempSync(join(tmpdir(), 'leakrisk-tests-'));
-const vitestBin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+// The vitest command line the workspace installs (its `bin`, beside its package.json).
+const vitestBin = join(dirname(fileURLToPath(import.meta.resolve('vitest/package.json'))), 'vitest.mjs');
 
 function runVitest(suite) {
   const out = join(scratch, `${suite.name}.json`);

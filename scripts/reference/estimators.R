@@ -161,7 +161,7 @@ for (key in c("twostage", "twostage_frac", "twostage_stage1fpc", "nolonely")) {
   # distribution of g: svymean(~g, deff = TRUE)
   s <- svymean(~g, des, deff = TRUE)
   add(id = paste0(key, ".dist.g"), design = key, lonely = "fail", adjustDomainLonely = FALSE, what = "svymean(~g, deff = TRUE)",
-      levels = c("a", "b", "c"), estimate = unname(coef(s)), se = unname(SE(s)), deff = unname(diag(as.matrix(deff(s)))))
+      levels = c("a", "b", "c"), estimate = unname(coef(s)), se = unname(SE(s)), deff = unname(deff(s)))
 
   # quantiles with ties, several probabilities, whole sample and in a domain
   probs <- c(0.1, 0.25, 0.5, 0.75, 0.9)

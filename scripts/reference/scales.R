@@ -60,6 +60,8 @@ alpha_entry <- function(id, data, reverse) {
     alpha_if_dropped = per_item(a$alpha.drop$raw_alpha),
     std_alpha_if_dropped = per_item(astd$alpha.drop$std.alpha),
     r_drop = per_item(a$item.stats$r.drop),
+    item_mean = per_item(a$item.stats$mean),
+    item_sd = per_item(a$item.stats$sd),
     n_item = per_item(a$item.stats$n)
   )
 }
@@ -82,6 +84,8 @@ alpha_results <- list(
   alpha_entry("complete_reverse", items, "i6"),
   alpha_entry("complete_noreverse", cols(items, c("i1", "i2", "i3", "i4", "i5")), character(0)),
   alpha_entry("missing_reverse", mdata, "m6"),
+  alpha_entry("missing_noreverse", cols(mdata, c("m1", "m2", "m3", "m4", "m5")), character(0)),
+  alpha_entry("missing_two_items", cols(mdata, c("m1", "m2")), character(0)),
   alpha_entry("two_items", cols(items, c("i1", "i2")), character(0)),
   alpha_entry("apiclus1_scores", cols(apiclus1, c("api00", "api99", "meals", "ell")), c("meals", "ell"))
 )

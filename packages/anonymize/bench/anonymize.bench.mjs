@@ -67,18 +67,6 @@ function benchConfig(header) {
   };
 }
 
-const LIBRARY_RUNNER = `
-const [dist, data, config, out, audit] = process.argv.slice(1);
-const lib = await import(dist);
-const survey = await import(${JSON.stringify(surveyDist)});
-const table = await survey.readCsvFile(data);
-const cfg = lib.loadAnonymizeConfig(config);
-const codebook = survey.loadCodebook(${JSON.stringify(join(root, 'data', 'instrument', 'codebook.json'))});
-const result = lib.anonymize({ table, config: cfg, key: new TextEncoder().encode(process.env.LEAKRISK_KEY), configFile: config, codebook });
-survey.writeCsvColumnsAtomic(out, result.header, result.columns);
-survey.writeFileAtomic(audit, JSON.stringify(result.audit, null, 2));
-`;
-
 export async function runAnonymizeBench({ rows = 1_000_000, keep = false } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'leakrisk-anonymize-bench-'));
   try {
@@ -99,20 +87,13 @@ export async function runAnonymizeBench({ rows = 1_000_000, keep = false } = {})
     const audit = join(folder, 'audit.json');
     const env = { ...process.env, LEAKRISK_KEY: BENCH_KEY };
 
-    let how;
-    let run;
-    if (cliHasAnonymize()) {
-      how = 'node packages/cli/bin/leakrisk.mjs anonymize (whole CLI process)';
-      run = measure(
-        process.execPath,
-        [cli, 'anonymize', '--data', data, '--config', config, '--codebook', codebookPath, '--out', out, '--audit', audit, '--quiet'],
-        { cwd: root, env },
-      );
-    } else {
-      how = `FALLBACK: the CLI has no \`anonymize\` yet; a Node process calling the ${existsSync(anonymizeDist) ? 'built dist' : 'source'} pipeline`;
-      const dist = existsSync(anonymizeDist) ? anonymizeDist : join(root, 'packages', 'anonymize', 'src', 'index.ts');
-      run = measure(process.execPath, [...sourceFlags(), '--input-type=module', '-e', LIBRARY_RUNNER, dist, data, config, out, audit], { cwd: root, env });
-    }
+    if (!cliHasAnonymize()) throw new Error('the CLI (packages/cli/bin/leakrisk.mjs) is missing or has no `anonymize`: run `pnpm build` first');
+    const how = 'node packages/cli/bin/leakrisk.mjs anonymize (whole CLI process)';
+    const run = measure(
+      process.execPath,
+      [cli, 'anonymize', '--data', data, '--config', config, '--codebook', codebookPath, '--out', out, '--audit', audit, '--quiet'],
+      { cwd: root, env },
+    );
     if (run.status !== 0) {
       console.error(run.stderr);
       throw new Error(`the anonymization failed (exit ${run.status})`);

@@ -38,7 +38,7 @@ export type {
 // Keyed pseudonyms, date shifts and keys.
 export { pseudonymize, pseudonymizer, type PseudonymOptions } from './pseudonym/hmac.js';
 export { dateShiftDays, shiftDate } from './pseudonym/dateShift.js';
-export { generateKey, MIN_KEY_BYTES, resolveKey, type KeyIo } from './pseudonym/key.js';
+export { GENERATED_KEY_BYTES, generateKey, MIN_KEY_BYTES, resolveKey, type KeyIo } from './pseudonym/key.js';
 
 // Free-text scrubbing (through the text folder's own index, which the scrubbing work keeps).
 export {

@@ -7,7 +7,7 @@ import { identify, withOutputs } from './output/index.js';
 const KEY_MODE = 0o600;
 const KEY_FOLDER_MODE = 0o700;
 
-/** `leakrisk keygen --out key.txt`: 32 random bytes as hex, mode 0600; never overwrites a key unasked. */
+/** `leakrisk keygen --out key.txt`: a new key (`generateKey`, hex), mode 0600; never overwrites a key unasked. */
 export async function keygenCommand(options: { out: string; force?: boolean; quiet?: boolean }): Promise<void> {
   if (identify(options.out).kind === 'file' && !options.force) {
     throw new LeakriskError(

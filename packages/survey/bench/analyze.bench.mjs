@@ -8,6 +8,7 @@
 // Targets (issue 3): at least 10× faster than R, at most 600 MB peak memory.
 // Options: --rows N (default 1,000,000), --keep (keep the temporary folder), --no-r,
 // --library (diagnostic: time packages/survey/dist's readCsvFile + runPlan instead of the CLI).
+// `pnpm bench` builds every package first, so the CLI runs its compiled bundle.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchPlan, generateSurvey } from './generate.mjs';
 import { measure } from '../../../scripts/bench/measure.mjs';
-import { buildIsCurrent } from '../../cli/bin/buildState.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -40,7 +40,7 @@ function rHasSurvey() {
   return run.status === 0 && run.stdout.trim() === 'TRUE';
 }
 
-/** A child process that imports the built library (used only until the CLI has `analyze`). */
+/** A child process that imports this package's build (`--library`: the library without the CLI around it). */
 const LIBRARY_RUNNER = `
 const [dist, data, plan, out] = process.argv.slice(1);
 const lib = await import(dist);
@@ -62,11 +62,9 @@ export async function runAnalyzeBench({ rows = 1_000_000, keep = false, withR = 
 
     let ours;
     let how;
-    if (!library && cliHasAnalyze()) {
-      const built = buildIsCurrent(root);
-      how = built
-        ? 'node packages/cli/bin/leakrisk.mjs analyze (whole CLI process)'
-        : 'node packages/cli/bin/leakrisk.mjs analyze — BUILD MISSING OR OLDER THAN THE SOURCES: the CLI ran the TypeScript sources through tsx; run `pnpm build` first for real numbers';
+    if (!library) {
+      if (!cliHasAnalyze()) throw new Error('the CLI (packages/cli/bin/leakrisk.mjs) is missing or has no `analyze`: run `pnpm build` first');
+      how = 'node packages/cli/bin/leakrisk.mjs analyze (whole CLI process)';
       const args = ['analyze', '--data', data, '--plan', plan, '--out', out, '--quiet'];
       if (hasPnpm()) {
         // As a user runs it: pnpm's start-up is part of the time.
@@ -77,12 +75,10 @@ export async function runAnalyzeBench({ rows = 1_000_000, keep = false, withR = 
         ours = measure(process.execPath, [cli, ...args], { cwd: root });
       }
     } else if (existsSync(surveyDist)) {
-      how = library
-        ? 'LIBRARY ONLY (--library): a Node process importing packages/survey/dist (readCsvFile + runPlan), no CLI'
-        : 'FALLBACK: the CLI has no `analyze` yet; a Node process importing packages/survey/dist (runPlan)';
+      how = 'LIBRARY ONLY (--library): a Node process importing packages/survey/dist (readCsvFile + runPlan), no CLI';
       ours = measure(process.execPath, ['--input-type=module', '-e', LIBRARY_RUNNER, surveyDist, data, plan, join(folder, 'results.json')], { cwd: root });
     } else {
-      throw new Error('neither the CLI nor packages/survey/dist is built: run `pnpm build` (turbo build) first');
+      throw new Error('packages/survey/dist is not built: run `pnpm build` (turbo build) first');
     }
     if (ours.status !== 0) {
       console.error(ours.stderr);

@@ -5,6 +5,7 @@ import {
   distinctTexts,
   missingCodesOf,
   numberColumn,
+  missingTexts,
   variableOf,
   type Codebook,
   type Column,
@@ -272,11 +273,6 @@ function sharedDistinctTexts(table: Table, named: readonly (string | undefined)[
     if (read === undefined) shared.set(column, (read = distinctTexts(columnOf(table, column))));
     return read;
   };
-}
-
-/** Texts that are missing in a column: empty, `NA` and its missing codes. */
-function missingTexts(missing: ReadonlySet<string> | undefined): Set<string> {
-  return new Set(['', 'NA', ...(missing ?? [])]);
 }
 
 function codebookMissing(codebook: Codebook | undefined, header: readonly string[]): Map<string, ReadonlySet<string>> {

@@ -6,12 +6,15 @@ import { weakKeyReason } from './weakKey.js';
 /** The fewest key bytes accepted (128 bits). */
 export const MIN_KEY_BYTES = 16;
 
+/** The bytes of a key `leakrisk keygen` makes (256 bits, HMAC-SHA-256's block-sized strength). */
+export const GENERATED_KEY_BYTES = 32;
+
 const CONVENTIONAL_NAME = /^[A-Z_][A-Z0-9_]{0,63}$/;
 const MAKE_KEY = 'Make a key with `leakrisk keygen --out key.txt` (keep it out of the repository)';
 
-/** A new random key: 32 bytes from the operating system's CSPRNG, as 64 hex characters. */
+/** A new random key: {@link GENERATED_KEY_BYTES} bytes from the operating system's CSPRNG, as hex (64 characters). */
 export function generateKey(): string {
-  return randomBytes(32).toString('hex');
+  return randomBytes(GENERATED_KEY_BYTES).toString('hex');
 }
 
 /** Where `resolveKey` may read from: passed in by the caller, so the core never touches env or disk. */
@@ -98,7 +101,7 @@ export function resolveKey(keyFrom: string, io: KeyIo): Uint8Array {
     throw new LeakriskError(
       `The pseudonymization key from ${source} is too short: ${key.length} bytes, at least ${MIN_KEY_BYTES} are needed.`,
       where,
-      `${MAKE_KEY}; it holds 32 random bytes as 64 hex characters.`,
+      `${MAKE_KEY}; it holds ${GENERATED_KEY_BYTES} random bytes as ${2 * GENERATED_KEY_BYTES} hex characters.`,
     );
   }
   const weakness = weakKeyReason(key);

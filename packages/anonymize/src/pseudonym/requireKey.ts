@@ -1,6 +1,6 @@
 import { LeakriskError } from '@leakrisk/survey';
 import type { AnonymizeConfig } from '../config/types.js';
-import { MIN_KEY_BYTES } from './key.js';
+import { GENERATED_KEY_BYTES, MIN_KEY_BYTES } from './key.js';
 
 /**
  * The key, when some column of `header` is `pseudonymize` or `dateShift`, or the release draws
@@ -32,7 +32,7 @@ export function requireKey(header: readonly string[], config: AnonymizeConfig, k
     throw new LeakriskError(
       `the pseudonymization key is ${key.length} bytes long; at least ${MIN_KEY_BYTES} are needed (keyFrom: ${source})`,
       { file: configFile, column },
-      'use a key from `leakrisk keygen` (32 random bytes as hex)',
+      `use a key from \`leakrisk keygen\` (${GENERATED_KEY_BYTES} random bytes as hex)`,
     );
   }
   return key;

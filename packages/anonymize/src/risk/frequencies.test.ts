@@ -111,6 +111,7 @@ describe('freqCalc', () => {
         const ours = freqCalc(codes, { weights, alpha });
         const expected = bruteForce(codes, weights, alpha);
         expect([...ours.fk]).toEqual(expected.fk);
+        expect(ours.Fk).toHaveLength(expected.Fk.length);
         ours.Fk.forEach((F, i) => {
           expect(F).toBeCloseTo(expected.Fk[i]!, 9);
         });

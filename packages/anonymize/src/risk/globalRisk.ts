@@ -1,3 +1,5 @@
+import { isMissingCell } from '@leakrisk/survey';
+
 /**
  * Global disclosure risk; matches sdcMicro `measure_risk()`:
  *   expectedReidentifications = Σ r_i   (`global_risk_ER`),
@@ -42,7 +44,7 @@ export interface HouseholdRisk {
 export function householdRisk(
   risk: ArrayLike<number>,
   household: readonly string[],
-  isMissing: (cell: string) => boolean = (c) => c === '' || c === 'NA',
+  isMissing: (cell: string) => boolean = (cell) => isMissingCell(cell),
 ): HouseholdRisk {
   const n = risk.length;
   const safe = new Map<string, number>();

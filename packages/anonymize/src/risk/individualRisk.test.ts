@@ -8,7 +8,9 @@ describe('individualRisk', () => {
     const fk = [3, 1, 3, 1, 2, 2, 1, 3];
     const Fk = [108.0, 45.5, 108.0, 17.0, 100.0, 100.0, 123.5, 108.0];
     const expected = [0.01369863, 0.08579129, 0.01369863, 0.17707583, 0.01877883, 0.01877883, 0.03931625, 0.01369863];
-    individualRisk(fk, Fk, { weighted: true }).forEach((r, i) => {
+    const risk = individualRisk(fk, Fk, { weighted: true });
+    expect(risk).toHaveLength(expected.length);
+    risk.forEach((r, i) => {
       expect(Math.abs(r - expected[i]!)).toBeLessThan(5e-9);
     });
   });

@@ -31,7 +31,7 @@ export function classDiversity(
   options: { c?: number; isMissing?: (cell: string) => boolean } = {},
 ): ClassDiversity[] {
   const c = options.c ?? 2;
-  const isMissing = options.isMissing ?? ((cell: string) => cell === '' || cell === 'NA');
+  const isMissing = options.isMissing ?? ((cell: string) => isMissingCell(cell));
   const counts: Map<string, number>[] = Array.from({ length: groups.count }, () => new Map());
   const missing = new Float64Array(groups.count);
   for (let i = 0; i < sensitive.length; i++) {

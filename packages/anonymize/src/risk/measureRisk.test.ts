@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatCsv, parseCsvText } from '@leakrisk/survey';
+import { formatCsv, parseCsvText, readCsvBytes } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnConfig } from '../config/types.js';
 import { measureRisk } from './measureRisk.js';
 
@@ -32,15 +32,14 @@ const shared = JSON.parse(readFileSync(new URL('../../test/fixtures/risk/sdcprac
   expected: { fk: number[]; Fk: number[]; risk_approx_first_of_each_key: Record<string, number>; kViolations: Record<string, number> };
 };
 
+/** An sdcMicro case as a CSV file, read by the byte reader the CLI uses. */
 function caseTable(c: SdcCase, transform: (cell: string) => string = (x) => x) {
   const header = Object.keys(c.data);
-  return parseCsvText(
-    formatCsv(
-      header,
-      header.map((h) => c.data[h]!.map(transform)),
-    ),
-    `${c.name}.csv`,
+  const csv = formatCsv(
+    header,
+    header.map((h) => c.data[h]!.map(transform)),
   );
+  return readCsvBytes(Buffer.from(csv, 'utf8'), `${c.name}.csv`);
 }
 
 function configFor(c: SdcCase, missingMatches: 'any' | 'self' = 'any', k = 5): AnonymizeConfig {
@@ -65,6 +64,7 @@ describe('measureRisk matches sdcMicro', () => {
       const report = measureRisk(table, configFor(c, self ? 'self' : 'any'));
       expect(report.rows).toBe(c.expected.fk.length);
       expect(report.keys).toEqual(c.keys);
+      expect(report.records).toHaveLength(c.expected.fk.length);
       report.records.forEach((record, i) => {
         expect(record.row).toBe(i + 1);
         expect(record.fk).toBe(c.expected.fk[i]);
@@ -91,13 +91,11 @@ describe('measureRisk matches sdcMicro', () => {
 
 describe('measureRisk on the SDC Practice guide, Table 4.1', () => {
   const header = [...shared.keys, 'weight'];
-  const table = parseCsvText(
-    formatCsv(
-      header,
-      header.map((h) => shared.rows.map((r) => String(r[h]))),
-    ),
-    'table41.csv',
+  const csv = formatCsv(
+    header,
+    header.map((h) => shared.rows.map((r) => String(r[h]))),
   );
+  const table = readCsvBytes(Buffer.from(csv, 'utf8'), 'table41.csv');
   const config: AnonymizeConfig = {
     file: 'anon.json',
     dir: '/',
@@ -122,6 +120,7 @@ describe('measureRisk on the SDC Practice guide, Table 4.1', () => {
       0.00542451993224649, 0.00542451993224649, 0.025096439383774122, 0.012563425183949095, 0.028247279317368656, 0.012563425183949095, 0.02901093212787827,
       0.025096439383774122, 0.007403834477917091, 0.007403834477917091,
     ];
+    expect(report.records).toHaveLength(python.length);
     report.records.forEach((r, i) => {
       expectClose(r.risk, python[i]!);
     });

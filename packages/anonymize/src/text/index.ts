@@ -1,17 +1,9 @@
-// Free-text scrubbing: Urdu-aware normalisation, one detector per kind of personal data, and the scrubber.
-export * from './types.js';
-export * from './normalize.js';
-export * from './phone.js';
-export * from './cnic.js';
-export * from './email.js';
-export * from './url.js';
-export * from './handle.js';
-export * from './iban.js';
-export * from './passport.js';
-export * from './address.js';
-export * from './dob.js';
-export * from './names.js';
-export * from './spelledNumbers.js';
-export * from './platformHandles.js';
-export * from './scrub.js';
-export * from './piiKinds.js';
+// Free-text scrubbing: Urdu-aware normalisation, one detector per kind of personal data (phone.ts, cnic.ts,
+// email.ts, …, each used by scrub.ts), and the scrubber. The public part of it:
+export { PII_TYPES } from './types.js';
+export type { PiiSpan, PiiType } from './types.js';
+export { normalizeForMatching } from './normalize.js';
+export type { NormalizedText } from './normalize.js';
+export { findPii, scrubColumn, scrubText } from './scrub.js';
+export type { ScrubColumnResult, ScrubOptions, ScrubResult } from './scrub.js';
+export { piiKindsIn } from './piiKinds.js';

@@ -81,11 +81,6 @@ function mayHoldLink(text: string): boolean {
   return DOT_LETTER.test(text) || HTTP.test(text);
 }
 
-/** Whether a cell needs the scrubber at all (see `MAY_HOLD_PII` and `LIGHT`). */
-export function mayHoldPii(text: string): boolean {
-  return MAY_HOLD_PII.test(text) || (scanCues(text) & LIGHT) !== 0;
-}
-
 /** The light path (see `LIGHT`): ASCII text, already normal, so spans are offsets into it. */
 function findInPlainText(text: string, wanted: ReadonlySet<PiiType>, facts: number): PiiSpan[] {
   const spans: PiiSpan[] = [];

@@ -2,7 +2,7 @@ import { LeakriskError } from '../errors.js';
 import { replicateDegf } from '../design/replicates/replicateDegf.js';
 import { replicateWeightsOf } from '../design/replicates/replicateTotals.js';
 import type { SurveyDesign } from '../design/types.js';
-import { solveEquilibrated } from '../inference/irls.js';
+import { solveEquilibrated } from '../inference/normalEquations.js';
 import { marginColumns } from './linear.js';
 import { checkMargins, type CheckedMargin, type Margin } from './margins.js';
 import { postStratifyWeights } from './postStratify.js';

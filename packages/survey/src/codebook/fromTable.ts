@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { importedCell, type ImportedTable } from '../io/imported.js';
+import { isMissingCell } from '../table/missingCell.js';
 import { checkCodebook } from './load.js';
 import type { Codebook, Variable } from './types.js';
 
@@ -45,7 +46,7 @@ function inferVariable(table: ImportedTable, j: number): Variable {
   let present = 0;
   for (let i = 0; i < table.nrow; i++) {
     const cell = importedCell(column, i);
-    if (cell === '' || cell === 'NA') continue;
+    if (isMissingCell(cell)) continue;
     present++;
     if (numbers && !NUMBER.test(cell)) numbers = false;
     if (temporal && !ISO_TEMPORAL.test(cell)) temporal = false;

@@ -1,4 +1,4 @@
-export * from './types.js';
+export type { Codebook, KnowledgeScore, Localized, MissingCode, ResponseOption, Scale, Section, Variable, VariableType } from './types.js';
 export { loadCodebook, checkCodebook } from './load.js';
 export { codebookSchema } from './schema.js';
 export {

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { LeakriskError } from '../errors.js';
+import { readStructuredFile, type StructuredFileWording } from '../io/readStructuredFile.js';
 import { codebookSchema } from './schema.js';
 import type { Codebook, Variable } from './types.js';
 
@@ -42,42 +40,16 @@ function withoutUrduScriptRule(): object {
  * codebook.scales.map((s) => s.id); // ['privacy_concern', 'victim_blaming', …]
  */
 export function loadCodebook(path: string): Codebook {
-  if (!existsSync(path)) {
-    throw new LeakriskError(
-      'codebook file not found',
-      { file: path },
-      'check the path (it is relative to the current folder, or to the plan/config that names it)',
-    );
-  }
-  const text = readFileSync(path, 'utf8');
-  const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
-  return checkCodebook(yaml ? parseYamlText(text, path) : parseJsonText(text, path), path);
+  return checkCodebook(readStructuredFile(path, CODEBOOK_FILE), path);
 }
 
-function parseJsonText(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new LeakriskError(
-      `the codebook is not valid JSON (${message})`,
-      { file, line },
-      'fix the JSON syntax at that line (a missing comma or quote is the usual cause)',
-    );
-  }
-}
-
-function parseYamlText(text: string, file: string): unknown {
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    const line = error instanceof YAMLParseError ? error.linePos?.[0].line : undefined;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new LeakriskError(`the codebook is not valid YAML (${message})`, { file, line }, 'fix the YAML syntax at that line (indentation is the usual cause)');
-  }
-}
+/** How the codebook loader words the errors of the file it reads (`readStructuredFile`). */
+const CODEBOOK_FILE: StructuredFileWording = {
+  what: 'codebook',
+  notFound: 'codebook file not found',
+  notFoundFix: 'check the path (it is relative to the current folder, or to the plan/config that names it)',
+  jsonFix: 'fix the JSON syntax at that line (a missing comma or quote is the usual cause)',
+};
 
 /**
  * Checks already-parsed codebook data (from JSON, YAML or code): first the schema (shape, required

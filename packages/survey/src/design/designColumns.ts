@@ -1,5 +1,5 @@
 import { LeakriskError } from '../errors.js';
-import { isMissingCell } from '../io/csv.js';
+import { isMissingCell } from '../table/missingCell.js';
 import { distinctTexts } from '../table/distinct.js';
 import { columnOf, type Table } from '../table/table.js';
 

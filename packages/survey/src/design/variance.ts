@@ -141,7 +141,7 @@ class VarianceRun {
       for (let k = 0; k < p; k++) b.totals[c * p + k] = totals[c * p + k]!;
     }
     const v = this.onestage(0, b, touched);
-    this.cleanup(0, b, touched);
+    this.cleanup(b, touched);
     return v;
   }
 
@@ -183,7 +183,7 @@ class VarianceRun {
         for (let k = 0; k < p * p; k++) v[k] = v[k]! + f * sub[k]!;
       }
     }
-    this.cleanup(s, b, touched);
+    this.cleanup(b, touched);
 
     return v;
   }
@@ -347,9 +347,8 @@ class VarianceRun {
     return { rows: out, offsets };
   }
 
-  private cleanup(s: number, b: StageScratch, touched: Int32Array): void {
+  private cleanup(b: StageScratch, touched: Int32Array): void {
     const p = this.p;
-    void s;
     for (let t = 0; t < touched.length; t++) {
       const c = touched[t]!;
       b.clusterMark[c] = 0;

@@ -73,13 +73,14 @@ function setup(c: Case, design: SurveyDesign) {
   return { table, design, g, yes, y: numericColumn(table, 'y'), x2: numericColumn(table, 'x2') };
 }
 
+/** R's value (null = R gives NA); a value the fixture lacks fails, never passes silently. */
 function close(actual: number, expected: number | null | undefined, label: string): void {
-  if (expected === undefined) return;
+  expect(expected, `${label}: the fixture holds no value`).not.toBeUndefined();
   if (expected === null) {
     expect(Number.isNaN(actual), `${label}: R gives NA, we give ${actual}`).toBe(true);
     return;
   }
-  expect(closeTo(actual, expected), `${label}: got ${actual}, R ${expected}`).toBe(true);
+  expect(closeTo(actual, expected!), `${label}: got ${actual}, R ${expected}`).toBe(true);
 }
 
 const scalar = (v: number | number[] | null | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -102,7 +103,7 @@ function check(c: Case, kernelDesign: SurveyDesign): void {
     if (c.deff !== undefined) close(r.deff!, scalar(c.deff), `${id} deff`);
     if (c.ci_low !== undefined) close(r.ciLow!, scalar(c.ci_low), `${id} ci_low`);
     if (c.ci_high !== undefined) close(r.ciHigh!, scalar(c.ci_high), `${id} ci_high`);
-    if (c.df !== undefined && r.df !== undefined) expect(r.df, `${id} df`).toBe(c.df);
+    if (c.df !== undefined) expect(r.df, `${id} df`).toBe(c.df);
   };
   if (c.error) {
     let caught: unknown;
@@ -175,6 +176,7 @@ function check(c: Case, kernelDesign: SurveyDesign): void {
   }
   if (id.endsWith('.dist.g')) {
     const rows = distribution(design, { name: 'g', ...g });
+    expect(rows, `${id} rows`).toHaveLength(c.levels!.length);
     rows.forEach((r, k) => {
       expect(r.level).toBe(c.levels![k]);
       close(r.estimate, (c.estimate as number[])[k], `${id} ${r.level} estimate`);
@@ -186,6 +188,7 @@ function check(c: Case, kernelDesign: SurveyDesign): void {
   const quant = /\.quantile\.(y|x2)(\.b)?$/.exec(id);
   if (quant) {
     const rows = svyquantile(design, quant[1] === 'y' ? y : x2, c.probs!, { naRm: true, domain });
+    expect(rows, `${id} rows`).toHaveLength(c.probs!.length);
     rows.forEach((r, k) => {
       close(r.estimate, (c.estimate as number[])[k], `${id} p=${r.probability} estimate`);
       close(r.se, (c.se as (number | null)[])[k], `${id} p=${r.probability} se`);

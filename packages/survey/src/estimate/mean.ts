@@ -4,7 +4,7 @@ import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { meanPerUnit } from './meanTotalPerUnit.js';
 import { meanReplicates } from './meanReplicates.js';
-import { estimateResult, naResult, type EstimateOptions, type EstimateResult, type MeanOptions } from './result.js';
+import { estimateResult, naResult, type EstimateResult, type MeanOptions } from './result.js';
 import { usedRows } from './usedRows.js';
 import { weightedVariance } from './weightedVariance.js';
 
@@ -57,38 +57,4 @@ export function meanPerRow(design: SurveyDesign, x: Float64Array, options: MeanO
   const { estimate, z, sumWeights } = meanInfluence(design.weights, x, used);
   const variance = designVariance(design, [z], { present: used })[0]!;
   return estimateResult('mean', estimate, variance, weightedVariance(x, design.weights, used), sumWeights, n, df, options);
-}
-
-/** Several means with their full covariance (R's `vcov(svymean(~x1 + x2 + …))`). */
-export interface MeansWithCovariance {
-  estimates: Float64Array;
-  /** p×p covariance matrix, row-major. */
-  covariance: Float64Array;
-  /** Rows used: in the domain with every variable present (R's `na.rm` drops a row missing any). */
-  n: number;
-  df: number;
-  /** Influence values, one column per variable (zero outside the used rows). */
-  influence: Float64Array[];
-}
-
-/**
- * Means of several variables with their joint covariance, R's `svymean(~x1 + x2 + …, design, na.rm)`:
- * the same formula as {@link svymean} per column, with V = svyrecvar of the p influence columns.
- * With a missing value in the domain and no `naRm`, every number is NaN.
- */
-export function meanWithCovariance(design: SurveyDesign, xs: readonly Float64Array[], options: EstimateOptions = {}): MeansWithCovariance {
-  const df = domainDf(design, options.domain);
-  const p = xs.length;
-  const { used, n, blocked } = usedRows(design, xs, options);
-  if (blocked || n === 0) {
-    return { estimates: new Float64Array(p).fill(Number.NaN), covariance: new Float64Array(p * p).fill(Number.NaN), n, df, influence: [] };
-  }
-  const estimates = new Float64Array(p);
-  const influence = xs.map((x, k) => {
-    const r = meanInfluence(design.weights, x, used);
-    estimates[k] = r.estimate;
-    return r.z;
-  });
-  const covariance = designVariance(design, influence, { present: used });
-  return { estimates, covariance, n, df, influence };
 }

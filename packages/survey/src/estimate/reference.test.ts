@@ -14,8 +14,13 @@ const designs = ['strat', 'strat_nofpc', 'clus1', 'clus1_nofpc', 'clus2'];
 /** Every design under each kernel. */
 const runs = designs.flatMap((name) => ACCUMULATIONS.map((accumulation) => [name, accumulation] as const));
 
+/** R's value (null = R gives NA); a value the fixture lacks fails, never passes silently. */
 function expectClose(actual: number, expected: number | null | undefined, label: string): void {
-  if (expected === null || expected === undefined) return;
+  expect(expected, `${label}: the fixture holds no value`).not.toBeUndefined();
+  if (expected === null || expected === undefined) {
+    expect(Number.isNaN(actual), `${label}: R gives NA, we give ${actual}`).toBe(true);
+    return;
+  }
   expect(closeTo(actual, expected), `${label}: got ${actual}, R ${expected}`).toBe(true);
 }
 
@@ -89,6 +94,7 @@ describe.each(runs)('R reference svyquantile, design %s [%s]', (name, accumulati
   it('svyquantile(~api00, c(.25, .5, .75))', () =>
     under((design) => {
       const rows = svyquantile(design, numericColumn(table, 'api00'), [0.25, 0.5, 0.75]);
+      expect(rows).toHaveLength(3);
       rows.forEach((r, k) => {
         const ref = reference.results.find((e) => e.id === `${name}.quantile.api00.q${['25', '50', '75'][k]}`)!;
         expectClose(r.estimate, ref.estimate, `q${k} estimate`);

@@ -1,15 +1,16 @@
 // Test support (not exported): the five reference designs of test/fixtures/reference.json.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsvText } from '../io/csv.js';
+import { readCsvBytes } from '../io/csv.js';
 import type { Table } from '../table/table.js';
 import { buildDesign } from '../design/design.js';
 import type { DesignSpec, SurveyDesign } from '../design/types.js';
 
 export const fixtureDir = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
+/** A fixture CSV read as users' files are: by the byte reader the CLI uses (`readCsvFile` → `readCsvBytes`). */
 export function fixtureTable(name: string): Table {
-  return parseCsvText(readFileSync(`${fixtureDir}${name}`, 'utf8'), name);
+  return readCsvBytes(readFileSync(`${fixtureDir}${name}`), name);
 }
 
 export interface ReferenceEntry {
@@ -26,7 +27,7 @@ export interface ReferenceEntry {
 export const reference = JSON.parse(readFileSync(`${fixtureDir}reference.json`, 'utf8')) as { results: ReferenceEntry[] };
 
 /** The reference designs, as reference.json's `designs` (R's svydesign calls). */
-export const referenceSpecs: Record<string, { file: string; spec: DesignSpec }> = {
+const referenceSpecs: Record<string, { file: string; spec: DesignSpec }> = {
   strat: { file: 'apistrat.csv', spec: { ids: [], strata: 'stype', weights: 'pw', fpc: ['fpc'] } },
   strat_nofpc: { file: 'apistrat.csv', spec: { ids: [], strata: 'stype', weights: 'pw' } },
   clus1: { file: 'apiclus1.csv', spec: { ids: ['dnum'], weights: 'pw', fpc: ['fpc'] } },

@@ -2,10 +2,9 @@ import { accumulationOf } from '../design/accumulation.js';
 import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
-import type { MeansWithCovariance } from './mean.js';
 import { totalPerUnit } from './meanTotalPerUnit.js';
 import { totalReplicates } from './meanReplicates.js';
-import { estimateResult, naResult, type EstimateOptions, type EstimateResult, type MeanOptions } from './result.js';
+import { estimateResult, naResult, type EstimateResult, type MeanOptions } from './result.js';
 import { usedRows } from './usedRows.js';
 import { weightedVariance } from './weightedVariance.js';
 
@@ -44,29 +43,4 @@ export function totalPerRow(design: SurveyDesign, x: Float64Array, options: Mean
   }
   const variance = n === 0 ? 0 : designVariance(design, [z], { present: used })[0]!;
   return estimateResult('total', estimate, variance, weightedVariance(x, w, used), N, n, df, options);
-}
-
-/** Totals of several variables with their joint covariance, R's `svytotal(~x1 + x2 + …, design, na.rm)`. */
-export function totalWithCovariance(design: SurveyDesign, xs: readonly Float64Array[], options: EstimateOptions = {}): MeansWithCovariance {
-  const df = domainDf(design, options.domain);
-  const p = xs.length;
-  const { used, n, blocked } = usedRows(design, xs, options);
-  if (blocked) {
-    return { estimates: new Float64Array(p).fill(Number.NaN), covariance: new Float64Array(p * p).fill(Number.NaN), n, df, influence: [] };
-  }
-  const w = design.weights;
-  const estimates = new Float64Array(p);
-  const influence = xs.map((x, k) => {
-    const z = new Float64Array(design.nrow);
-    let total = 0;
-    for (let i = 0; i < design.nrow; i++) {
-      if (!used[i]) continue;
-      z[i] = w[i]! * x[i]!;
-      total += z[i]!;
-    }
-    estimates[k] = total;
-    return z;
-  });
-  const covariance = n === 0 ? new Float64Array(p * p) : designVariance(design, influence, { present: used });
-  return { estimates, covariance, n, df, influence };
 }

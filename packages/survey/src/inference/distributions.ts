@@ -1,23 +1,9 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import gammainc from '@stdlib/math-base-special-gammainc';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
-/**
- * Tail probabilities used by the tests, computed directly in the tail (never as `1 - cdf`) so
- * that tiny p-values keep full relative precision, as R's `lower.tail = FALSE` does.
- */
-
-/** Two-sided t p-value, R's `2 * pt(-abs(t), df)`; NaN when `df <= 0` (R's summary.svyglm gives NaN). */
-export function twoSidedTPValue(t: number, df: number): number {
-  if (!(df > 0) || Number.isNaN(t)) return Number.NaN;
-  return 2 * tCdf(-Math.abs(t), df);
-}
-
-/** Upper quantile of Student's t, R's `qt(p, df)`. */
-export function tQuantileAt(p: number, df: number): number {
-  return tQuantile(p, df);
-}
+// Tail probabilities of the F and chi-square tests, computed directly in the tail (never as
+// `1 - cdf`) so that tiny p-values keep full relative precision, as R's `lower.tail = FALSE` does.
+// Student's t lives in estimate/tDistribution.ts.
 
 /**
  * Upper tail of the F distribution, R's `pf(x, df1, df2, lower.tail = FALSE)`:

@@ -4,6 +4,7 @@ import { buildDesign } from '../design/design.js';
 import { factorColumn, numericColumn } from '../io/columns.js';
 import { parseCsvText } from '../io/csv.js';
 import { dictionaryColumn } from '../table/dictionaryColumn.js';
+import { parseFormula } from './formula.js';
 import { svyglm } from './glm.js';
 import type { GlmFamilyName } from './glmFamily.js';
 import { apiDesign, apiModelData, expectClose, fixtureJson, modelsDesign } from './testFixtures.js';
@@ -92,6 +93,7 @@ describe('svyglm matches reference.json (R 4.2.2, survey 4.1-1)', () => {
         const api = apiDesign(name);
         checkUnder(api.design, accumulation, (design) => {
           const fit = svyglm(design, apiModelData(api), formula, family, { success: 'Yes' });
+          expect(fit.coefficients.map((c) => c.term)).toEqual(['(Intercept)', ...parseFormula(formula).terms.map((term) => term.join(':'))]);
           for (const coefficient of fit.coefficients) {
             const want = reference.find((r) => r.id === `${name}.${kind}.${coefficient.term}`)!;
             expect(want, `${name}.${kind}.${coefficient.term} in reference.json`).toBeDefined();

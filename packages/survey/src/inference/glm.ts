@@ -3,7 +3,7 @@ import type { SurveyDesign } from '../design/types.js';
 import { accumulationOf } from '../design/accumulation.js';
 import { designVariance, UnitTotals } from '../design/variance.js';
 import { cellInMessage, LeakriskError, valuesInMessage } from '../errors.js';
-import { tQuantileAt, twoSidedTPValue } from './distributions.js';
+import { qt, twoSidedP } from '../estimate/tDistribution.js';
 import { parseFormula, type ModelFormula } from './formula.js';
 import { GLM_FAMILIES, type GlmFamilyName } from './glmFamily.js';
 import { irls, type IrlsFit } from './irls.js';
@@ -161,7 +161,7 @@ export function svyglm(
   const dfResidual = (accumulation === 'replicates' ? replicateDomainDegf(design, options.domain) : domainDf(design, present)) + 1 - p;
   const counts = matrix.rowsWithLevels(prior);
   const separation = checkSeparation(irlsInput, fit, matrix.names, counts);
-  const quantile = dfResidual > 0 ? tQuantileAt(0.975, dfResidual) : Number.NaN;
+  const quantile = dfResidual > 0 ? qt(0.975, dfResidual) : Number.NaN;
   const coefficients = matrix.names.map((term, a) => {
     const estimate = fit.beta[a]!;
     const se = Math.sqrt(covariance[a * p + a]!);
@@ -171,7 +171,7 @@ export function svyglm(
       estimate,
       se,
       t,
-      pValue: twoSidedTPValue(t, dfResidual),
+      pValue: twoSidedP(t, dfResidual),
       ciLow: estimate - quantile * se,
       ciHigh: estimate + quantile * se,
       n: counts[a]!,

@@ -1,7 +1,8 @@
 import { replicateVariance } from '../design/replicates/replicateVariance.js';
 import { replicateWeightsOf } from '../design/replicates/replicateTotals.js';
 import type { SurveyDesign } from '../design/types.js';
-import { irls, solveEquilibrated, type IrlsInput } from './irls.js';
+import { irls, type IrlsInput } from './irls.js';
+import { solveEquilibrated } from './normalEquations.js';
 import type { ModelRows } from './modelMatrix.js';
 
 /**

@@ -1,5 +1,5 @@
 export { benjaminiHochberg } from './multipleTesting.js';
-export { twoSidedTPValue, fUpperTail, chiSquareUpperTail, tQuantileAt } from './distributions.js';
+export { fUpperTail, chiSquareUpperTail } from './distributions.js';
 export { parseFormula, type ModelFormula } from './formula.js';
 export type { ModelColumn, ModelData } from './modelData.js';
 export { buildModelMatrix, type ModelMatrix } from './modelMatrix.js';

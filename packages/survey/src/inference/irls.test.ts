@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLM_FAMILIES } from './glmFamily.js';
-import { irls, irlsNormal, irlsQr, solveEquilibrated, type IrlsInput } from './irls.js';
+import { irls, irlsNormal, irlsQr, type IrlsInput } from './irls.js';
+import { solveEquilibrated } from './normalEquations.js';
 import { parseFormula } from './formula.js';
 import { modelRows, type ModelRows } from './modelMatrix.js';
 

@@ -2,7 +2,7 @@ import { accumulationOf } from '../design/accumulation.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { designVariance } from '../design/variance.js';
-import { tQuantileAt, twoSidedTPValue } from './distributions.js';
+import { qt, twoSidedP } from '../estimate/tDistribution.js';
 import type { ModelFormula } from './formula.js';
 import type { ModelData } from './modelData.js';
 import { ordinalFrame, type OrdinalFrame } from './ordinalFrame.js';
@@ -96,7 +96,7 @@ export function svyolr(
   if (!fit.converged && separated.every((s) => s === 0)) {
     warnings.push(`the fit did not converge in ${fit.iterations} Newton iterations`);
   }
-  const quantile = dfResidual > 0 ? tQuantileAt(0.975, dfResidual) : Number.NaN;
+  const quantile = dfResidual > 0 ? qt(0.975, dfResidual) : Number.NaN;
   const out: OlrRow[] = names.map((term, j) => {
     const estimate = fit.theta[j]!;
     const se = Math.sqrt(covariance[j * d + j]!);
@@ -107,7 +107,7 @@ export function svyolr(
       estimate,
       se,
       t,
-      pValue: twoSidedTPValue(t, dfResidual),
+      pValue: twoSidedP(t, dfResidual),
       ciLow: estimate - quantile * se,
       ciHigh: estimate + quantile * se,
       n: j < p ? counts[j]! : m,

@@ -1,4 +1,4 @@
-import { solveEquilibrated } from './irls.js';
+import { solveEquilibrated } from './normalEquations.js';
 import type { LatentDistribution, LatentValues } from './ordinalLinks.js';
 
 /**

@@ -7,7 +7,7 @@ import type { DesignSpec, SurveyDesign } from '../design/types.js';
 import { factorColumn, numericColumn } from '../io/columns.js';
 import type { DictionaryColumn } from '../table/column.js';
 import type { Table } from '../table/table.js';
-import { parseCsvText } from '../io/csv.js';
+import { fixtureTable } from '../estimate/testDesigns.js';
 import { svymean } from '../estimate/mean.js';
 import { svytotal } from '../estimate/total.js';
 import { rake } from '../calibrate/rake.js';
@@ -33,7 +33,7 @@ const tables = new Map<string, Table>();
 export function apiTable(file: string): Table {
   let table = tables.get(file);
   if (table === undefined) {
-    table = parseCsvText(readFileSync(`${fixtureDir}${file}`, 'utf8'), file);
+    table = fixtureTable(file);
     tables.set(file, table);
   }
   return table;
@@ -59,12 +59,13 @@ export function apiDesign(name: string): ApiDesign {
 
 /** Expects |actual − expected| ≤ tol · |expected| (relative), with a message naming the value. */
 export function expectClose(actual: number, expected: number, label: string, tol = 1e-6): void {
+  expect(expected, `${label}: the fixture holds no value`).toBeTypeOf('number');
   const scale = Math.max(Math.abs(expected), 1e-300);
   const ok = Math.abs(actual - expected) <= tol * scale;
   expect(ok, `${label}: got ${actual}, R gives ${expected}`).toBe(true);
 }
 
-export interface StatRow {
+interface StatRow {
   estimate: number;
   se: number;
 }

@@ -2,7 +2,7 @@ import type { SurveyDesign } from '../design/types.js';
 import { LeakriskError } from '../errors.js';
 import type { DictionaryColumn } from '../table/column.js';
 import { dictionaryColumn } from '../table/dictionaryColumn.js';
-import { tQuantileAt } from './distributions.js';
+import { qt } from '../estimate/tDistribution.js';
 import { svyglm } from './glm.js';
 import { isFactor } from './modelData.js';
 
@@ -120,7 +120,7 @@ function run(
   const fit = svyglm(design, data, formula, 'gaussian', domain === undefined ? { where: groupName } : { domain, where: groupName });
   const row = fit.coefficients[1]!;
   const df = fit.dfResidual;
-  const q = df > 0 ? tQuantileAt(1 - (1 - level) / 2, df) : Number.NaN;
+  const q = df > 0 ? qt(1 - (1 - level) / 2, df) : Number.NaN;
   return {
     estimate: row.estimate,
     se: row.se,

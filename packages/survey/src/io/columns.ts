@@ -4,7 +4,7 @@ import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { distinctTexts } from '../table/distinct.js';
 import { parseNumberText, readNumber } from '../table/numberText.js';
 import { columnOf, type Table } from '../table/table.js';
-import { isMissingCell } from './csv.js';
+import { isMissingCell } from '../table/missingCell.js';
 
 /** Options shared by the typed column readers. */
 export interface ColumnOptions {
@@ -50,7 +50,7 @@ export function numericColumn(table: Table, name: string, options: ColumnOptions
 }
 
 function numberOrMissing(cell: string, i: number, table: Table, name: string, codes: ReadonlySet<string> | undefined): number {
-  if (cell === '' || cell === 'NA' || codes?.has(cell)) return Number.NaN;
+  if (isMissingCell(cell, codes)) return Number.NaN;
   // R's as.numeric grammar; "NaN" reads as NaN, which is missing here as it is to R's is.na
   const value = readNumber(cell);
   if (value === undefined) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeakriskError } from '../errors.js';
-import { formatCsv, formatCsvRows, isMissingCell, parseCsvText, readCsvFile } from './csv.js';
+import { formatCsv, formatCsvRows, parseCsvText, readCsvFile } from './csv.js';
+import { isMissingCell } from '../table/missingCell.js';
 import type { Table } from '../table/table.js';
 
 /** Each column's cells as texts. */

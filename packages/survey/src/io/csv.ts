@@ -12,11 +12,6 @@ import type { IncomingBytes } from './incoming.js';
 import { countLineFeeds, notUtf8 } from './utf8Check.js';
 export type { IncomingBytes } from './incoming.js';
 
-/** Cells that are missing in every column: empty, or the literal `NA`. */
-export function isMissingCell(cell: string, missingCodes?: ReadonlySet<string>): boolean {
-  return cell === '' || cell === 'NA' || missingCodes?.has(cell) === true;
-}
-
 /** Parses CSV text (already decoded) into a Table; see {@link readCsvFile} for the rules. */
 export function parseCsvText(text: string, file = '<input>'): Table {
   const builder = new TableBuilder(file);

@@ -1,9 +1,11 @@
-export * from './csv.js';
+export { csvField, formatCsv, formatCsvRows, parseCsvText, readCsvBytes, readCsvFile } from './csv.js';
+export type { IncomingBytes } from './csv.js';
 export { parseCsvBytes, type CsvDelimiter } from './csvBytes.js';
-export * from './atomicWrite.js';
-export * from './writeCsv.js';
-export * from './columns.js';
-export * from './writeColumns.js';
+export { writeFileAtomic, writeThroughAtomic } from './atomicWrite.js';
+export { writeCsvFileAtomic } from './writeCsv.js';
+export { factorColumn, firstPresentIsNumber, numericColumn, sortLevels } from './columns.js';
+export type { ColumnOptions } from './columns.js';
+export { writeCsvColumnsAtomic } from './writeColumns.js';
 export { parseStructuredText, readStructuredFile, type StructuredFileWording } from './readStructuredFile.js';
 export { bytesStartFormula, neutralizeFormula, startsFormula } from './neutralizeFormula.js';
 export { readDataFile, type DataFile, type ReadDataOptions } from './readDataFile.js';

@@ -2,7 +2,7 @@ import { cellInMessage, LeakriskError } from '../errors.js';
 import { parseNumberText } from '../table/numberText.js';
 import type { Codebook } from '../codebook/types.js';
 import { levelsOf, missingCodesOf } from '../codebook/accessors.js';
-import { isMissingCell } from '../io/csv.js';
+import { isMissingCell } from '../table/missingCell.js';
 import type { Column } from '../table/column.js';
 import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { distinctTexts } from '../table/distinct.js';
@@ -119,7 +119,7 @@ export function applyDerivations(
     }
     const map = new Map(Object.entries(step.map));
     values.forEach((cell, c) => {
-      outCode[c] = out.code((cell === '' || cell === 'NA') && step.missing !== undefined ? step.missing : (map.get(cell) ?? cell));
+      outCode[c] = out.code(isMissingCell(cell) && step.missing !== undefined ? step.missing : (map.get(cell) ?? cell));
     });
     const fromLevels = derived.get(step.from)?.levels ?? (codebook ? levelsOf(codebook, step.from) : undefined);
     const levels = fromLevels ? [...new Set(fromLevels.map((l) => map.get(l) ?? l))] : undefined;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook } from '../codebook/load.js';
-import { parseCsvText } from '../io/csv.js';
+import { readCsvBytes } from '../io/csv.js';
 import { tableFromColumns } from '../table/table.js';
 import { textColumn } from '../table/textColumn.js';
 import { synthesizeSurvey } from '../synth/synthesize.js';
@@ -125,7 +125,7 @@ describe.skipIf(!hasBundled)('the bundled plan on the bundled sample', () => {
     const file = readdirSync(sampleDir)
       .filter((f) => f.endsWith('.csv'))
       .sort()[0]!;
-    const table = parseCsvText(readFileSync(`${sampleDir}${file}`, 'utf8'), file);
+    const table = readCsvBytes(readFileSync(`${sampleDir}${file}`), file);
     const bundledCodebook = plan.codebook ? loadCodebook(plan.codebook) : codebook;
     const results = runPlan({
       table,

@@ -27,7 +27,7 @@ export interface DomainOptions {
 }
 
 /** A number for results.json: finite numbers as they are, anything else null. */
-export function num(x: number | null | undefined): number | null {
+function num(x: number | null | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 

@@ -10,6 +10,7 @@ import { trimWeights } from '../calibrate/trim.js';
 import { calibrateReplicates } from '../calibrate/replicates.js';
 import type { Margin } from '../calibrate/margins.js';
 import type { CalibrationResult } from '../calibrate/types.js';
+import { parseFormula } from '../inference/formula.js';
 import { benjaminiHochberg } from '../inference/multipleTesting.js';
 import { cronbachAlpha } from '../scales/alpha.js';
 import { omegaTotal } from '../scales/omega.js';
@@ -202,7 +203,8 @@ const ECHO = [
 ] as const;
 
 function runAnalysis(analysis: Analysis, design: SurveyDesign, columns: PlanColumns): AnalysisResult {
-  const head: AnalysisResult = { id: analysis.id, type: analysis.type, rows: [] };
+  // `rows` come last, so the echoed fields read first in results.json
+  const head: { id: string; type: string; [field: string]: unknown } = { id: analysis.id, type: analysis.type };
   if (analysis.section !== undefined) head.section = analysis.section;
   if (analysis.label !== undefined) head.label = analysis.label;
   const record = analysis as unknown as Record<string, unknown>;
@@ -213,10 +215,7 @@ function runAnalysis(analysis: Analysis, design: SurveyDesign, columns: PlanColu
   const rows = analysisRows(analysis, design, columns, warnings);
   // Models say what went wrong in their fit (separation, non-convergence), even when nothing did.
   if (analysis.type === 'glm' || analysis.type === 'ordinal') head.warnings = warnings;
-  // `rows` last, so the echoed fields read first in results.json
-  const { rows: _unused, ...rest } = head;
-  void _unused;
-  return { ...rest, rows };
+  return { ...head, rows };
 }
 
 /** One domain of a `by` list: its labels and its row mask (undefined = the whole population). */
@@ -293,10 +292,7 @@ function analysisRows(analysis: Analysis, design: SurveyDesign, columns: PlanCol
     }
     case 'glm': {
       if (analysis.success !== undefined) {
-        const response = analysis.formula
-          .split('~')[0]!
-          .trim()
-          .replace(/^`(.*)`$/, '$1');
+        const response = parseFormula(analysis.formula, `${columns.planFile}: analysis "${id}" formula`).response;
         const factor = columns.factorOf(response, id, 'formula');
         columns.levelIndex(factor, response, analysis.success, id, 'success');
       }

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Codebook } from '../codebook/types.js';
 import { LeakriskError } from '../errors.js';
-import { parseCsvText } from '../io/csv.js';
+import { readCsvBytes } from '../io/csv.js';
+import { fixtureTable } from '../estimate/testDesigns.js';
 import type { Table } from '../table/table.js';
 import { benjaminiHochberg } from '../inference/multipleTesting.js';
 import { resultToCsv } from './resultCsv.js';
@@ -20,8 +21,8 @@ const models = JSON.parse(read('models.json')) as {
 const ordinal = JSON.parse(read('ordinal.json')) as {
   svyolr: { id: string; rows: { term: string; kind: string; estimate: number; se: number; pValue: number; ciLow: number; ciHigh: number; n: number }[] }[];
 };
-const apistrat = parseCsvText(read('apistrat.csv'), 'apistrat.csv');
-const survey = parseCsvText(read('ordinal.csv'), 'ordinal.csv');
+const apistrat = fixtureTable('apistrat.csv');
+const survey = fixtureTable('ordinal.csv');
 const stratclus = { ids: ['psu'], strata: 'stratum', fpc: ['fpc'], weights: 'weight', nest: true };
 
 function run(table: Table, design: Record<string, unknown>, analyses: unknown[], codebook?: Codebook) {
@@ -103,6 +104,7 @@ describe('ordinal analyses (svyolr) in a plan', () => {
 
   it('the default link is logit', () => {
     const want = ordinal.svyolr.find((c) => c.id === 'stratclus.logit.vb1_age_gender')!;
+    expect(results.results[1]!.rows.map((r) => r.term)).toEqual(want.rows.map((r) => r.term));
     results.results[1]!.rows.forEach((row, j) => {
       close(row.estimate, want.rows[j]!.estimate, `${want.rows[j]!.term} estimate`);
     });
@@ -157,7 +159,7 @@ describe('ordinal analyses (svyolr) in a plan', () => {
   });
 
   it('a single-level factor names the analysis and the factor', () => {
-    const ruralOnly = parseCsvText(read('ordinal.csv').replace(/,"urban",/g, ',"rural",'), 'ordinal.csv');
+    const ruralOnly = readCsvBytes(Buffer.from(read('ordinal.csv').replace(/,"urban",/g, ',"rural",')), 'ordinal.csv');
     try {
       run(ruralOnly, stratclus, [{ id: 'olr', type: 'ordinal', formula: 'vb1 ~ age + area' }]);
       throw new Error('expected an error');

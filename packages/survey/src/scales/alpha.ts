@@ -1,4 +1,5 @@
 import { LeakriskError } from '../errors.js';
+import { itemDescriptives } from './itemDescriptives.js';
 import { pairwiseMatrices, rowsWithAnyItem } from './pairwise.js';
 
 /** One item of a scale: its name and its numeric answers (NaN = missing). */
@@ -17,6 +18,10 @@ export interface AlphaItemStats {
   rDrop: number | null;
   /** Respondents who answered the item. */
   n: number;
+  /** Mean of its answers, reverse-keyed items re-scored as psych does (psych `item.stats$mean`); null for a dropped item. */
+  mean: number | null;
+  /** Standard deviation of its answers (psych `item.stats$sd`); null for a dropped item. */
+  sd: number | null;
 }
 
 export interface AlphaResult {
@@ -107,7 +112,16 @@ export function cronbachAlpha(items: ReadonlyArray<ScaleItemData>, options: Alph
     stdAlphaIfDropped: null,
     rDrop: null,
     n: all.count[j * pAll + j]!,
+    mean: null,
+    sd: null,
   }));
+  const descriptives = itemDescriptives(
+    keep.map((j) => items[j]!.values),
+    keep.map((j) => reverse.has(items[j]!.name)),
+  );
+  keep.forEach((j, a) => {
+    Object.assign(stats[j]!, descriptives[a]);
+  });
   const sumC = full.sumC;
   for (let a = 0; a < k; a++) {
     const rest = allIndices(k).filter((b) => b !== a);

@@ -1,6 +1,11 @@
-export * from './score.js';
-export * from './alpha.js';
-export * from './omega.js';
-export * from './svycralpha.js';
-export * from './pairwise.js';
+export { knowledgeScore, scoreItems, scoreScale } from './score.js';
+export type { ScaleScoring } from './score.js';
+export { cronbachAlpha } from './alpha.js';
+export type { AlphaItemStats, AlphaOptions, AlphaResult, ScaleItemData } from './alpha.js';
+export { minresOneFactor, omegaTotal } from './omega.js';
+export type { OmegaResult } from './omega.js';
+export { designAlpha } from './svycralpha.js';
+export type { DesignAlphaResult } from './svycralpha.js';
+export { pairwiseMatrices, rowsWithAnyItem } from './pairwise.js';
+export type { PairwiseMatrices } from './pairwise.js';
 export { itemValues, optionRange } from './itemValues.js';

@@ -1,6 +1,6 @@
 import { LeakriskError } from '../errors.js';
 import type { Codebook, KnowledgeScore, Scale } from '../codebook/types.js';
-import { isMissingCell } from '../io/csv.js';
+import { isMissingCell } from '../table/missingCell.js';
 import { distinctTexts } from '../table/distinct.js';
 import { columnOf, type Table } from '../table/table.js';
 import { codebookVariable, declaredMissing, itemValues, optionRange } from './itemValues.js';

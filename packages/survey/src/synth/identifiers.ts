@@ -37,7 +37,7 @@ export function writtenName(random: Random, person: FakePerson, gender: string):
  * Mobile numbers in every local way of writing them, all for the same digits
  * 03XX-NNNNNNN (operator prefixes 0300–0349).
  */
-export const PHONE_FORMATS = [
+const PHONE_FORMATS = [
   (p: string, s: string) => `0${p}-${s}`, // 0300-1234567
   (p: string, s: string) => `0${p}${s}`, // 03001234567
   (p: string, s: string) => `+92 ${p} ${s}`, // +92 300 1234567

@@ -16,7 +16,6 @@ export const TRAITS = [
   'help_seeking',
   'legal_knowledge',
 ] as const;
-export type TraitId = (typeof TRAITS)[number];
 export const TRAIT_COUNT = TRAITS.length;
 
 // prettier-ignore

@@ -19,3 +19,4 @@ export { utf8Column } from './utf8Column.js';
 export { distinctTexts, distinctColumns, ColumnScan, SCAN_ROWS } from './distinct.js';
 export { countTexts } from './countTexts.js';
 export { TextMatcher } from './textMatcher.js';
+export { ALWAYS_MISSING, isMissingCell, missingTexts } from './missingCell.js';

@@ -1,4 +1,4 @@
-import { tQuantileAt } from '@leakrisk/survey';
+import { qt } from '@leakrisk/survey';
 import type { AnalysisResult, ResultRow } from '../../results/types.js';
 
 /** qnorm(0.975). */
@@ -29,6 +29,6 @@ export function coefficientInterval(
  * `confint.svyglm` computes. The build warns that the file is old.
  */
 function intervalForOlderResults(estimate: number, se: number, df: number | null): [number, number] {
-  const multiplier = df !== null && df > 0 ? tQuantileAt(0.975, df) : NORMAL_975;
+  const multiplier = df !== null && df > 0 ? qt(0.975, df) : NORMAL_975;
   return [estimate - multiplier * se, estimate + multiplier * se];
 }

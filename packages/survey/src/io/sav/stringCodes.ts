@@ -35,6 +35,7 @@ export class StringCodes {
       this.codes[row] = -1;
       return;
     }
+    // FNV-1a, as table/byteValues.ts (literal constants in the hot loop, as there).
     let hash = 0x811c9dc5;
     let i = start;
     for (; i + 4 <= end; i += 4) hash = Math.imul(hash ^ view.getUint32(i), 0x01000193);
