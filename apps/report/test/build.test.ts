@@ -35,6 +35,9 @@ function page(path: string): Document {
   return document;
 }
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** The tests table of a subgroups page: what each test compares and its method. */
+const testsTable = (document: Document) =>
+  [...document.querySelectorAll('#tests-heading ~ .table-scroll tbody tr')].map((row) => [text(row.querySelector('th')), text(row.querySelector('td'))]);
 
 function csv(id: string, root = site): string[][] {
   return readFileSync(join(root, 'data', `${id}.csv`), 'utf8')
@@ -214,8 +217,24 @@ describe('buildReport on the fixture results', () => {
     expect(text(figure.querySelector('figcaption')).match(/Marked \(◆ \*\)/g)).toHaveLength(1);
     // Resharing by area: its contrast is not significant (adjusted p 0.31), so nothing is marked.
     expect(page('subgroups.html').querySelector('#fig-by-resharing-area svg .marked')).toBeNull();
-    const tests = text(page('subgroups.html').querySelector('#tests-heading')!.parentElement);
-    expect(tests).toContain('Men minus women');
+  });
+
+  it("writes the tests table in words of each edition: what is compared and how, never the plan's labels or R's names", () => {
+    const english = testsTable(page('subgroups.html'));
+    expect(english).toContainEqual(['Victim blaming for leaked private images: male compared with female', 'Difference between two groups']);
+    expect(english).toContainEqual(['Victim blaming for leaked private images × TikTok', 'Design-based t-test']);
+    expect(english).toContainEqual(['Victim blaming for leaked private images: Gender: male compared with female', 'Linear regression']);
+    // A chisq whose results do not name the variables tested keeps the plan's label.
+    expect(english).toContainEqual(['Knows the NCCIA by gender', 'Chi-squared test of independence (Rao-Scott F)']);
+    const urdu = testsTable(page('ur/subgroups.html'));
+    expect(urdu).toHaveLength(english.length);
+    expect(urdu).toContainEqual(['لیک شدہ نجی تصاویر پر متاثرہ شخص کو الزام دینا: مرد، بمقابلہ عورت', 'دو گروہوں کا فرق']);
+    expect(urdu).toContainEqual(['لیک شدہ نجی تصاویر پر متاثرہ شخص کو الزام دینا: عمر کا گروپ: 26-35، بمقابلہ 18-25', 'لکیری ریگریشن']);
+    for (const [what, method] of [...english, ...urdu]) {
+      // No plan label where the results say what was tested ("Men minus women"), no R term name, no raw method name.
+      expect(what).not.toMatch(/minus|gendermale|age_band|platform_tiktok/);
+      expect(method).not.toMatch(/^(glm|ttest|contrast|ordinal|chisq)$/);
+    }
   });
 
   it('writes a methodology page with design, margins, reliability, the anonymization in words and limitations', () => {
@@ -427,6 +446,11 @@ describe('buildReport on a second study (nothing of the demo)', () => {
     expect(figure.querySelector('.chart-wide svg')!.textContent).toContain('Difference in score (points on the 1 to 4 scale)');
     const urdu = studyPage('ur/satisfaction.html').querySelector('#fig-coef-glm_sat')!;
     expect(text(urdu.querySelector('tbody th'))).toBe('شہر یا گاؤں: گاؤں، بمقابلہ شہر');
+  });
+
+  it('reads a t-test in the direction of its estimate (second level minus first, as svyttest)', () => {
+    expect(testsTable(studyPage('subgroups.html'))).toContainEqual(['Satisfaction with the water supply: village compared with town', 'Design-based t-test']);
+    expect(testsTable(studyPage('ur/subgroups.html')).some(([what]) => what!.endsWith('گاؤں، بمقابلہ شہر'))).toBe(true);
   });
 
   it('leaves groups too small to publish out of the base note, the chart and the CSV', () => {

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolder } from './server.js';
 import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, siteDir } from './site.js';
 
@@ -10,8 +10,6 @@ const required = process.env['LEAKRISK_REQUIRE_BROWSER'] === '1';
 const available = existsSync(CHROMIUM);
 const INSTALL_HINT = `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` to run the browser tests`;
 if (!available && !required) console.warn(`SKIPPED browser tests. ${INSTALL_HINT}`);
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(!available && !required)('the built report in Chromium', () => {
   let browser: Browser;
@@ -137,19 +135,10 @@ describe.skipIf(!available && !required)('the built report in Chromium', () => {
       // axe is injected as a script, which the site's own CSP rightly forbids: bypass it for this check only.
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
       const { page } = await open(context, path);
-      await page.addScriptTag({ content: axeSource });
+      await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                context: Document,
-                options: object,
-              ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const results = await axe.run(document, { resultTypes: ['violations'] });
+        const { axe: injected } = window as unknown as { axe: typeof axe };
+        const results = await injected.run(document, { resultTypes: ['violations'] });
         return results.violations
           .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
           .map(
