@@ -112,6 +112,31 @@ describe.skipIf(!available && !required)('the built report in Chromium', () => {
         await context.close();
       });
 
+      it('on a phone, without JavaScript: the navigation is one closed menu, the page heading on the first screen, and the menu opens', async () => {
+        const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 780 } });
+        const { page } = await open(context, path);
+        const visibleLinks = () =>
+          page.$$eval('nav.site-nav a', (anchors) => anchors.filter((a) => a.getBoundingClientRect().height > 0 && a.checkVisibility()).length);
+        expect(await page.locator('nav.site-nav .nav-list').isVisible()).toBe(false);
+        expect(await page.locator('details.nav-menu').isVisible()).toBe(true);
+        expect(await page.$eval('details.nav-menu', (details) => (details as HTMLDetailsElement).open)).toBe(false);
+        expect(await visibleLinks()).toBe(0);
+        const heading = await page.$eval('main h1', (h1) => h1.getBoundingClientRect().bottom);
+        expect(heading).toBeLessThan(780 / 2);
+        await page.locator('details.nav-menu > summary').click();
+        expect(await page.$eval('details.nav-menu', (details) => (details as HTMLDetailsElement).open)).toBe(true);
+        expect(await visibleLinks()).toBeGreaterThanOrEqual(3);
+        await page.locator('details.nav-menu a[href$="methodology.html"]').click();
+        await page.waitForURL(/methodology\.html$/);
+        await context.close();
+        // On a laptop the links are a row and the menu is not shown.
+        const wide = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+        const laptop = (await open(wide, path)).page;
+        expect(await laptop.locator('nav.site-nav .nav-list').isVisible()).toBe(true);
+        expect(await laptop.locator('details.nav-menu').isVisible()).toBe(false);
+        await wide.close();
+      });
+
       it('links a CSV download for every chart, served from the site', async () => {
         const context = await browser.newContext();
         const { page } = await open(context, path);
