@@ -1,5 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
@@ -310,6 +310,41 @@ describe('buildReport on the fixture results', () => {
     }
     expect(readFileSync(join(site, 'assets/fonts/OFL.txt'), 'utf8')).toContain('SIL Open Font License');
     expect(readFileSync(join(site, 'assets/report.css'), 'utf8')).toContain('fonts/noto-nastaliq-urdu-arabic-400-normal.woff2');
+  });
+});
+
+describe('the built site holds no path of the machine that built it', () => {
+  it('cuts every absolute path of the inputs (results meta, audit, hierarchy files) to its base name, in every file of the site', async () => {
+    // The fixture copied to a folder of this machine, its meta and audit pointing at real absolute paths here.
+    const dir = realpathSync(mkdtempSync(join(work, 'paths-')));
+    cpSync(fixture, dir, { recursive: true });
+    const repository = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { meta: Record<string, unknown> };
+    Object.assign(results.meta, {
+      data: join(dir, 'anonymized.synthetic.csv'),
+      plan: join(repository, 'data', 'plans', 'main.plan.json'),
+      codebook: join(dir, 'codebook.json'),
+    });
+    writeFileSync(join(dir, 'results.json'), JSON.stringify(results));
+    const audit = JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')) as Record<string, unknown> & {
+      quasiIdentifiers: { hierarchy: { path?: string } }[];
+    };
+    audit['data'] = join(homedir(), 'study', 'raw.synthetic.csv');
+    audit['config'] = join(process.cwd(), 'anonymize.json');
+    audit['key'] = 'C:\\Users\\analyst\\leakrisk\\key.hex';
+    for (const q of audit.quasiIdentifiers) if (q.hierarchy.path) q.hierarchy.path = join(repository, 'data', 'hierarchies', 'district.csv');
+    writeFileSync(join(dir, 'audit.json'), JSON.stringify(audit));
+    const out = join(dir, 'site');
+    await buildReport({ resultsDir: dir, outDir: out });
+    expect(readFileSync(join(out, 'methodology.html'), 'utf8')).toContain('anonymized.synthetic.csv');
+    const machinePaths = [dir, out, work, repository, homedir(), process.cwd(), realpathSync(tmpdir()), 'C:\\Users', '/home/analyst'];
+    const files = (readdirSync(out, { recursive: true }) as string[]).filter((name) => /\.(html|csv|json|css|js|txt)$/.test(name));
+    expect(files.length).toBeGreaterThan(40);
+    const found = files.flatMap((name) => {
+      const content = readFileSync(join(out, name), 'utf8');
+      return machinePaths.filter((path) => content.includes(path) || content.includes(JSON.stringify(path).slice(1, -1))).map((path) => `${name}: ${path}`);
+    });
+    expect(found).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,6 +12,21 @@ const required = process.env['LEAKRISK_REQUIRE_BROWSER'] === '1';
 const available = existsSync(CHROMIUM);
 const INSTALL_HINT = `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` to run the browser tests`;
 if (!available && !required) console.warn(`SKIPPED browser tests. ${INSTALL_HINT}`);
+
+describe('the built site', () => {
+  it('holds no absolute path of the machine that built it (repository, home, working folder)', () => {
+    const site = siteDir();
+    const repository = fileURLToPath(new URL('../../../..', import.meta.url)).replace(/\/$/, '');
+    const machinePaths = [repository, homedir(), process.cwd(), realpathSync(tmpdir())];
+    const files = (readdirSync(site, { recursive: true }) as string[]).filter((name) => /\.(html|csv|json|css|js|txt)$/.test(name));
+    expect(files.length).toBeGreaterThan(20);
+    const found = files.flatMap((name) => {
+      const content = readFileSync(join(site, name), 'utf8');
+      return machinePaths.filter((path) => content.includes(path)).map((path) => `${name}: ${path}`);
+    });
+    expect(found).toEqual([]);
+  });
+});
 
 describe.skipIf(!available && !required)('the built report in Chromium', () => {
   let browser: Browser;
