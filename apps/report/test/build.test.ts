@@ -50,9 +50,11 @@ function csv(id: string, root = site): string[][] {
 function brokenPageLinks(root: string, pages: string[]): string[] {
   const broken: string[] = [];
   for (const path of pages) {
-    for (const [, href] of readFileSync(join(root, path), 'utf8').matchAll(/<a [^>]*href="([^"]+)"/g)) {
-      if (/^[a-z]+:/i.test(href!) || href!.startsWith('#') || !/\.html$/.test(href!)) continue;
-      if (!existsSync(join(root, dirname(path), href!))) broken.push(`${path} → ${href}`);
+    // Every local link and source: pages, CSV downloads, the audit, styles, scripts, fonts.
+    for (const [, target] of readFileSync(join(root, path), 'utf8').matchAll(/<(?:a|link|script|img)\b[^>]*\b(?:href|src)="([^"]+)"/g)) {
+      const file = target!.replace(/#.*$/, '');
+      if (/^[a-z]+:/i.test(target!) || file === '') continue;
+      if (!existsSync(join(root, dirname(path), file))) broken.push(`${path} → ${target}`);
     }
   }
   return broken;
