@@ -485,6 +485,34 @@ describe('buildReport on a second study (nothing of the demo)', () => {
     expect(text(urdu.querySelector('tbody th'))).toBe('شہر یا گاؤں: گاؤں، بمقابلہ شہر');
   });
 
+  it('draws an ordinal model (svyolr) as odds ratios with their intervals, its cut points only as a table, in both languages', () => {
+    for (const [path, axis, cutsTitle] of [
+      ['satisfaction.html', 'Odds ratio of a higher answer (log scale), with 95% CI', 'cut points of the ordinal model'],
+      ['ur/satisfaction.html', 'بلند تر جواب کا اوڈز ریشو (لاگ پیمانہ)، 95% CI کے ساتھ', 'درجہ وار ماڈل کے حدی نقاط'],
+    ] as const) {
+      const figure = studyPage(path).querySelector('#fig-coef-olr_quality')!;
+      for (const svg of figure.querySelectorAll('svg.chart')) {
+        // Two coefficients, each a dot (or diamond) on its own 95% interval; no cut point (1|2, 2|3, 3|4) drawn as an effect.
+        const rows = [...svg.querySelectorAll('g.row')];
+        expect(rows).toHaveLength(2);
+        for (const row of rows) expect(row.querySelectorAll('line').length).toBeGreaterThanOrEqual(1);
+        expect(svg.textContent).not.toMatch(/\d\s*\|\s*\d|\u2066?[123]\|/);
+        expect(svg.textContent!.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ')).toContain(axis);
+      }
+      // exp(−0.62) = 0.54, its interval exp(−0.62 ± 1.96 × 0.14) = 0.41 to 0.71 (R's confint.default for svyolr).
+      const first = [...figure.querySelectorAll('tbody tr')[0]!.querySelectorAll('td')].slice(0, 3).map(text);
+      expect(first).toEqual(['0.54', '0.41', '0.71']);
+      const cuts = studyPage(path).querySelector('#fig-cuts-olr_quality')!;
+      expect(cuts.querySelector('svg')).toBeNull();
+      expect(text(cuts)).toContain(cutsTitle);
+      expect(cuts.querySelectorAll('tbody tr')).toHaveLength(3);
+    }
+    const rows = csv('coef-olr_quality', studySite);
+    expect(rows.map((row) => row[0])).toEqual(['term', 'areavillage', 'head_genderman']);
+    expect(Number(rows[1]![5])).toBeCloseTo(Math.exp(-0.62), 12);
+    expect(Number(rows[1]![6])).toBeCloseTo(Math.exp(-0.62 - 1.959963984540054 * 0.14), 12);
+  });
+
   it('reads a t-test in the direction of its estimate (second level minus first, as svyttest)', () => {
     expect(testsTable(studyPage('subgroups.html'))).toContainEqual(['Satisfaction with the water supply: village compared with town', 'Design-based t-test']);
     expect(testsTable(studyPage('ur/subgroups.html')).some(([what]) => what!.endsWith('گاؤں، بمقابلہ شہر'))).toBe(true);
