@@ -232,11 +232,17 @@ export function writeSiteInto(dir: string, site: RenderedSite): void {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
-  const target = join(dir, 'assets');
-  mkdirSync(join(target, 'fonts'), { recursive: true });
-  for (const name of readdirSync(assetsDir)) copyFileSync(join(assetsDir, name), join(target, name));
-  for (const font of BUNDLED_FONTS) copyFileSync(bundledFontPath(font), join(target, 'fonts', font.file));
-  for (const licence of FONT_LICENCES) copyFileSync(join(fontPackageDir(licence.fontPackage), 'LICENSE'), join(target, 'fonts', licence.file));
+  mkdirSync(join(dir, 'assets', 'fonts'), { recursive: true });
+  for (const [source, path] of bundledFiles()) copyFileSync(source, join(dir, path));
+}
+
+/** The files every site ships with, as [where the build reads it, its path in the site]: stylesheet, script, fonts and their licences. */
+function bundledFiles(): [source: string, path: string][] {
+  return [
+    ...readdirSync(assetsDir).map((name): [string, string] => [join(assetsDir, name), join('assets', name)]),
+    ...BUNDLED_FONTS.map((font): [string, string] => [bundledFontPath(font), join('assets', 'fonts', font.file)]),
+    ...FONT_LICENCES.map((licence): [string, string] => [join(fontPackageDir(licence.fontPackage), 'LICENSE'), join('assets', 'fonts', licence.file)]),
+  ];
 }
 
 /**
@@ -252,5 +258,6 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   const inputs = readReportInputs(options, warnings);
   const site = renderReport(inputs, warnings);
   writeSiteInto(resolve(options.outDir), site);
-  return { pages: site.pages, warnings, inputs: inputs.files };
+  // the bundled files are read too: a site folder that holds them (the package's own folder) must not replace them
+  return { pages: site.pages, warnings, inputs: [...inputs.files, ...bundledFiles().map(([source]) => source)] };
 }

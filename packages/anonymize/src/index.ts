@@ -9,6 +9,13 @@ export type { RiskSummary } from './audit/riskSummary.js';
 export type { RecoverableKey } from './audit/recoverable.js';
 export { comparePlanResults, type PlanImpact, type PlanImpactRow } from './audit/planImpact.js';
 
+// A public-use release without design codes (the config's `design` block): the plan for the released
+// file, and what the replicate weights cost in standard errors.
+export type { DesignAudit } from './design/types.js';
+export type { GroupRecovery } from './design/groupRecovery.js';
+export { releasedPlan, type PlanFile } from './design/releasedPlan.js';
+export { compareStandardErrors, type StandardErrorComparison, type StandardErrorRow } from './design/compareStandardErrors.js';
+
 // The config: loading, its schema, the checks against the data, drafting (`anonymize --init`).
 export { loadAnonymizeConfig, parseAnonymizeConfig, type ParseConfigOptions } from './config/load.js';
 export { anonymizeConfigSchema } from './config/schema.js';
@@ -24,6 +31,8 @@ export type {
   MissingMatches,
   PrivacyConfig,
   RecodeSpec,
+  ReleaseDesignConfig,
+  ReleaseReplicateType,
 } from './config/types.js';
 
 // Keyed pseudonyms, date shifts and keys.

@@ -27,14 +27,16 @@ interface AnalyzeOptions {
  */
 export async function analyzeCommand(options: AnalyzeOptions, data: DataInBackground = readDataInBackground(options.data)): Promise<void> {
   try {
-    const summary = await withOutputs((outputs) => analyzeData(options, data, outputs));
+    const { summary, results } = await withOutputs((outputs) => analyzeData(options, data, outputs));
+    // Warnings are not progress: they are printed even with --quiet (a model that means nothing must not pass unseen).
+    process.stderr.write(modelWarnings(results));
     if (!options.quiet) process.stderr.write(summary);
   } finally {
     data.stop(); // also on an error: the process need not wait for the reading thread
   }
 }
 
-async function analyzeData(options: AnalyzeOptions, data: DataInBackground, outputs: OutputSet): Promise<string> {
+async function analyzeData(options: AnalyzeOptions, data: DataInBackground, outputs: OutputSet): Promise<{ summary: string; results: Results }> {
   const progress = makeProgress(options.quiet);
   const plan = loadPlan(options.plan);
   const settings = plan.report === undefined ? undefined : readReportSettings(plan.report);
@@ -75,10 +77,24 @@ async function analyzeData(options: AnalyzeOptions, data: DataInBackground, outp
   if (codebook !== undefined) writeFileSync(join(folder, RESULTS_CODEBOOK), `${JSON.stringify(codebook, null, 2)}\n`);
   if (settings !== undefined) writeFileSync(join(folder, RESULTS_REPORT_SETTINGS), `${JSON.stringify(settings.settings, null, 2)}\n`);
   const cal = results.calibration ? `, calibrated (${results.calibration.method}, ${results.calibration.iterations} iterations)` : '';
-  return (
+  const summary =
     `Analysed ${table.nrow} rows: ${results.results.length} analyses, ${results.design.strata} strata, ${results.design.psus} PSUs, df ${results.design.df}${cal}.\n` +
-    `Wrote ${join(options.out, 'results.json')} and one CSV per analysis.\n`
-  );
+    `Wrote ${join(options.out, 'results.json')} and one CSV per analysis.\n`;
+  return { summary, results };
+}
+
+/**
+ * One line per warning of a model's fit (separation, non-convergence), naming the analysis and how
+ * many of its rows are marked `separation: true` in results.json and its CSV.
+ */
+function modelWarnings(results: Results): string {
+  let text = '';
+  for (const result of results.results) {
+    const marked = result.rows.filter((row) => row.separation === true).length;
+    const rows = marked === 0 ? '' : ` (${marked} ${marked === 1 ? 'row' : 'rows'} marked separation: TRUE)`;
+    for (const warning of (result.warnings as string[] | undefined) ?? []) text += `warning: analysis "${result.id}": ${warning}${rows}\n`;
+  }
+  return text;
 }
 
 /** The population margins the weights were calibrated to travel with the results (the report's methodology page shows them). */

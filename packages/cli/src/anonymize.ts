@@ -1,7 +1,17 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LeakriskError, loadPlan, runPlan, tableFromColumns, writeCsvColumnsAtomic } from '@leakrisk/survey';
-import { anonymize, comparePlanResults, loadAnonymizeConfig, resolveKey, type AnonymizeConfig, type Audit } from '@leakrisk/anonymize';
+import {
+  anonymize,
+  comparePlanResults,
+  compareStandardErrors,
+  loadAnonymizeConfig,
+  releasedPlan,
+  resolveKey,
+  type AnonymizeConfig,
+  type Audit,
+  type PlanFile,
+} from '@leakrisk/anonymize';
 import type { AnonymizeCliOptions } from './anonymizeOptions.js';
 import { describeAnonymization } from './anonymizeSummary.js';
 import { readsOfConfig } from './configInputs.js';
@@ -24,7 +34,12 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
   }
   if (options.config === undefined) throw new UsageError('anonymize needs --config (or --init to draft one)');
   if (options.out === undefined) throw new UsageError('anonymize needs --out, the anonymized CSV to write');
-  const files = { config: options.config, out: options.out, audit: options.audit ?? join(dirname(options.out), 'audit.json') };
+  const files = {
+    config: options.config,
+    out: options.out,
+    audit: options.audit ?? join(dirname(options.out), 'audit.json'),
+    releasedPlan: options.releasedPlan ?? join(dirname(options.out), `${basename(options.out, extname(options.out))}.plan.json`),
+  };
 
   // The data file is read on another thread while the config and codebook load, and parsed as it arrives.
   const data = readDataInBackground(options.data, { hash: false });
@@ -38,7 +53,7 @@ export async function anonymizeCommand(options: AnonymizeCliOptions): Promise<vo
 
 async function anonymizeData(
   options: AnonymizeCliOptions,
-  files: { config: string; out: string; audit: string },
+  files: { config: string; out: string; audit: string; releasedPlan: string },
   data: DataInBackground,
   outputs: OutputSet,
   progress: Progress,
@@ -51,8 +66,10 @@ async function anonymizeData(
   // Checked here, before the long work: an output onto an input, or a folder that cannot take it, fails now.
   const csvFile = outputs.file('--out', files.out);
   const auditFile = outputs.file('--audit', files.audit);
+  // A release with replicate weights in place of its design columns comes with the plan that analyses it.
+  const releasedPlanFile = config.design !== undefined && plan !== undefined ? outputs.file('--released-plan', files.releasedPlan) : undefined;
 
-  const { table, codebook } = await loadInputs({
+  const { table, codebook, codebookPath } = await loadInputs({
     data: options.data,
     codebook: options.codebook,
     codebookFromFile: files.config,
@@ -65,19 +82,35 @@ async function anonymizeData(
   const released = anonymize({ table, config, key, configFile: files.config, codebook });
   const audit = released.audit;
 
+  let planForRelease: PlanFile | undefined;
   if (plan !== undefined && options.plan !== undefined) {
     progress.step('rerunning the analysis plan on raw and anonymized data');
-    const common = { plan, codebook, planFile: options.plan, now: new Date(0), toolVersion: VERSION };
-    const before = runPlan({ ...common, table, dataFile: options.data, dataSha256: '' });
+    const common = { codebook, planFile: options.plan, now: new Date(0), toolVersion: VERSION };
+    const before = runPlan({ ...common, plan, table, dataFile: options.data, dataSha256: '' });
     const releasedTable = tableFromColumns(
       files.out,
       released.header.map((name, j) => ({ name, column: released.columns[j]! })),
     );
-    const after = runPlan({ ...common, table: releasedTable, dataFile: files.out, dataSha256: '' });
+    // Without its design columns, the released file is analysed with the replicate weights it carries.
+    const design = audit.design;
+    const after = runPlan({
+      ...common,
+      plan: design === undefined ? plan : { ...plan, design: design.analysisDesign },
+      table: releasedTable,
+      dataFile: files.out,
+      dataSha256: '',
+    });
     audit.planImpact = comparePlanResults(before, after);
+    if (design !== undefined && releasedPlanFile !== undefined) {
+      design.standardErrors = compareStandardErrors(before, after);
+      design.plan = basename(files.releasedPlan);
+      const codebookFile = codebookPath === undefined ? undefined : resolve(codebookPath);
+      planForRelease = releasedPlan(plan, design.analysisDesign, dirname(resolve(files.releasedPlan)), codebookFile);
+    }
   }
 
   writeCsvColumnsAtomic(csvFile, released.header, released.columns);
+  if (planForRelease !== undefined) writeFileSync(releasedPlanFile!, `${JSON.stringify(planForRelease, null, 2)}\n`);
   writeFileSync(auditFile, `${JSON.stringify(withoutMachinePaths(audit), null, 2)}\n`);
   return audit;
 }
@@ -94,11 +127,13 @@ function withoutMachinePaths(audit: Audit): Audit {
   };
 }
 
-/** The key is read only when a column needs one (pseudonymize, dateShift); it never reaches any output. */
+/** The key is read only when something needs it (pseudonymize, dateShift, a bootstrap's seed); it never reaches any output. */
 function loadKeyIfNeeded(config: AnonymizeConfig, configFile: string): Uint8Array | undefined {
   const needing = Object.entries(config.columns)
     .filter(([, column]) => column.role === 'pseudonymize' || column.role === 'dateShift')
     .map(([name]) => name);
+  // Bootstrap replicate weights are drawn from a seed derived from the key.
+  if (config.design?.replicates.type === 'bootstrap') needing.push('design.replicates');
   if (needing.length === 0) return undefined;
   if (config.keyFrom === undefined) {
     throw new LeakriskError(

@@ -6,6 +6,8 @@ export interface AnonymizeCliOptions {
   audit?: string;
   codebook?: string;
   plan?: string;
+  /** With a config `design` block and `--plan`: where the plan for the released file goes (default beside `--out`). */
+  releasedPlan?: string;
   init?: boolean;
   quiet?: boolean;
 }

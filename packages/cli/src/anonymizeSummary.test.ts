@@ -77,7 +77,7 @@ describe('describeAnonymization', () => {
     const rows: PlanImpactRow[] = Array.from({ length: 12 }, (_, i) => ({
       analysis: `vb${i + 1}`,
       type: 'mean',
-      domain: i === 0 ? { gender: 'female' } : ({} as Record<string, string>),
+      domain: i === 0 ? { gender: 'female' } : i === 2 ? { contact: '0300-1234567' } : ({} as Record<string, string>),
       quantity: 'estimate',
       before: 3,
       after: 3.15,
@@ -98,9 +98,36 @@ describe('describeAnonymization', () => {
     expect(lines).toContain(
       '  plan: 11 of 12 estimates moved by more than 1 standard error of the raw estimate (largest |z| 1.5); 1 estimates could not be made on the anonymized data',
     );
-    expect(lines).toContain('    vb1 [gender=female]: estimate 3 → 3.15 (z 1.5)');
+    expect(lines).toContain('    vb1 [gender="female"]: estimate 3 → 3.15 (z 1.5)');
+    // a domain of the raw data that may identify someone is shown by its shape
+    expect(lines).toContain('    vb3 [contact=a text of 12 characters, 11 of them digits]: estimate 3 → 3.15 (z 1.5)');
     expect(lines.filter((line) => line.startsWith('    vb'))).toHaveLength(10);
     expect(lines.some((line) => line.startsWith('    vb2'))).toBe(false); // not flagged
     expect(lines[lines.length - 1]).toBe('    … and 1 more (see planImpact in the audit)');
+  });
+
+  it('names the replicate weights, what they cost in standard errors, where the released plan went, and what the constancy test found', () => {
+    const design: NonNullable<Audit['design']> = {
+      type: 'JKn',
+      replicates: 3,
+      columns: ['repw1', 'repw2', 'repw3'],
+      weights: 'weight',
+      seedFromKey: false,
+      dropped: ['psu', 'stratum'],
+      analysisDesign: { weights: 'weight' },
+      plan: 'anon.plan.json',
+      recovery: [],
+      determinedQuasiIdentifiers: [],
+      warnings: ['the replicate weights single out 3 of 3 PSUs ("psu") as sets of rows; …'],
+      standardErrors: { rows: [], compared: 4, medianRatio: 1.0123456, minRatio: 0.9, maxRatio: 1.25 },
+    };
+    const lines = describeAnonymization(audit({ design }), { out: 'anon.csv', audit: 'audit.json' }).trimEnd().split('\n');
+    expect(lines).toContain(
+      '  design: 3 JKn replicate weights (repw1 … repw3) in place of psu, stratum; SE released / original: median 1.012 (0.9 to 1.25) over 4 estimates; plan for the released file → anon.plan.json',
+    );
+    expect(lines).toContain('  warning: the replicate weights single out 3 of 3 PSUs ("psu") as sets of rows; …');
+    const { plan: _plan, standardErrors: _se, ...withoutPlan } = design;
+    const bare = describeAnonymization(audit({ design: withoutPlan }), { out: 'anon.csv', audit: 'audit.json' });
+    expect(bare).toContain("in place of psu, stratum; the audit's design.analysisDesign is the design of a plan on the released file");
   });
 });

@@ -1,4 +1,5 @@
 import type { Audit } from '@leakrisk/anonymize';
+import { cellInMessage } from '@leakrisk/survey';
 
 const MAX_FLAGGED_SHOWN = 10;
 
@@ -13,8 +14,9 @@ function lRequired(l: NonNullable<Audit['privacy']['l']>): string {
   return 'none';
 }
 
+/** A domain of the raw data, its levels shown only when plainly harmless (a `by` of phone numbers shows their shape). */
 function domainText(domain: Record<string, string>): string {
-  const parts = Object.entries(domain).map(([name, level]) => `${name}=${level}`);
+  const parts = Object.entries(domain).map(([name, level]) => `${name}=${cellInMessage(level, true)}`);
   return parts.length === 0 ? '' : ` [${parts.join(', ')}]`;
 }
 
@@ -26,7 +28,8 @@ function number(value: number | null): string {
 /**
  * What `anonymize` says when it is done, read from the audit it wrote: k and l achieved against the
  * requirement, records and cells suppressed, the generalisation chosen, disclosure risk before and
- * after, and with `--plan` the estimates that moved by more than the flagging threshold.
+ * after, the replicate weights of a release without design codes (and what the constancy test found),
+ * and with `--plan` the estimates that moved by more than the flagging threshold.
  */
 export function describeAnonymization(audit: Audit, files: { out: string; audit: string }): string {
   const { privacy } = audit;
@@ -59,6 +62,21 @@ export function describeAnonymization(audit: Audit, files: { out: string; audit:
       `(before: global ${number(before.globalRisk)}, expected re-identifications ${number(before.expectedReidentifications)}, ` +
       `records below k: ${before.kViolations[String(privacy.k)] ?? 'n/a'})`,
   );
+
+  const design = audit.design;
+  if (design !== undefined) {
+    const se = design.standardErrors;
+    lines.push(
+      `  design: ${design.replicates} ${design.type} replicate weights (${design.columns[0]} … ${design.columns[design.columns.length - 1]}) in place of ${design.dropped.join(', ')}` +
+        (se === undefined || se.compared === 0
+          ? ''
+          : `; SE released / original: median ${number(se.medianRatio)} (${number(se.minRatio)} to ${number(se.maxRatio)}) over ${se.compared} estimates`) +
+        (design.plan === undefined
+          ? "; the audit's design.analysisDesign is the design of a plan on the released file"
+          : `; plan for the released file → ${design.plan}`),
+    );
+    for (const warning of design.warnings) lines.push(`  warning: ${warning}`);
+  }
 
   const impact = audit.planImpact;
   if (impact !== undefined) {

@@ -47,12 +47,16 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
   program
     .command('anonymize')
     .description('apply an anonymization config (fail-closed), or draft one with --init')
-    .requiredOption('--data <file>', 'raw survey CSV')
+    .requiredOption('--data <file>', 'raw survey data (.csv, .sav/.zsav, .xlsx; KoboToolbox/ODK exports recognised)')
     .option('--config <file>', 'anonymization config (JSON or YAML)')
     .option('--out <file>', 'anonymized CSV to write (with --init: the draft config to write; stdout when absent)')
     .option('--audit <file>', 'audit JSON to write (default: audit.json beside --out)')
-    .option('--codebook <file>', 'codebook: missing codes, level order, labels')
+    .option('--codebook <file>', 'codebook (JSON/YAML, XLSForm .xlsx or .sav): missing codes, level order, labels')
     .option('--plan <file>', "rerun this analysis plan on raw and anonymized data and report each estimate's change in the audit")
+    .option(
+      '--released-plan <file>',
+      'with a config "design" block and --plan: the plan for the released file, naming its replicate weights (default: <out>.plan.json beside --out)',
+    )
     .option('--init', 'draft a config for this data into --out (every column listed; undecided ones must be decided)')
     .option('--quiet', 'no progress messages')
     .exitOverride()
@@ -61,7 +65,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
   program
     .command('risk')
     .description('disclosure-risk measures (sdcMicro semantics) of a file as it is; changes nothing')
-    .requiredOption('--data <file>', 'survey CSV')
+    .requiredOption('--data <file>', 'survey data (.csv, .sav/.zsav, .xlsx)')
     .requiredOption('--config <file>', 'anonymization config: its quasi-identifiers are the keys, privacy.weights the weights')
     .requiredOption('--out <file>', 'risk JSON to write')
     .option('--codebook <file>', 'codebook: missing codes')
@@ -74,7 +78,7 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
   program
     .command('analyze')
     .description('run an analysis plan (design-based estimates as R survey) and write results/results.json + CSVs')
-    .requiredOption('--data <file>', 'survey CSV')
+    .requiredOption('--data <file>', 'survey data (.csv, .sav/.zsav, .xlsx)')
     .requiredOption('--plan <file>', 'analysis plan (JSON or YAML)')
     .requiredOption('--out <dir>', 'results folder to write')
     .option('--codebook <file>', 'codebook: missing codes, level order, labels (default: the plan\'s "codebook")')
@@ -99,6 +103,27 @@ function buildProgram(run: (work: () => Promise<void>) => Promise<void>): Comman
     .exitOverride()
     .action((options: { results: string; out: string; codebook?: string; settings?: string; quiet?: boolean }) =>
       run(async () => (await import('./report.js')).reportCommand(options)),
+    );
+
+  program
+    .command('codebook')
+    .description('write the codebook drawn from an XLSForm (.xlsx), an SPSS file (.sav/.zsav) or a data file (.csv, .xlsx), for review')
+    .requiredOption('--from <file>', 'XLSForm, SPSS file or data file')
+    .requiredOption('--out <file>', 'codebook JSON to write')
+    .option('--quiet', 'no closing message')
+    .exitOverride()
+    .action((options: { from: string; out: string; quiet?: boolean }) => run(async () => (await import('./codebook.js')).codebookCommand(options)));
+
+  program
+    .command('init')
+    .description('draft a study for a new survey: anonymize.json, plan.json, report.json, codebook.json and README.md (decisions to review)')
+    .requiredOption('--data <file>', 'the raw survey data (.csv, .sav/.zsav, .xlsx; KoboToolbox/ODK exports recognised)')
+    .option('--codebook <file>', 'the XLSForm (.xlsx), SPSS file or codebook JSON/YAML (a .sav carries its own)')
+    .requiredOption('--out <dir>', 'study folder to write')
+    .option('--quiet', 'no progress messages')
+    .exitOverride()
+    .action((options: { data: string; codebook?: string; out: string; quiet?: boolean }) =>
+      run(async () => (await import('./init/initCommand.js')).initCommand(options)),
     );
 
   return program;

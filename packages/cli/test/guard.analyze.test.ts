@@ -4,8 +4,9 @@
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeStudy, run, snapshot } from './study.js';
+import { lock, makeStudy, run, snapshot } from './study.js';
 
 const study = makeStudy();
 const work = mkdtempSync(join(tmpdir(), 'leakrisk-guard-work-'));
@@ -20,10 +21,11 @@ beforeAll(async () => {
   expect(made.code).toBe(0);
 });
 
-async function refused(argv: string[], message: string, folders: string[] = [study.dir, work]): Promise<void> {
+async function refused(argv: string[], message: string | RegExp, folders: string[] = [study.dir, work]): Promise<void> {
   const before = folders.map(snapshot);
   const result = await run(argv);
-  expect(result.stderr).toContain(message);
+  if (typeof message === 'string') expect(result.stderr).toContain(message);
+  else expect(result.stderr).toMatch(message);
   expect(result.code).toBe(1);
   expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   expect(folders.map(snapshot)).toEqual(before);
@@ -70,6 +72,56 @@ describe('analyze: a folder output never writes over an input', () => {
   });
 });
 
+describe('analyze: aliases, unwritable targets, and outputs as a set', () => {
+  it('refuses --out onto the plan, and a linked folder whose data file has an output name, the data named by its real path', async () => {
+    await refused(analyze(study.plan), '--out is the same file as --plan');
+    const folder = join(work, 'real-folder');
+    mkdirSync(folder);
+    copyFileSync(study.data, join(folder, 'vb1_by_gender.csv'));
+    symlinkSync(folder, join(work, 'alias-folder'));
+    await refused(
+      analyze(join(work, 'alias-folder'), join(folder, 'vb1_by_gender.csv')),
+      '--out (vb1_by_gender.csv in that folder) is the same file as --data',
+    );
+    // and the other way round: the data named through the alias, the results folder by its real path
+    await refused(analyze(folder, join(work, 'alias-folder', 'vb1_by_gender.csv')), '--out (vb1_by_gender.csv in that folder) is the same file as --data');
+  });
+
+  it('writes nothing when one file of the results cannot be put in place (a folder where dist_vb1.csv goes)', async () => {
+    const folder = join(work, 'one-blocked');
+    mkdirSync(join(folder, 'dist_vb1.csv'), { recursive: true });
+    await refused(analyze(folder), '--out (dist_vb1.csv in that folder): cannot write here: this is a folder, but a file is needed here (EISDIR)');
+  });
+
+  it('refuses a results folder it may not write to', async (context) => {
+    const folder = join(work, 'locked');
+    mkdirSync(folder);
+    const unlock = lock(folder);
+    if (unlock === undefined) return context.skip('this machine cannot make a folder read-only for this user');
+    try {
+      await refused(analyze(join(folder, 'results')), /--out: cannot write here: .* \((EACCES|EPERM)\)/);
+      // the temporary results folder is made beside it: the refusal comes when the first file would be put in
+      await refused(analyze(folder), /--out \([\w.]+ in that folder\): cannot write here: .* \((EACCES|EPERM)\)/);
+    } finally {
+      unlock();
+    }
+  });
+
+  it('puts every old result back when one of them cannot be replaced', async (context) => {
+    const folder = join(work, 'old-results');
+    mkdirSync(folder);
+    for (const name of ['results.json', 'dist_vb1.csv', 'vb1_by_gender.csv']) writeFileSync(join(folder, name), `old ${name}\n`);
+    const unlock = lock(join(folder, 'vb1_by_gender.csv'));
+    if (unlock === undefined) return context.skip('only root (chattr +i) can make a file that cannot be replaced in a writable folder');
+    try {
+      await refused(analyze(folder), /--out \(vb1_by_gender.csv in that folder\): cannot write here: .* \(EPERM\)/);
+    } finally {
+      unlock();
+    }
+    expect(readFileSync(join(folder, 'results.json'), 'utf8')).toBe('old results.json\n');
+  });
+});
+
 describe('report: the site folder never writes over an input', () => {
   it('refuses a site folder where a file the site writes is a link to the codebook it reads from the results', async () => {
     const site = join(work, 'site-links');
@@ -92,6 +144,39 @@ describe('report: the site folder never writes over an input', () => {
       '--out (assets/report.css in that folder) is the same file as --settings',
     );
     rmSync(settings);
+  });
+
+  it('refuses a site folder reached through a linked folder where a file the site writes is a hard link to the results', async () => {
+    const site = join(work, 'site-real');
+    mkdirSync(site);
+    linkSync(join(results, 'results.json'), join(site, 'index.html'));
+    symlinkSync(site, join(work, 'site-alias'));
+    await refused(
+      ['report', '--results', results, '--out', join(work, 'site-alias'), '--quiet'],
+      '--out (index.html in that folder) is the same file as results.json',
+    );
+  });
+
+  it('refuses a site folder whose assets folder links to the bundled assets the site copies from', async () => {
+    const site = join(work, 'site-assets-link');
+    mkdirSync(site);
+    symlinkSync(fileURLToPath(new URL('../../../apps/report/assets', import.meta.url)), join(site, 'assets'));
+    await refused(
+      ['report', '--results', results, '--out', site, '--quiet'],
+      /--out \(assets\/[\w.-]+ in that folder\) is the same file as the report's input [\w.-]+/,
+    );
+  });
+
+  it('leaves nothing when the site folder cannot be written', async (context) => {
+    const site = join(work, 'site-locked');
+    mkdirSync(site);
+    const unlock = lock(site);
+    if (unlock === undefined) return context.skip('this machine cannot make a folder read-only for this user');
+    try {
+      await refused(['report', '--results', results, '--out', join(site, 'site'), '--quiet'], /--out: cannot write here: .* \((EACCES|EPERM)\)/);
+    } finally {
+      unlock();
+    }
   });
 
   it('refuses --out that is an existing file', async () => {

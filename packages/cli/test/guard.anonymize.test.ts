@@ -1,11 +1,11 @@
 // The output guard, attacked through `anonymize`, `risk`, `synth` and `keygen` with real files: every
 // attack must exit 1 with a message naming both roles, leave every input byte-identical, and leave no
 // output or temporary behind.
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeStudy, run, snapshot, type Study } from './study.js';
+import { lock, makeStudy, run, snapshot, type Study } from './study.js';
 
 const study = makeStudy();
 const elsewhere = mkdtempSync(join(tmpdir(), 'leakrisk-guard-elsewhere-'));
@@ -16,10 +16,11 @@ afterAll(() => {
 const at = (name: string) => join(study.dir, name);
 
 /** Runs a hostile command; asserts exit 1, the message, no stack trace, and the study folder exactly as before. */
-async function refused(argv: string[], message: string, folders: string[] = [study.dir]): Promise<string> {
+async function refused(argv: string[], message: string | RegExp, folders: string[] = [study.dir]): Promise<string> {
   const before = folders.map(snapshot);
   const result = await run(argv);
-  expect(result.stderr).toContain(message);
+  if (typeof message === 'string') expect(result.stderr).toContain(message);
+  else expect(result.stderr).toMatch(message);
   expect(result.code).toBe(1);
   expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   expect(result.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2); // the message and its fix
@@ -97,6 +98,25 @@ describe('anonymize: no output is an input', () => {
     rmSync(at('hard.csv'));
   });
 
+  it('refuses --audit onto the data through a hard link and a linked folder, and --out onto the config through a linked folder', async () => {
+    linkSync(study.data, at('hard-audit.json'));
+    symlinkSync(study.dir, join(elsewhere, 'alias2'));
+    try {
+      await refused(anonymize(study, at('anon.csv'), at('hard-audit.json')), '--audit is the same file as --data');
+      await refused(anonymize(study, at('anon.csv'), join(elsewhere, 'alias2', 'raw.csv')), '--audit is the same file as --data', [study.dir, elsewhere]);
+      await refused(anonymize(study, join(elsewhere, 'alias2', 'anon.json'), at('audit.json')), '--out is the same file as --config', [study.dir, elsewhere]);
+      // the config named through the alias, the output through the real folder
+      await refused(
+        ['anonymize', '--data', study.data, '--config', join(elsewhere, 'alias2', 'anon.json'), '--out', study.config, '--audit', at('audit.json')],
+        '--out is the same file as --config',
+        [study.dir, elsewhere],
+      );
+    } finally {
+      rmSync(at('hard-audit.json'));
+      rmSync(join(elsewhere, 'alias2'));
+    }
+  });
+
   it('refuses --audit as a dangling link to where --out goes', async () => {
     symlinkSync(at('anon.csv'), at('dangling.json'));
     await refused(anonymize(study, at('anon.csv'), at('dangling.json')), '--audit is the same file as --out');
@@ -122,16 +142,31 @@ describe('anonymize: file-system errors are one line and leave nothing', () => {
     await refused(anonymize(study, at('new/deeper/anon.csv'), join(study.data, 'audit.json')), 'ENOTDIR');
   });
 
-  // Root writes into read-only folders, so this one runs only as another user; the ENOTDIR cases above
-  // attack the same code path everywhere.
-  it.skipIf(process.getuid?.() === 0)('refuses a folder it may not write to (skipped as root)', async () => {
+  it('refuses a folder it may not write to, and leaves it as it was', async (context) => {
     mkdirSync(at('locked'));
-    chmodSync(at('locked'), 0o500);
+    const unlock = lock(at('locked'));
+    if (unlock === undefined) return context.skip('this machine cannot make a folder read-only for this user');
     try {
-      await refused(anonymize(study, join(at('locked'), 'anon.csv'), at('audit.json')), '--out: cannot write here: permission denied (EACCES)');
+      await refused(anonymize(study, join(at('locked'), 'anon.csv'), at('audit.json')), /--out: cannot write here: .* \((EACCES|EPERM)\)/);
+      await refused(anonymize(study, at('anon.csv'), join(at('locked'), 'audit.json')), /--audit: cannot write here: .* \((EACCES|EPERM)\)/);
     } finally {
-      chmodSync(at('locked'), 0o700);
+      unlock();
       rmSync(at('locked'), { recursive: true });
+    }
+  });
+
+  it('writes the outputs as a set: when the audit cannot replace its file, the old anon.csv is put back', async (context) => {
+    mkdirSync(at('set'));
+    writeFileSync(join(at('set'), 'anon.csv'), 'the previous release\n');
+    writeFileSync(join(at('set'), 'audit.json'), '{"previous":true}\n');
+    const unlock = lock(join(at('set'), 'audit.json'));
+    if (unlock === undefined) return context.skip('only root (chattr +i) can make a file that cannot be replaced in a writable folder');
+    try {
+      await refused(anonymize(study, join(at('set'), 'anon.csv'), join(at('set'), 'audit.json')), /--audit: cannot write here: .* \(EPERM\)/);
+      expect(readFileSync(join(at('set'), 'anon.csv'), 'utf8')).toBe('the previous release\n');
+    } finally {
+      unlock();
+      rmSync(at('set'), { recursive: true });
     }
   });
 });

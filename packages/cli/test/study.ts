@@ -2,7 +2,8 @@
 // raw data, an anonymization config whose key is a file and whose district column has a hierarchy
 // file, a codebook, an analysis plan naming report settings and a contacts file.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,4 +128,23 @@ export async function run(argv: string[]): Promise<{ code: number; stdout: strin
     out.mockRestore();
     err.mockRestore();
   }
+}
+
+/**
+ * Makes a folder (or a file) that cannot be written into or replaced, and returns how to undo it; or
+ * undefined when this machine cannot make one. A user gets `chmod 0500` on a folder (a file's own mode
+ * does not stop a rename over it); root ignores modes, so it gets the immutable attribute
+ * (`chattr +i`), where the file system has it.
+ */
+export function lock(path: string): (() => void) | undefined {
+  if (process.getuid?.() !== 0) {
+    if (!statSync(path).isDirectory()) return undefined;
+    chmodSync(path, 0o500);
+    return () => chmodSync(path, 0o700);
+  }
+  const made = spawnSync('chattr', ['+i', path], { stdio: 'ignore' });
+  if (made.status !== 0) return undefined;
+  return () => {
+    spawnSync('chattr', ['-i', path], { stdio: 'ignore' });
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellInMessage, describeShape } from './errors.js';
+import { cellInMessage, describeShape, valuesInMessage } from './errors.js';
 
 describe('cellInMessage', () => {
   it('shows short numbers and lower-case levels of a plainly kept column', () => {
@@ -26,5 +26,14 @@ describe('cellInMessage', () => {
 
   it('counts characters, not UTF-16 units', () => {
     expect(describeShape('😀1')).toBe('a text of 2 characters, 1 of them digit');
+  });
+});
+
+describe('valuesInMessage', () => {
+  it('lists plainly harmless values and counts the others, which it never shows', () => {
+    expect(valuesInMessage(['female', 'male'])).toBe('"female", "male"');
+    expect(valuesInMessage(['No', 'Yes'])).toBe('2 values, not shown (they may identify someone)');
+    expect(valuesInMessage(['female', '0300-1234567'])).toBe('"female" and 1 more value, not shown (it may identify someone)');
+    expect(valuesInMessage(['1', '2', '3', '4'], 2)).toBe('"1", "2" and 2 more values, not shown (they may identify someone)');
   });
 });

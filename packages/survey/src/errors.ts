@@ -85,3 +85,22 @@ function isPlainlyHarmless(value: string): boolean {
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim())) return true;
   return /^[a-z][a-z _.-]*$/.test(value);
 }
+
+/**
+ * A list of data values (a column's levels, say) for a message. The survey package knows no column
+ * roles, so it shows a value only when {@link cellInMessage} finds it plainly harmless (a short number
+ * or a lower-case word) and counts the others, which may identify someone (a phone number among the
+ * levels of a `by` variable, a name); at most `max` values are shown.
+ * @example valuesInMessage(['female', 'male']) // '"female", "male"'
+ * @example valuesInMessage(['No', 'Yes']) // '2 values, not shown (they may identify someone)'
+ * @example valuesInMessage(['female', '0300-1234567']) // '"female" and 1 more value, not shown (it may identify someone)'
+ */
+export function valuesInMessage(values: readonly string[], max = 12): string {
+  const shown = values.filter((value) => value !== '' && isPlainlyHarmless(value));
+  const listed = shown.slice(0, max).map((value) => JSON.stringify(value));
+  const hidden = values.length - listed.length;
+  if (hidden === 0) return listed.join(', ');
+  const may = hidden === 1 ? 'it may' : 'they may';
+  const count = `${hidden} ${listed.length > 0 ? 'more ' : ''}value${hidden === 1 ? '' : 's'}, not shown (${may} identify someone)`;
+  return listed.length === 0 ? count : `${listed.join(', ')} and ${count}`;
+}

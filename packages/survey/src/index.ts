@@ -10,3 +10,7 @@ export * from './inference/index.js';
 export * from './calibrate/index.js';
 export * from './scales/index.js';
 export * from './plan/index.js';
+
+// Replicate weights made from a design (as.svrepdesign), for the anonymizer's public-use release.
+export { replicatesFromDesign, type DesignReplicateOptions } from './design/replicates/fromDesign.js';
+export type { ReplicateSpec, ReplicateType, ReplicateWeights } from './design/replicates/types.js';

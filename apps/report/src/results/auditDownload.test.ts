@@ -21,4 +21,26 @@ describe('auditForDownload', () => {
     });
     expect(JSON.stringify(auditForDownload(audit))).not.toMatch(/analyst|Users|hierarchies\//);
   });
+
+  it('publishes the plan impact as counts only: its rows are estimates on the raw data, by raw domains', () => {
+    const audit = {
+      rows: { in: 3, out: 3 },
+      planImpact: {
+        threshold: 1,
+        compared: 2,
+        flagged: 1,
+        maxAbsZ: 1.5,
+        onlyBefore: 1,
+        onlyAfter: 0,
+        rows: [{ analysis: 'm', type: 'mean', domain: { district: 'chitral' }, quantity: 'estimate', before: 4, after: null }],
+      },
+    };
+    const published = auditForDownload(audit);
+    expect(published).toEqual({
+      rows: { in: 3, out: 3 },
+      planImpact: { threshold: 1, compared: 2, flagged: 1, maxAbsZ: 1.5, onlyBefore: 1, onlyAfter: 0, rowsNotPublished: 1 },
+    });
+    expect(JSON.stringify(published)).not.toContain('chitral');
+    expect(auditForDownload({ rows: { in: 1 } })).toEqual({ rows: { in: 1 } });
+  });
 });

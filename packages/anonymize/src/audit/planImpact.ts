@@ -40,7 +40,8 @@ export interface PlanImpact {
 
 const QUANTITIES = ['estimate', 'alpha', 'omegaTotal', 'statistic'] as const;
 
-function rowKey(id: string, row: Record<string, unknown>): string {
+/** The identity of a result row across two runs of one plan: analysis id, domain, level, term, probability, item. */
+export function resultRowKey(id: string, row: Record<string, unknown>): string {
   const domain = (row.domain ?? {}) as Record<string, string>;
   const entries = Object.keys(domain)
     .sort()
@@ -61,7 +62,7 @@ function num(x: unknown): number | null {
  */
 export function comparePlanResults(before: Results, after: Results, threshold = 1): PlanImpact {
   const afterRows = new Map<string, Record<string, unknown>>();
-  for (const result of after.results) for (const row of result.rows) afterRows.set(rowKey(result.id, row), row);
+  for (const result of after.results) for (const row of result.rows) afterRows.set(resultRowKey(result.id, row), row);
   const rows: PlanImpactRow[] = [];
   const matched = new Set<string>();
   let compared = 0;
@@ -70,7 +71,7 @@ export function comparePlanResults(before: Results, after: Results, threshold = 
   let onlyBefore = 0;
   for (const result of before.results) {
     for (const row of result.rows) {
-      const key = rowKey(result.id, row);
+      const key = resultRowKey(result.id, row);
       const other = afterRows.get(key);
       if (other === undefined) onlyBefore++;
       else matched.add(key);

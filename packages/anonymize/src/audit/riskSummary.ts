@@ -1,4 +1,4 @@
-import type { DictionaryColumn } from '@leakrisk/survey';
+import { parseNumberText, type DictionaryColumn } from '@leakrisk/survey';
 import type { MissingMatches } from '../config/types.js';
 import { freqCalc, keyCodes } from '../risk/frequencies.js';
 import { globalRisk, kViolations } from '../risk/globalRisk.js';
@@ -56,7 +56,7 @@ export function summarizeRiskOf(
 
 /** Sampling weights from a weight column's distinct values: each text is parsed once. */
 export function weightsOfFactor(factor: DictionaryColumn): Float64Array {
-  const number = Float64Array.from(factor.levels, (cell) => Number(cell));
+  const number = Float64Array.from(factor.levels, parseNumberText);
   const index = factor.codes;
   const out = new Float64Array(index.length);
   for (let i = 0; i < index.length; i++) out[i] = number[index[i]!]!;

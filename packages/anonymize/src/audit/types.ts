@@ -1,4 +1,5 @@
 import type { PiiType } from '../text/types.js';
+import type { DesignAudit } from '../design/types.js';
 import type { PlanImpact } from './planImpact.js';
 import type { RiskSummary } from './riskSummary.js';
 import type { ColumnUtility } from './utility.js';
@@ -100,4 +101,6 @@ export interface Audit {
   recoverableKeys: RecoverableKey[];
   /** With `--plan`: each estimate's change in raw standard errors. */
   planImpact?: PlanImpact;
+  /** With a `design` block: the replicate weights released in place of the design columns (`DesignAudit`). */
+  design?: DesignAudit;
 }

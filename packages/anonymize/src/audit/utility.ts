@@ -1,4 +1,4 @@
-import { distinctTexts, isMissingCell, textColumn, type DictionaryColumn } from '@leakrisk/survey';
+import { distinctTexts, parseNumberText, isMissingCell, textColumn, type DictionaryColumn } from '@leakrisk/survey';
 
 /** How anonymization changed one column's weighted mean and distribution. */
 export interface ColumnUtility {
@@ -72,8 +72,8 @@ export function describeMasses(
     present++;
     cells += count[c]!;
     sw += mass[c]!;
-    const x = Number(value);
-    if (value.trim() === '' || !Number.isFinite(x)) numeric = false;
+    const x = parseNumberText(value);
+    if (!Number.isFinite(x)) numeric = false;
     else swx += mass[c]! * x;
   }
   const shares = new Map<string, number>();

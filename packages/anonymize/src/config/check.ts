@@ -1,4 +1,4 @@
-import { cellInMessage, columnOf, distinctTexts, LeakriskError, isMissingCell, type DictionaryColumn, type Table } from '@leakrisk/survey';
+import { cellInMessage, parseNumberText, columnOf, distinctTexts, LeakriskError, isMissingCell, type DictionaryColumn, type Table } from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnRole } from './types.js';
 
 /** The quasi-identifiers (key variables), in the order the config lists them. */
@@ -69,7 +69,7 @@ export function checkConfigAgainstTable(config: AnonymizeConfig, table: Table, o
     const codes = options.missingCodes?.get(weights);
     for (let c = 0; c < values.length; c++) {
       const cell = values[c]!;
-      const w = isMissingCell(cell, codes) ? NaN : Number(cell);
+      const w = isMissingCell(cell, codes) ? NaN : parseNumberText(cell);
       if (!(Number.isFinite(w) && w > 0)) {
         const row = rows.indexOf(c) + 1;
         throw new LeakriskError(

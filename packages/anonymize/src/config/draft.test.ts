@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCsv, parseCsvText, type Codebook } from '@leakrisk/survey';
+import { formatCsv, formatCsvRows, parseCsvText, type Codebook } from '@leakrisk/survey';
 import { draftConfig } from './draft.js';
 import { parseAnonymizeConfig } from './load.js';
 
@@ -139,5 +139,115 @@ describe('draftConfig', () => {
     const { config } = draftConfig(parseCsvText('__proto__,constructor\nx,1\ny,2\n', 'raw.csv'));
     expect(Object.keys(config.columns)).toEqual(['__proto__', 'constructor']);
     expect(JSON.parse(JSON.stringify(config)).columns).toEqual(JSON.parse('{"__proto__": "undecided", "constructor": "undecided"}'));
+  });
+});
+
+describe('draftConfig on a form export (XLSForm types, Kobo/ODK submission columns, content)', () => {
+  // Eight synthetic submissions: invented GPS points, device ids and submission ids.
+  const exportHeader = [
+    'start',
+    'deviceid',
+    'location',
+    'gps_text',
+    'device',
+    'platforms',
+    'case_no',
+    'submission_id',
+    'cluster_id',
+    '_uuid',
+    '_status',
+    'vb1',
+  ];
+  const exportRows = Array.from({ length: 8 }, (_, i) => [
+    `2024-06-1${i}T10:00:00.000+05:00`,
+    `collect:a1b2c3d4e5f6${i}${i}`,
+    `31.5${i}1234 74.3${i}5678 210.5 5.0`,
+    `24.8${i}6012 67.0${i}1234`,
+    `imei:35693803564${i}38${i}`,
+    'facebook whatsapp',
+    String(1000 + i),
+    String(51234000 + i * 7),
+    String(100 + (i % 2)),
+    `af1ac6da-2e01-4631-9a72-180d908a3e2${i}`,
+    'submitted_via_web',
+    String(1 + (i % 5)),
+  ]);
+  const table = parseCsvText(formatCsvRows(exportHeader, exportRows), 'export.csv');
+  const label = { en: 'x', ur: 'x' };
+  const codebook: Codebook = {
+    id: 'form',
+    version: '1',
+    title: label,
+    synthetic: true,
+    sections: [{ id: 'all', title: label, variables: exportHeader }],
+    variables: [
+      { name: 'start', type: 'date', label, formType: 'start', metadata: true },
+      { name: 'deviceid', type: 'identifier', label, formType: 'deviceid', metadata: true },
+      { name: 'location', type: 'identifier', label, formType: 'geopoint' },
+      { name: 'platforms', type: 'selectMultiple', label, formType: 'select_multiple' },
+      { name: 'case_no', type: 'numeric', label, formType: 'integer' },
+      { name: 'submission_id', type: 'numeric', label },
+      { name: 'cluster_id', type: 'numeric', label, formType: 'integer' },
+      { name: '_uuid', type: 'identifier', label, formType: '_uuid', metadata: true },
+      { name: '_status', type: 'text', label, formType: '_status', metadata: true },
+      { name: 'vb1', type: 'likert', label, options: [1, 2, 3, 4, 5].map((c) => ({ code: String(c), label })) },
+    ],
+    scales: [],
+    knowledgeScores: [],
+  };
+  const { config, notes } = draftConfig(table, codebook);
+
+  it('drops what the form says identifies (geopoint, deviceid) and the server columns, and device times', () => {
+    expect(config.columns['location']).toBe('drop');
+    expect(config.columns['deviceid']).toBe('drop');
+    expect(config.columns['start']).toBe('drop');
+    expect(config.columns['_status']).toBe('drop');
+    expect(notes.find((n) => n.startsWith('location:'))).toMatch(/form type "geopoint"|GPS points/);
+  });
+
+  it('drops GPS points and device ids found by content in columns the codebook does not know', () => {
+    expect(config.columns['gps_text']).toBe('drop');
+    expect(notes.find((n) => n.startsWith('gps_text:'))).toMatch(/GPS points/);
+    expect(config.columns['device']).toBe('drop');
+    expect(notes.find((n) => n.startsWith('device:'))).toMatch(/device ids/);
+  });
+
+  it('pseudonymizes a unique submission id, even typed as a number; keeps a repeating cluster code and the answers', () => {
+    expect(config.columns['_uuid']).toBe('pseudonymize');
+    expect(config.columns['submission_id']).toBe('pseudonymize');
+    expect(config.columns['cluster_id']).toBe('keep');
+    expect(config.columns['case_no']).toBe('keep');
+    expect(config.columns['platforms']).toBe('keep');
+    expect(config.columns['vb1']).toBe('keep');
+    expect(config.keyFrom).toBe('env:LEAKRISK_KEY');
+    expect(Object.values(config.columns)).not.toContain('undecided');
+  });
+});
+
+describe('draftConfig on a drawn codebook that typed a place as text', () => {
+  it('makes a short district answer a quasi-identifier (scrubbing would release it as it is), and keeps long answers scrubbed', () => {
+    const label = { en: 'x', ur: 'x' };
+    const rows = Array.from({ length: 12 }, (_, i) => [
+      ['Lahore', 'Multan', 'Karachi South', 'Quetta'][i % 4]!,
+      `Families should stand by the person whose pictures were shared, said respondent ${i}`,
+    ]);
+    const table = parseCsvText(formatCsvRows(['district', 'comment'], rows), 'raw.csv');
+    const codebook: Codebook = {
+      id: 'drawn',
+      version: '1',
+      title: label,
+      synthetic: true,
+      source: { format: 'csv', file: 'raw.csv' },
+      sections: [{ id: 'questions', title: label, variables: ['district', 'comment'] }],
+      variables: [
+        { name: 'district', type: 'text', label },
+        { name: 'comment', type: 'text', label },
+      ],
+      scales: [],
+      knowledgeScores: [],
+    };
+    const { config } = draftConfig(table, codebook);
+    expect(config.columns['district']).toEqual({ role: 'quasi' });
+    expect(config.columns['comment']).toBe('scrub');
   });
 });

@@ -1,4 +1,4 @@
-import { isMissingCell, type Codebook, type Column, type Table, type Variable } from '@leakrisk/survey';
+import { isMissingCell, parseNumberText, type Codebook, type Column, type Table, type Variable } from '@leakrisk/survey';
 import { UNDECIDED } from './types.js';
 
 /** Age bands proposed for an `age` quasi-identifier (lower bounds). */
@@ -25,15 +25,20 @@ export interface DraftConfig {
  * Drafts an anonymization config for `leakrisk anonymize --init`: every column of the data listed,
  * with a proposal the researcher reviews. Columns it cannot judge are `"undecided"`, so the draft
  * refuses to run until each is decided. In order of precedence:
- * 1. content: most sampled cells are Pakistani phone numbers, CNICs, emails or person names → `drop`;
- * 2. name: identifiers (name, phone, mobile, cnic, email, address, …) → `drop`, id-like (`resp_id`) → `pseudonymize`;
- * 3. codebook type `identifier` → `drop`/`pseudonymize`, `text` → `scrub`;
- * 4. free text by content (long, varied strings) or by name (comment, remarks, …) → `scrub`;
- * 5. demographics by name (age, gender, province, district, …) or codebook (categorical in the
+ * 1. content: most sampled cells are Pakistani phone numbers, CNICs, emails, person names, GPS
+ *    points or device ids → `drop`;
+ * 2. form: an XLSForm question type that identifies (phonenumber, email, deviceid, username,
+ *    geopoint, …) or a KoboToolbox/ODK submission column (ids, times, accounts) → `drop`, a
+ *    unique submission id → `pseudonymize`; a date or time → `drop` (use `dateShift` to keep one);
+ *    a whole select_multiple answer → `keep` (its split columns say the same);
+ * 3. name: identifiers (name, phone, mobile, cnic, email, address, …) → `drop`, id-like (`resp_id`) → `pseudonymize`;
+ * 4. codebook type `identifier` → `drop`/`pseudonymize`, `text` → `scrub`;
+ * 5. free text by content (long, varied strings) or by name (comment, remarks, …) → `scrub`;
+ * 6. demographics by name (age, gender, province, district, …) or codebook (categorical in the
  *    `demographics` section) → quasi-identifier (age with bands);
- * 6. codebook design columns → `keep` (a date → `dateShift`), codebook survey items (Likert,
+ * 7. codebook design columns → `keep` (a date → `dateShift`), codebook survey items (Likert,
  *    knowledge, multiselect, numeric, categorical) → `keep`;
- * 7. everything else → `"undecided"`.
+ * 8. everything else → `"undecided"`.
  */
 export function draftConfig(table: Table, codebook?: Codebook, options: DraftOptions = {}): { config: DraftConfig; notes: string[] } {
   // A null-prototype object: a column may be called `__proto__`, `constructor` or `toString`.
@@ -76,7 +81,7 @@ export function draftConfig(table: Table, codebook?: Codebook, options: DraftOpt
 }
 
 const IDENTIFIER_NAME =
-  /^(?:.*_)?(?:name|full_?name|first_?name|last_?name|surname|father_?name|husband_?name|phone|phone_?(?:no|number)|mobile|mobile_?(?:no|number)|cell|cell_?phone|whatsapp(?:_?(?:no|number))?|telephone|tel|contact|contact_?(?:no|number)|cnic|nic|nicop|cnic_?(?:no|number)|passport|passport_?(?:no|number)|email|e_?mail|email_?address|address|home_?address|street|house_?(?:no|number)|gps|latitude|longitude|lat|lon|lng|ip|ip_?address|imei|device_?id)$/i;
+  /^(?:.*_)?(?:name|full_?name|first_?name|last_?name|surname|father_?name|husband_?name|phone|phone_?(?:no|number)|mobile|mobile_?(?:no|number)|cell|cell_?phone|whatsapp(?:_?(?:no|number))?|telephone|tel|contact|contact_?(?:no|number)|cnic|nic|nicop|cnic_?(?:no|number)|passport|passport_?(?:no|number)|email|e_?mail|email_?address|address|home_?address|street|house_?(?:no|number)|gps|latitude|longitude|lat|lon|lng|ip|ip_?address|imei|device_?id|user_?name|login|account|submitted_?by|submitter(?:_?(?:id|name))?|subscriber_?id|sim_?serial|enumerator(?:_?name)?|interviewer(?:_?name)?)$/i;
 const ID_LIKE_NAME = /^(?:resp(?:ondent)?_?id|respid|id|uuid|uid|record_?id|case_?id|interview_?id|household_?id|hh_?id|.*_id)$/i;
 const FREE_TEXT_NAME =
   /^(?:.*_)?(?:comments?|remarks?|notes?|feedback|open_?(?:ended|text|answer)?|other_?specify|specify|verbatim|describe|description|story|experience)$/i;
@@ -105,18 +110,22 @@ function proposeColumn(name: string, sample: Sample, variable: Variable | undefi
       note: `${Math.round(content.share * 100)}% of sampled cells look like ${content.kind}; proposed "drop" (use "pseudonymize" to keep a linkable code).`,
     };
   }
+  const form = proposeByForm(sample, variable);
+  if (form !== undefined) return form;
   if (variable?.type === 'identifier') {
     return ID_LIKE_NAME.test(name) || isCodeLike(sample)
       ? { entry: 'pseudonymize', note: 'codebook identifier with code-like values; proposed "pseudonymize" (keyed HMAC), or "drop" if no link is needed.' }
       : { entry: 'drop', note: 'codebook identifier; proposed "drop".' };
   }
   // a codebook that types the column as a survey item or design column outranks its name
-  const itemType = variable !== undefined && variable.type !== 'text';
+  const itemType = variable !== undefined && variable.type !== 'text' && !(ID_LIKE_NAME.test(name) && isUnique(sample));
   if (ID_LIKE_NAME.test(name) && !itemType) {
     return { entry: 'pseudonymize', note: 'an identifier-like code; proposed "pseudonymize" (keyed HMAC), or "drop" if no link is needed.' };
   }
   if (IDENTIFIER_NAME.test(name) && !itemType) return { entry: 'drop', note: 'named like a direct identifier; proposed "drop".' };
-  if (variable?.type === 'text') return { entry: 'scrub' };
+  // A short answer naming a place or a group (district, occupation) is a demographic, not free text: scrubbing would release it as it is.
+  const shortDemographic = DEMOGRAPHIC_NAME.test(name) && !looksLikeFreeText(sample);
+  if (variable?.type === 'text' && !shortDemographic) return { entry: 'scrub' };
   if (looksLikeFreeText(sample)) return { entry: 'scrub', note: 'long, varied text; proposed "scrub" (PII replaced by typed tags).' };
   if (FREE_TEXT_NAME.test(name) && !variable) return { entry: 'scrub', note: 'named like free text; proposed "scrub".' };
   const demographic = DEMOGRAPHIC_NAME.test(name) || (section === 'demographics' && variable?.type === 'categorical');
@@ -146,6 +155,56 @@ function proposeColumn(name: string, sample: Sample, variable: Variable | undefi
   };
 }
 
+/** XLSForm question types (and metadata) whose answer identifies a person, a device or a place. */
+const IDENTIFYING_FORM_TYPES = new Set([
+  'phonenumber',
+  'email',
+  'deviceid',
+  'subscriberid',
+  'simserial',
+  'username',
+  'audit',
+  'geopoint',
+  'geotrace',
+  'geoshape',
+  'start-geopoint',
+  'image',
+  'audio',
+  'video',
+  'file',
+  'background-audio',
+  'barcode',
+]);
+
+/** What the form says about a column: its XLSForm type or its being a Kobo/ODK submission column. */
+function proposeByForm(sample: Sample, variable: Variable | undefined): { entry: DraftColumn; note?: string } | undefined {
+  if (variable === undefined) return undefined;
+  const formType = variable.formType ?? '';
+  if (IDENTIFYING_FORM_TYPES.has(formType)) return { entry: 'drop', note: `form type "${formType}" identifies a person, device or place; proposed "drop".` };
+  if (variable.type === 'date') {
+    return {
+      entry: 'drop',
+      note:
+        variable.metadata || /^(start|end|today)$/.test(formType)
+          ? 'a time the device or server recorded; proposed "drop".'
+          : 'a date or time can help identify a respondent; proposed "drop" (use { "role": "dateShift", "maxDays": 14 } to keep a shifted date).',
+    };
+  }
+  if (variable.metadata) {
+    if (variable.type === 'identifier' && isUnique(sample) && isCodeLike(sample)) {
+      return { entry: 'pseudonymize', note: 'a submission id; proposed "pseudonymize" (keyed HMAC) so rows stay linkable to the server only with the key.' };
+    }
+    return { entry: 'drop', note: 'recorded by the server or device, not asked; proposed "drop".' };
+  }
+  if (variable.type === 'selectMultiple') return { entry: 'keep', note: 'the whole select_multiple answer (its option columns hold the same).' };
+  return undefined;
+}
+
+/** Nearly every sampled value different (a code for each respondent). */
+function isUnique(sample: Sample): boolean {
+  return sample.cells.length >= 2 && sample.distinctShare > 0.9;
+}
+
 const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 function asciiDigits(text: string): string {
   return text.replace(EASTERN_DIGITS, (d) => String(d.charCodeAt(0) - (d.charCodeAt(0) >= 0x06f0 ? 0x06f0 : 0x0660)));
@@ -155,6 +214,10 @@ const MOBILE = /^(?:\+92|0092|92|0)?3\d{9}$/;
 const LANDLINE = /^(?:\+92|0092|0)[2-9]\d{8,9}$/;
 const CNIC = /^\d{5}-?\d{7}-?\d$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+/** A geopoint as Kobo/ODK write it, `lat lon [alt [accuracy]]`, or a `lat,lon` pair. */
+const GPS_POINT = /^-?\d{1,2}\.\d{3,}[ ,]\s*-?\d{1,3}\.\d{3,}(?: -?\d+(?:\.\d+)?){0,2}$/;
+/** Device ids as ODK Collect records them (`collect:…`, `imei:…`, `android_id:…`) or a bare IMEI. */
+const DEVICE_ID = /^(?:(?:collect|imei|android_?id|mac|uuid|enketo[^:]*):\S{6,}|\d{15})$/i;
 const LATIN_NAME = /^\p{Lu}[\p{Ll}'’]+(?:[ -]\p{Lu}[\p{Ll}'’]+){1,3}$/u;
 const URDU_NAME = /^\p{Script=Arabic}{2,}(?: \p{Script=Arabic}{2,}){1,3}$/u;
 
@@ -166,6 +229,8 @@ function detectIdentifierContent(sample: { cells: string[]; distinctShare: numbe
   let cnic = 0;
   let email = 0;
   let person = 0;
+  let gps = 0;
+  let device = 0;
   for (const raw of sample.cells) {
     const cell = asciiDigits(raw);
     const compact = cell.replace(/[\s\-().]/g, '');
@@ -173,11 +238,15 @@ function detectIdentifierContent(sample: { cells: string[]; distinctShare: numbe
     else if (CNIC.test(cell.replace(/\s/g, ''))) cnic++;
     else if (EMAIL.test(cell)) email++;
     else if (LATIN_NAME.test(cell) || URDU_NAME.test(cell)) person++;
+    else if (GPS_POINT.test(cell)) gps++;
+    else if (DEVICE_ID.test(cell)) device++;
   }
   const kinds: [string, number][] = [
     ['Pakistani phone numbers', phone / n],
     ['CNICs', cnic / n],
     ['email addresses', email / n],
+    ['GPS points', gps / n],
+    ['device ids', device / n],
     // names only when varied: a categorical column ("Secondary Complete") repeats a few values
     ['person names', sample.distinctShare >= 0.5 && n >= 3 ? person / n : 0],
   ];
@@ -198,7 +267,7 @@ function looksLikeFreeText(sample: Sample): boolean {
 }
 
 function isNumeric(sample: Sample): boolean {
-  return sample.cells.length > 0 && sample.cells.every((c) => Number.isFinite(Number(c)));
+  return sample.cells.length > 0 && sample.cells.every((c) => Number.isFinite(parseNumberText(c)));
 }
 
 function isDateLike(sample: Sample): boolean {

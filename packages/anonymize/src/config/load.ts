@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { LeakriskError, readStructuredFile, type StructuredFileWording } from '@leakrisk/survey';
 import { parseHierarchyCsv } from './hierarchyFile.js';
+import { parseReleaseDesign, type RawReleaseDesign } from './releaseDesign.js';
 import { assertConfigShape } from './schema.js';
 import {
   COLUMN_ACTIONS,
@@ -52,7 +53,8 @@ export function loadAnonymizeConfig(path: string): AnonymizeConfig {
  * strictly increasing, bottomCode ≥ topCode, recode/hierarchy on a column that is not `quasi`,
  * hierarchy files that are missing or malformed, k < 2, a share outside [0, 1], unknown
  * l-diversity variants, sensitive columns that are also quasi-identifiers, `keyFrom` not
- * `env:`/`file:`, and `pseudonymize`/`dateShift` columns without a `keyFrom`.
+ * `env:`/`file:`, `pseudonymize`/`dateShift` columns without a `keyFrom`, and a `design` block that does
+ * not go with the columns (`parseReleaseDesign`).
  */
 export function parseAnonymizeConfig(raw: unknown, options: ParseConfigOptions): AnonymizeConfig {
   const file = options.file;
@@ -139,6 +141,7 @@ export function parseAnonymizeConfig(raw: unknown, options: ParseConfigOptions):
     );
   }
   if (input.codebook !== undefined) config.codebook = resolvePath(dir, input.codebook);
+  if (input.design !== undefined) config.design = parseReleaseDesign(input.design, columns, file, config.keyFrom !== undefined);
   return config;
 }
 
@@ -163,6 +166,7 @@ interface RawConfig {
   };
   keyFrom?: string;
   codebook?: string;
+  design?: RawReleaseDesign;
 }
 
 function listUndecided(raw: Record<string, unknown>): string[] {

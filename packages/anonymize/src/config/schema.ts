@@ -48,6 +48,29 @@ export const anonymizeConfigSchema = {
         ],
       },
     },
+    design: {
+      type: 'object',
+      required: ['weights', 'replicates'],
+      additionalProperties: false,
+      properties: {
+        ids: { type: 'array', items: { type: 'string', minLength: 1 } },
+        strata: { type: 'string', minLength: 1 },
+        weights: { type: 'string', minLength: 1 },
+        fpc: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+        nest: { type: 'boolean' },
+        lonelyPsu: { type: 'string', enum: ['fail', 'remove', 'certainty', 'adjust', 'average'] },
+        replicates: {
+          type: 'object',
+          required: ['type'],
+          additionalProperties: false,
+          properties: {
+            type: { type: 'string', enum: ['JKn', 'bootstrap'] },
+            count: { type: 'integer', minimum: 2 },
+            prefix: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+          },
+        },
+      },
+    },
     privacy: {
       type: 'object',
       required: ['k'],
@@ -99,6 +122,11 @@ const FIXES: Record<string, string> = {
   '/privacy/l/entropy': 'give a number above 1 (entropy l-diversity needs the entropy of every class to be at least ln(l))',
   '/privacy/l/recursive': 'write "recursive": { "c": 3, "l": 2 } with c > 0 and a whole l of at least 2',
   '/privacy/l/sensitive': 'list the sensitive columns, e.g. "sensitive": ["vb1"]',
+  '/design/replicates/type':
+    'use "JKn" (one replicate per PSU, the stratified jackknife) or "bootstrap" (with "count" replicates, drawn from a seed derived from the key)',
+  '/design/replicates/count': 'give a whole number of replicates of at least 2 (50 or more is usual for a bootstrap)',
+  '/design/replicates/prefix': 'give a column-name prefix of letters, digits and _ (not starting with a digit), e.g. "repw"',
+  '/design/lonelyPsu': 'use one of "fail", "remove", "certainty", "adjust", "average" (R survey semantics)',
   '/keyFrom': 'write "keyFrom": "env:LEAKRISK_KEY" (an environment variable) or "file:path/to/key.txt" (relative to the config)',
 };
 
@@ -188,5 +216,7 @@ function allowedFields(parts: string[], isColumn: boolean): string {
   if (parts[0] === 'privacy' && parts[1] === 'l')
     return 'sensitive, distinct, entropy, recursive (the l-diversity variants are distinct, entropy and recursive)';
   if (parts[0] === 'privacy') return 'k, l, weights, maxSuppressedShare, missingMatches, household';
-  return 'columns, privacy, keyFrom, codebook, description';
+  if (parts[0] === 'design' && parts[1] === 'replicates') return 'type, count, prefix';
+  if (parts[0] === 'design') return 'ids, strata, weights, fpc, nest, lonelyPsu, replicates';
+  return 'columns, privacy, design, keyFrom, codebook, description';
 }

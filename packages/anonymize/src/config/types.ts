@@ -3,6 +3,7 @@
  * The file's shape is in `docs/CONTRACT.md`; this is the normalised form every step receives:
  * every column has an object spec, paths are resolved against the config's folder, defaults filled.
  */
+import type { LonelyPsuRule } from '@leakrisk/survey';
 
 /** What happens to a column. `quasi` columns are keys for k-anonymity and disclosure risk. */
 export type ColumnRole = 'quasi' | 'drop' | 'pseudonymize' | 'scrub' | 'keep' | 'dateShift';
@@ -107,4 +108,33 @@ export interface AnonymizeConfig {
   keyFrom?: KeySource;
   /** Codebook path resolved against the config's folder (absolute). */
   codebook?: string;
+  /** A public-use release without design codes: replicate weights in place of strata and PSUs. */
+  design?: ReleaseDesignConfig;
+}
+
+/** How the released file carries the sampling design (`"design"` in the config). */
+export type ReleaseReplicateType = 'JKn' | 'bootstrap';
+
+/**
+ * The config's `design` block: the sampling design of the raw file, as a plan names it (R's
+ * `svydesign`), and the replicate weights to release in place of its strata, PSU and fpc columns.
+ */
+export interface ReleaseDesignConfig {
+  /** Cluster columns, PSU first (dropped from the release). */
+  ids: string[];
+  /** Stratum column (dropped from the release). */
+  strata?: string;
+  /** Full-sample weights (kept in the release). */
+  weights: string;
+  /** Finite population corrections, one per stage (dropped from the release). */
+  fpc?: string[];
+  nest: boolean;
+  lonelyPsu?: LonelyPsuRule;
+  replicates: {
+    type: ReleaseReplicateType;
+    /** Bootstrap: the number of replicates (default 50). The jackknife makes one per PSU. */
+    count?: number;
+    /** Replicate column names are this prefix and 1, 2, … (default `repw`). */
+    prefix: string;
+  };
 }

@@ -4,6 +4,7 @@ import {
   distinctColumns,
   distinctTexts,
   missingCodesOf,
+  numberColumn,
   variableOf,
   type Codebook,
   type Column,
@@ -18,6 +19,8 @@ import { weightsOfFactor } from '../audit/riskSummary.js';
 import type { Audit, ColumnTransformation } from '../audit/types.js';
 import { factorUtility, utilityOf, type ColumnUtility } from '../audit/utility.js';
 import { checkConfigAgainstTable } from '../config/check.js';
+import { designAudit } from '../design/designAudit.js';
+import { designRelease } from '../design/designRelease.js';
 import type { AnonymizeConfig } from '../config/types.js';
 import { shiftDateColumn } from '../pseudonym/dateShift.js';
 import { pseudonymizeColumn } from '../pseudonym/pseudonymizeColumn.js';
@@ -70,6 +73,11 @@ export interface AnonymizeOutput {
  *    `pseudonymize` column's raw value, or the row number) replace its cells; `keep` copies it;
  * 5. the audit (`buildAudit`), counting per column the cells any CSV writer neutralises as formulas.
  *
+ * With a `design` block (a public-use file without design codes), replicate weights are made from the
+ * design after step 2 (`designRelease`): the quasi-identifiers their pattern determines are pinned and
+ * checked in step 3 as a kept column's are; the strata, PSU and fpc columns are dropped (the config
+ * must say `drop`), the replicate columns follow the input's, and the audit gains `design`.
+ *
  * Output columns keep the input order, minus dropped columns; rows are never removed or reordered.
  * Throws a LeakriskError (and returns nothing) when a requirement cannot be met.
  * The same table, config and key always give identical output and audit.
@@ -110,9 +118,13 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     keptRequests.map((r) => ({ column: r.name, pii: keptStats.get(r.name)!.pii })),
     table.file,
   );
-  const determinations: Determination[] = keptRequests.flatMap((r) =>
+  const keptDeterminations: Determination[] = keptRequests.flatMap((r) =>
     keptStats.get(r.name)!.determines.map(({ key: q, keyValueOf }) => ({ kept: r.name, key: quasi[q]!, keyValueOf })),
   );
+
+  // A public-use release's replicate weights (the config's `design` block), judged as kept columns are.
+  const design = config.design === undefined ? undefined : designRelease(table, config.design, key, missingCodes, originals);
+  const determinations = [...keptDeterminations, ...(design?.determinations ?? [])];
 
   // Quasi-identifiers: searched with the determined keys pinned, released, verified as written.
   const pinned = new Map<string, string[]>();
@@ -219,7 +231,13 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     columns.push(out);
   });
 
-  const recoverableKeys: RecoverableKey[] = determinations.map((d) => ({ column: d.kept, quasiIdentifier: d.key }));
+  // The replicate columns follow the input's columns.
+  design?.names.forEach((name, r) => {
+    header.push(name);
+    columns.push(numberColumn(design.columns[r]!));
+  });
+
+  const recoverableKeys: RecoverableKey[] = keptDeterminations.map((d) => ({ column: d.kept, quasiIdentifier: d.key }));
   const audit = buildAudit({
     table,
     config,
@@ -234,6 +252,7 @@ export function anonymize(input: AnonymizeInput): AnonymizeOutput {
     utility,
     recoverableKeys,
   });
+  if (design !== undefined) audit.design = designAudit(design, config.design!.replicates.type, config.design!.weights);
   return { header, columns, audit };
 }
 

@@ -9,6 +9,10 @@ export interface Determination {
   key: string;
   /** The kept column's value codes (order of first appearance) → the key's original value codes. */
   keyValueOf: Int32Array;
+  /** Each row's value code, when the kept column is not a column of the table (the replicate weights' pattern). */
+  keptCodes?: Int32Array;
+  /** The kept "column" is the release's replicate weights, taken together (`design/designRelease.ts`). */
+  replicates?: boolean;
 }
 
 export interface GivenBackInput {
@@ -44,14 +48,21 @@ export interface GivenBackInput {
  */
 export function refuseGivenBackKeys(input: GivenBackInput): void {
   const { table, config, codebook, determinations, distinctOf, missingOf, released, levelOf } = input;
-  for (const { kept, key, keyValueOf } of determinations) {
+  for (const { kept, key, keyValueOf, keptCodes, replicates } of determinations) {
     const original = codesOf(distinctOf(key), missingOf(key));
     const written = released.get(key);
     if (written === undefined) continue;
     const coarse = coarseCells(original, codesOf(written, missingOf(key)));
     if (!coarse.includes(1)) continue;
-    const cells = givenBackCells(distinctTexts(columnOf(table, kept)).codes, keyValueOf, coarse);
+    const cells = givenBackCells(keptCodes ?? distinctTexts(columnOf(table, kept)).codes, keyValueOf, coarse);
     if (cells === 0) continue;
+    if (replicates === true) {
+      throw new LeakriskError(
+        `the ${kept} give away quasi-identifier "${key}": the rows that share a pattern of replicate factors (a PSU) all have one value of "${key}", so they tell the original "${key}" of ${cells} record${cells === 1 ? '' : 's'} whose "${key}" is released at level "${levelOf(key)}", suppressed or missing`,
+        { file: config.file, column: 'design.replicates' },
+        `release "${key}" as it is (give it importance 1 or remove its hierarchy), or release without replicate weights (remove "design"); no data file was written`,
+      );
+    }
     const isWeights = config.privacy.weights === kept;
     const isDesign = codebook?.variables.find((v) => v.name === kept)?.type === 'design';
     const what = isWeights ? `the sampling weights ("${kept}", privacy.weights)` : isDesign ? `design column "${kept}"` : `kept column "${kept}"`;

@@ -1,4 +1,14 @@
-import { cellInMessage, dictionaryColumn, distinctTexts, LeakriskError, isMissingCell, levelsOf, type Codebook, type DictionaryColumn } from '@leakrisk/survey';
+import {
+  cellInMessage,
+  parseNumberText,
+  dictionaryColumn,
+  distinctTexts,
+  LeakriskError,
+  isMissingCell,
+  levelsOf,
+  type Codebook,
+  type DictionaryColumn,
+} from '@leakrisk/survey';
 import type { AnonymizeConfig, ColumnConfig, MissingMatches } from '../config/types.js';
 import { autoIntervalHierarchy, bandLeafCodesOf } from '../recode/autoHierarchy.js';
 import { compareStrings, flatHierarchy, hierarchyFromTable, leafCodesOf, spread, type Hierarchy } from '../recode/hierarchy.js';
@@ -81,8 +91,8 @@ function keyWithoutForms(
   if (top !== undefined || bottom !== undefined) {
     coded = cells.levels.map((cell, c) => {
       if (isMissing(cell)) return cell;
-      const x = Number(cell.trim());
-      if (cell.trim() === '' || !Number.isFinite(x)) {
+      const x = parseNumberText(cell);
+      if (!Number.isFinite(x)) {
         throw new LeakriskError(
           `the value (${cellInMessage(cell, false)}) is not a number, so it cannot be top- or bottom-coded`,
           { file: options.file, row: cells.codes.indexOf(c) + 1, column },

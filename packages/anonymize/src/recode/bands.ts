@@ -1,4 +1,4 @@
-import { cellInMessage, LeakriskError } from '@leakrisk/survey';
+import { cellInMessage, parseNumberText, LeakriskError } from '@leakrisk/survey';
 
 /**
  * Numeric bands for a quasi-identifier (age, household size, …), the first level of its hierarchy.
@@ -54,7 +54,7 @@ function fmt(x: number): string {
  */
 export function bandIndex(bands: Bands, cell: string): number {
   const trimmed = cell.trim();
-  const x = trimmed === '' ? Number.NaN : Number(trimmed);
+  const x = parseNumberText(cell);
   if (Number.isFinite(x)) {
     const breaks = bands.breaks;
     if (x < breaks[0]!) return 0;

@@ -1,4 +1,4 @@
-import { cellInMessage, distinctTexts, LeakriskError, isMissingCell, type Table } from '@leakrisk/survey';
+import { cellInMessage, parseNumberText, distinctTexts, LeakriskError, isMissingCell, type Table } from '@leakrisk/survey';
 import { quasiIdentifiers } from '../config/check.js';
 import type { AnonymizeConfig } from '../config/types.js';
 import { freqCalc, keyCodes } from './frequencies.js';
@@ -75,7 +75,7 @@ export function measureRisk(table: Table, config: AnonymizeConfig, options: Meas
     // Each distinct weight is parsed once, in order of first appearance: the first bad one is in the first bad row.
     const cells = distinctTexts(column(name));
     const perLevel = cells.levels.map((cell, c) => {
-      const w = isMissingCell(cell, codes) ? NaN : Number(cell);
+      const w = isMissingCell(cell, codes) ? NaN : parseNumberText(cell);
       if (!(Number.isFinite(w) && w > 0)) {
         const row = cells.codes.indexOf(c) + 1;
         throw new LeakriskError(

@@ -70,6 +70,11 @@ function hiddenName(path: string, what: string): string {
   return join(dirname(path), `.${basename(path)}.leakrisk-${what}-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
+/** How a message names a placement: its option, and for a file inside a folder output, which file. */
+function roleOf(placement: Placement): string {
+  return placement.inFolder === undefined ? placement.role : `${placement.role} (${placement.inFolder} in that folder)`;
+}
+
 /** Every file inside a folder, as paths relative to it (sub-folders walked). */
 function filesIn(folder: string, prefix = ''): string[] {
   const found: string[] = [];
@@ -178,7 +183,7 @@ export class OutputSet {
     try {
       const known = this.inputs.map((input) => ({ role: input.role, identity: identify(input.path), input: true }));
       for (const placement of placements) {
-        const role = placement.inFolder === undefined ? placement.role : `${placement.role} (${placement.inFolder} in that folder)`;
+        const role = roleOf(placement);
         this.refuseClash(role, placement.named, placement.identity, known);
         refuseKind(role, placement.named, placement.identity, 'file');
         this.makeFolders(dirname(placement.target), placement.named, placement.role);
@@ -216,7 +221,7 @@ export class OutputSet {
       }
       for (const placement of placements) if (placement.backup !== undefined) rmSync(placement.backup, { force: true });
       this.discard();
-      if (isSystemError(error) && current !== undefined) throw fileSystemError(error, current.named, current.role);
+      if (isSystemError(error) && current !== undefined) throw fileSystemError(error, current.named, roleOf(current));
       throw error;
     }
     for (const placement of placements) if (placement.backup !== undefined) rmSync(placement.backup, { force: true });

@@ -3,7 +3,7 @@ import type { CalibrationStep, SurveyDesign } from '../design/types.js';
 import { withWeights } from '../design/design.js';
 import { LeakriskError } from '../errors.js';
 import { qrDecompose } from '../inference/leastSquares.js';
-import { checkMargins, maxMarginDiscrepancy, type Margin } from './margins.js';
+import { checkMargins, maxMarginDiscrepancy, type CheckedMargin, type Margin } from './margins.js';
 import type { CalibrationResult } from './types.js';
 
 /** One column of a calibration model matrix (R's `model.matrix(formula, …)` column) with its name. */
@@ -22,7 +22,16 @@ export interface CalibrationColumn {
  */
 export function calibrateLinear(design: SurveyDesign, margins: readonly Margin[]): CalibrationResult {
   const checked = checkMargins(design, margins);
-  const n = design.nrow;
+  const { columns, totals } = marginColumns(checked, design.nrow);
+  const result = calibrateLinearTotals(design, columns, totals);
+  return { ...result, maxDiscrepancy: maxMarginDiscrepancy(checked, result.design.weights) };
+}
+
+/**
+ * R's model matrix of `~a + b + …` for checked margins (treatment contrasts: an intercept, then an
+ * indicator per present non-reference level) with each column's population total.
+ */
+export function marginColumns(checked: readonly CheckedMargin[], n: number): { columns: CalibrationColumn[]; totals: number[] } {
   const columns: CalibrationColumn[] = [{ name: '(Intercept)', values: new Float64Array(n).fill(1) }];
   const totals: number[] = [checked[0]!.total];
   for (const margin of checked) {
@@ -39,8 +48,7 @@ export function calibrateLinear(design: SurveyDesign, margins: readonly Margin[]
       totals.push(margin.target[c]!);
     });
   }
-  const result = calibrateLinearTotals(design, columns, totals);
-  return { ...result, maxDiscrepancy: maxMarginDiscrepancy(checked, result.design.weights) };
+  return { columns, totals };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SurveyDesign } from '../design/types.js';
-import { LeakriskError } from '../errors.js';
+import { cellInMessage, LeakriskError } from '../errors.js';
 import type { DictionaryColumn } from '../table/column.js';
 
 /**
@@ -113,16 +113,16 @@ function checkOneMargin(design: SurveyDesign, margin: Margin): CheckedMargin {
   for (let k = 0; k < levels.length; k++) {
     if (present[k] === 1 && Number.isNaN(target[k]!)) {
       throw new LeakriskError(
-        `level "${levels[k]}" of variable "${variable}" occurs in the sample but has no population total in the margins`,
+        `a level (${cellInMessage(levels[k]!, true)}) of variable "${variable}" occurs in the sample but has no population total in the margins`,
         { file: design.file, column: variable },
-        `add "${levels[k]}" with its population total to the margin of "${variable}", or recode it into a level that has one`,
+        `add that level with its population total to the margin of "${variable}", or recode it into a level that has one`,
       );
     }
     if (present[k] === 1 && target[k] === 0) {
       throw new LeakriskError(
-        `level "${levels[k]}" of variable "${variable}" occurs in the sample but its population total is 0`,
+        `a level (${cellInMessage(levels[k]!, true)}) of variable "${variable}" occurs in the sample but its population total is 0`,
         { file: design.file, column: variable },
-        `give "${levels[k]}" its population total, or recode it into a level that has one`,
+        `give that level its population total, or recode it into a level that has one`,
       );
     }
   }

@@ -99,7 +99,7 @@ describe('rake refuses bad margins', () => {
 
   it('a sample level without a population total (names the level and the variable)', () => {
     const error = errorOf(() => rake(api.design, marginsOf(api, { stype: { E: 5176, M: 1018 } })));
-    expect(error.message).toContain('level "H"');
+    expect(error.message).toContain('a level (a text of 1 character)');
     expect(error.message).toContain('"stype"');
   });
 

@@ -6,6 +6,8 @@ import type { SurveyDesign } from './types.js';
  * first-stage unit (PSU), for `designVarianceOfUnitTotals`, without an array as long as the data.
  * Every estimator with both has two named kernels (`meanPerRow` / `meanPerUnit`, …), as
  * simple-statistics names `mode` / `modeFast`; {@link accumulationOf} alone chooses between them.
+ * A replicate-weight design (R's `svyrep.design`) has no influence values: {@link accumulationOf} says
+ * `replicates`, and its estimators recompute the estimate with every replicate's weights (R's `svrVar`).
  */
 export type Accumulation = 'perRow' | 'perUnit';
 
@@ -24,9 +26,10 @@ export function perUnitApplies(design: SurveyDesign): boolean {
  * The accumulation an estimator uses on this design: `perUnit` whenever it applies (it is the
  * faster, and gives the same numbers), else `perRow` — unless the design names one
  * ({@link withAccumulation}), which is how the tests run every R fixture through both kernels.
- * A design that names `perUnit` where it does not apply is refused.
+ * A design that names `perUnit` where it does not apply is refused. A replicate design is always `replicates`.
  */
-export function accumulationOf(design: SurveyDesign): Accumulation {
+export function accumulationOf(design: SurveyDesign): Accumulation | 'replicates' {
+  if (design.replicates !== undefined) return 'replicates';
   const named = design.accumulation;
   if (named === 'perRow') return 'perRow';
   if (named === 'perUnit' && !perUnitApplies(design)) {

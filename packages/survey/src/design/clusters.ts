@@ -1,4 +1,4 @@
-import { LeakriskError } from '../errors.js';
+import { cellInMessage, LeakriskError, valuesInMessage } from '../errors.js';
 import type { Table } from '../table/table.js';
 import { codesFor, requiredCodes, type BuildDesignOptions } from './designColumns.js';
 import type { Strata } from './strata.js';
@@ -54,7 +54,7 @@ export function stagesOf(table: Table, spec: DesignSpec, options: BuildDesignOpt
         clusterStratumList.push(s === 0 ? strata[i]! : parent![i]!);
       } else if (s === 0 && !nestInStrata && clusterStratumList[id] !== strata[i]) {
         throw new LeakriskError(
-          `PSU "${labels[codes[i]!]}" appears in two strata ("${strataLabels[clusterStratumList[id]!]}" and "${strataLabels[strata[i]!]}"), first at row ${i + 1}`,
+          `the PSU of row ${i + 1} (${cellInMessage(labels[codes[i]!]!, true)}) appears in two strata (${valuesInMessage([strataLabels[clusterStratumList[id]!]!, strataLabels[strata[i]!]!])})`,
           { file, row: i + 1, column },
           'if PSU ids are only unique within a stratum, set "nest": true in the design; otherwise correct the stratum or PSU of this row',
         );

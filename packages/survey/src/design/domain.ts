@@ -1,9 +1,11 @@
+import { replicateDegfByDomains } from './replicates/replicateDegf.js';
 import type { SurveyDesign } from './types.js';
 
 /**
  * Degrees of freedom of the design restricted to a domain, R's `degf(subset(design, domain))`:
  * the number of PSUs with at least one domain row of non-zero weight, minus the number of strata
- * with such rows. Without a domain this is `design.df` (PSUs − strata).
+ * with such rows. Without a domain this is `design.df` (PSUs − strata). On a replicate design, R's
+ * `degf(design[domain, ])`: the rank of the domain's replicate weights minus one.
  */
 export function domainDf(design: SurveyDesign, domain?: Uint8Array): number {
   return domainDfs(design, domain, 1)[0]!;
@@ -14,6 +16,9 @@ export function domainDf(design: SurveyDesign, domain?: Uint8Array): number {
  * domain (−1 = none), or with `nDomains` 1 a 0/1 mask (undefined = every row).
  */
 export function domainDfs(design: SurveyDesign, domains: Int32Array | Uint8Array | undefined, nDomains: number): Int32Array {
+  // A replicate design's degf is the rank of its replicate weights over the domain's rows, minus one.
+  if (design.replicates !== undefined)
+    return domains === undefined ? Int32Array.of(design.df) : replicateDegfByDomains(design.replicates, design.weights, domains, nDomains);
   const psu = design.stages[0]!.cluster;
   const weights = design.weights;
   const isMask = domains instanceof Uint8Array;

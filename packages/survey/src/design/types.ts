@@ -8,6 +8,8 @@
  * - `average`: the lonely strata are dropped and the variance is scaled up by
  *   (number of strata) / (number of strata with more than one PSU).
  */
+import type { ReplicateSpec, ReplicateWeights } from './replicates/types.js';
+
 export type LonelyPsuRule = 'fail' | 'remove' | 'certainty' | 'adjust' | 'average';
 
 export const LONELY_PSU_RULES: readonly LonelyPsuRule[] = ['fail', 'remove', 'certainty', 'adjust', 'average'];
@@ -40,6 +42,11 @@ export interface DesignSpec {
    * have a single PSU *inside a domain* (but more in the sample). Default false, as in R.
    */
   adjustDomainLonely?: boolean;
+  /**
+   * Replicate weights (R's `as.svrepdesign` without `columns`, `svrepdesign` with them): variances from
+   * the replicates instead of Taylor linearisation. See `ReplicateSpec`.
+   */
+  replicates?: ReplicateSpec;
 }
 
 /**
@@ -110,6 +117,11 @@ export interface SurveyDesign {
   readonly calibration: readonly CalibrationStep[];
   /** The spec the design was built from. */
   readonly spec: DesignSpec;
+  /**
+   * A replicate-weight design's replicates (R's `svyrep.design`): its estimators recompute each estimate
+   * with every replicate's weights, and `df` is R's `degf` (rank of the replicate weights − 1).
+   */
+  readonly replicates?: ReplicateWeights;
   /**
    * The kernel its estimators must use (`accumulationOf`); absent, the faster one that applies.
    * Set by `withAccumulation`, so that tests run both.

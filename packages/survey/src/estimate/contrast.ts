@@ -1,4 +1,4 @@
-import { LeakriskError } from '../errors.js';
+import { LeakriskError, valuesInMessage } from '../errors.js';
 import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
@@ -7,6 +7,8 @@ import { tCritical, twoSidedP } from './tDistribution.js';
 import { usedRows } from './usedRows.js';
 import { meanInfluence } from './mean.js';
 import { andDomain, type ByFactor } from './by.js';
+import { accumulationOf } from '../design/accumulation.js';
+import { contrastVarianceReplicates } from './contrastReplicates.js';
 
 export interface ContrastResult {
   /** Mean of the first level minus mean of the second. */
@@ -30,6 +32,7 @@ export interface ContrastResult {
  *   d = x̄_a − x̄_b,  V(d) = svyrecvar(z_a − z_b) on the full design, where z_a are the influence
  *   values of domain a's mean (wᵢ(xᵢ − x̄_a)/Σ_a w inside a, 0 elsewhere);
  *   t = d / se, two-sided p from t with the design df (PSUs − strata), CI d ± t(1−α/2; df)·se.
+ * On a replicate design, `svrVar` of the replicate differences ({@link contrastVarianceReplicates}).
  * A level with no rows gives NaN (an empty domain), not an error; an unknown level is an error.
  */
 export function contrastMeans(
@@ -44,7 +47,7 @@ export function contrastMeans(
     const k = factor.levels.indexOf(level);
     if (k < 0) {
       throw new LeakriskError(
-        `"${level}" is not a level of ${factor.name ?? 'the by variable'} (levels: ${factor.levels.join(', ')})`,
+        `"${level}" is not a level of ${factor.name ?? 'the by variable'} (levels: ${valuesInMessage(factor.levels)})`,
         { file: design.file, column: factor.name },
         'name two levels that occur in the data (or in the codebook)',
       );
@@ -57,14 +60,16 @@ export function contrastMeans(
     for (let i = 0; i < design.nrow; i++) if (factor.codes[i] === k) mask[i] = 1;
     const domain = andDomain(options.domain, mask);
     const { used, n, blocked } = usedRows(design, [x], { ...options, domain });
-    if (blocked || n === 0) return { estimate: Number.NaN, z: undefined, n };
+    if (blocked || n === 0) return { estimate: Number.NaN, z: undefined, used, n };
     const r = meanInfluence(design.weights, x, used);
-    return { estimate: r.estimate, z: r.z, n };
+    return { estimate: r.estimate, z: r.z, used, n };
   });
   const [a, b] = parts as [(typeof parts)[0], (typeof parts)[0]];
   const estimate = a.estimate - b.estimate;
   let variance = Number.NaN;
-  if (a.z !== undefined && b.z !== undefined) {
+  if (a.z !== undefined && b.z !== undefined && accumulationOf(design) === 'replicates') {
+    variance = contrastVarianceReplicates(design, x, a.used, b.used, estimate);
+  } else if (a.z !== undefined && b.z !== undefined) {
     const diff = new Float64Array(design.nrow);
     for (let i = 0; i < design.nrow; i++) diff[i] = a.z[i]! - b.z[i]!;
     variance = designVariance(design, [diff])[0]!;

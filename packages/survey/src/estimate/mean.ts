@@ -3,6 +3,7 @@ import { designVariance } from '../design/variance.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { meanPerUnit } from './meanTotalPerUnit.js';
+import { meanReplicates } from './meanReplicates.js';
 import { estimateResult, naResult, type EstimateOptions, type EstimateResult, type MeanOptions } from './result.js';
 import { usedRows } from './usedRows.js';
 import { weightedVariance } from './weightedVariance.js';
@@ -37,12 +38,15 @@ export function meanInfluence(weights: Float64Array, x: Float64Array, used: Uint
  *   deff = V(x̄) / (s²_w · (N̂ − n)/(N̂ n)), with N̂ = Σ wᵢ, n the rows used and s²_w R's `svyvar`
  *   (n/(n−1) · Σ wᵢ(xᵢ − x̄)²/Σ wᵢ); `deff: 'replace'` uses s²_w / n. NaN when N̂ < n, as R.
  * CI: x̄ ± t(1−α/2; df) · se with df = degf of the domain (see {@link EstimateResult}).
+ * On a replicate design, `svymean.svyrep.design`: V(x̄) is `svrVar` of the replicate means.
  *
  * @param x one value per row, NaN = missing
  * @example svymean(design, numericColumn(table, 'api00')).estimate // 662.287… on apistrat
  */
 export function svymean(design: SurveyDesign, x: Float64Array, options: MeanOptions = {}): EstimateResult {
-  return accumulationOf(design) === 'perUnit' ? meanPerUnit(design, x, options) : meanPerRow(design, x, options);
+  const accumulation = accumulationOf(design);
+  if (accumulation === 'replicates') return meanReplicates(design, x, options);
+  return accumulation === 'perUnit' ? meanPerUnit(design, x, options) : meanPerRow(design, x, options);
 }
 
 /** {@link svymean}'s per-row kernel: influence values per row, for any design (see `accumulationOf`). */

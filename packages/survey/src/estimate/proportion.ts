@@ -7,6 +7,7 @@ import type { EstimateOptions } from './result.js';
 import { qt, tCritical } from './tDistribution.js';
 import { usedRows } from './usedRows.js';
 import { svymean } from './mean.js';
+import { logitVarianceReplicates } from './proportionReplicates.js';
 import { GLM_FAMILIES } from '../inference/glmFamily.js';
 
 /** CI methods of R's `svyciprop`. */
@@ -179,7 +180,11 @@ export function svyciprop(design: SurveyDesign, y: Float64Array, options: Propor
   const meanWeight = sum / count;
   const intercept = logitIntercept(y, w, used, meanWeight);
   const fit = { ...intercept, mu: logit.linkinv(intercept.eta), me: logit.muEta(intercept.eta) };
-  const vEta = (accumulationOf(design) === 'perUnit' ? logitVariancePerUnit : logitVariancePerRow)(design, fit, y, used, meanWeight);
+  const accumulation = accumulationOf(design);
+  const vEta =
+    accumulation === 'replicates'
+      ? logitVarianceReplicates(design, y, used, fit.eta)
+      : (accumulation === 'perUnit' ? logitVariancePerUnit : logitVariancePerRow)(design, fit, y, used, meanWeight);
   const t = df > 0 ? tCritical(level, df) : Number.NaN;
   const half = t * Math.sqrt(vEta);
   return { estimate: logit.linkinv(fit.eta), ciLow: logit.linkinv(fit.eta - half), ciHigh: logit.linkinv(fit.eta + half), ...base };

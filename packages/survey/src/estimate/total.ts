@@ -4,6 +4,7 @@ import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import type { MeansWithCovariance } from './mean.js';
 import { totalPerUnit } from './meanTotalPerUnit.js';
+import { totalReplicates } from './meanReplicates.js';
 import { estimateResult, naResult, type EstimateOptions, type EstimateResult, type MeanOptions } from './result.js';
 import { usedRows } from './usedRows.js';
 import { weightedVariance } from './weightedVariance.js';
@@ -14,13 +15,16 @@ import { weightedVariance } from './weightedVariance.js';
  *   T̂ = Σ wᵢxᵢ,   V(T̂) = svyrecvar(zᵢ = wᵢxᵢ),
  *   deff = V(T̂) / (s²_w · N̂² · (N̂ − n)/(N̂ n)), N̂ = Σ wᵢ over the used rows, n their number,
  *   s²_w R's `svyvar`; `deff: 'replace'` uses s²_w · N̂² / n.
- * CI: T̂ ± t(1−α/2; df) · se, df = degf of the domain.
+ * CI: T̂ ± t(1−α/2; df) · se, df = degf of the domain. On a replicate design, `svytotal.svyrep.design`
+ * (`svrVar` of the replicate totals).
  *
  * @param x one value per row, NaN = missing
  * @example svytotal(design, numericColumn(table, 'enroll'), { naRm: true }).estimate // 3687177.5… on apistrat
  */
 export function svytotal(design: SurveyDesign, x: Float64Array, options: MeanOptions = {}): EstimateResult {
-  return accumulationOf(design) === 'perUnit' ? totalPerUnit(design, x, options) : totalPerRow(design, x, options);
+  const accumulation = accumulationOf(design);
+  if (accumulation === 'replicates') return totalReplicates(design, x, options);
+  return accumulation === 'perUnit' ? totalPerUnit(design, x, options) : totalPerRow(design, x, options);
 }
 
 /** {@link svytotal}'s per-row kernel: influence values per row, for any design (see `accumulationOf`). */

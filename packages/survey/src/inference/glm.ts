@@ -2,7 +2,7 @@ import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { accumulationOf } from '../design/accumulation.js';
 import { designVariance, UnitTotals } from '../design/variance.js';
-import { LeakriskError } from '../errors.js';
+import { cellInMessage, LeakriskError, valuesInMessage } from '../errors.js';
 import { tQuantileAt, twoSidedTPValue } from './distributions.js';
 import { parseFormula, type ModelFormula } from './formula.js';
 import { GLM_FAMILIES, type GlmFamilyName } from './glmFamily.js';
@@ -10,6 +10,8 @@ import { irls, type IrlsFit } from './irls.js';
 import { isFactor, modelColumn, type ModelColumn, type ModelData } from './modelData.js';
 import { modelRows, type ModelRows } from './modelMatrix.js';
 import { checkSeparation } from './separation.js';
+import { glmReplicateCovariance } from './glmReplicates.js';
+import { replicateDomainDegf } from '../design/replicates/replicateDegf.js';
 
 export interface GlmOptions {
   /** For `quasibinomial` with a categorical (or non-0/1) response: the level counted as 1. */
@@ -147,11 +149,16 @@ export function svyglm(
       nUsed++;
     }
   }
+  // A replicate design refits per replicate (R's svyglm.svyrep.design), with degf of the design (or
+  // of its domain), not of the rows used.
+  const accumulation = accumulationOf(design);
   const covariance =
-    accumulationOf(design) === 'perUnit'
-      ? influenceTotals(design, matrix, fit, rows, prior)
-      : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
-  const dfResidual = domainDf(design, present) + 1 - p;
+    accumulation === 'replicates'
+      ? glmReplicateCovariance(design, irlsInput, rows, fit.beta)
+      : accumulation === 'perUnit'
+        ? influenceTotals(design, matrix, fit, rows, prior)
+        : designVariance(design, influenceValues(matrix, fit, rows, n), { present });
+  const dfResidual = (accumulation === 'replicates' ? replicateDomainDegf(design, options.domain) : domainDf(design, present)) + 1 - p;
   const counts = matrix.rowsWithLevels(prior);
   const separation = checkSeparation(irlsInput, fit, matrix.names, counts);
   const quantile = dfResidual > 0 ? tQuantileAt(0.975, dfResidual) : Number.NaN;
@@ -215,10 +222,10 @@ function responseValues(column: ModelColumn, name: string, rows: Int32Array, fam
     if (k < 0) {
       throw new LeakriskError(
         success === undefined
-          ? `the response "${name}" is categorical (${column.levels.join(', ')}); a quasibinomial model needs to know which level counts as 1`
-          : `"${success}" is not a level of "${name}" (${column.levels.join(', ')})`,
+          ? `the response "${name}" is categorical (${valuesInMessage(column.levels)}); a quasibinomial model needs to know which level counts as 1`
+          : `"${success}" is not a level of "${name}" (${valuesInMessage(column.levels)})`,
         { file, column: name },
-        `set "success" to one of: ${column.levels.join(', ')}`,
+        `set "success" to one of the levels of "${name}"`,
       );
     }
     for (let j = 0; j < m; j++) y[j] = column.codes[rows[j]!] === k ? 1 : 0;
@@ -233,14 +240,14 @@ function responseValues(column: ModelColumn, name: string, rows: Int32Array, fam
     const v = column[rows[j]!]!;
     if (family === 'quasibinomial' && (v < 0 || v > 1)) {
       throw new LeakriskError(
-        `row ${rows[j]! + 1} has ${v} in "${name}", but a quasibinomial response must lie between 0 and 1`,
+        `row ${rows[j]! + 1} has ${cellInMessage(String(v), true)} in "${name}", but a quasibinomial response must lie between 0 and 1`,
         { file, row: rows[j]! + 1, column: name },
         `give "success", the value counted as 1, or recode "${name}" to 0/1`,
       );
     }
     if (family === 'quasipoisson' && v < 0) {
       throw new LeakriskError(
-        `row ${rows[j]! + 1} has ${v} in "${name}", but a quasipoisson response must not be negative`,
+        `row ${rows[j]! + 1} has ${cellInMessage(String(v), true)} in "${name}", but a quasipoisson response must not be negative`,
         { file, row: rows[j]! + 1, column: name },
         `use a count variable, or another family`,
       );

@@ -32,6 +32,11 @@ export interface IrlsInput {
   /** R's `glm.control(epsilon)`. */
   epsilon: number;
   maxit: number;
+  /**
+   * R's `glm.fit(start = …)`: IRLS starts from these coefficients instead of the family's starting values
+   * (as `svyglm` refits each replicate from the full-sample fit).
+   */
+  start?: Float64Array;
 }
 
 /**
@@ -88,12 +93,11 @@ export function irlsNormal(input: IrlsInput): IrlsFit | undefined {
   }
   const eta = new Float64Array(m);
   const mu = new Float64Array(m);
-  startValues(family, y, prior, eta, mu);
-  let devold = deviance(family, y, mu, prior);
+  let devold = startFit(input, eta, mu, row);
   const working = new Float64Array(m);
   let beta: Float64Array = new Float64Array(p);
   let ainv: Float64Array = new Float64Array(p * p);
-  let coefold: Float64Array | undefined;
+  let coefold: Float64Array | undefined = input.start === undefined ? undefined : Float64Array.from(input.start);
   let lastStep: Float64Array | undefined;
   let converged = false;
   let iterations = 0;
@@ -180,10 +184,9 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
   const p = x.length;
   const eta = new Float64Array(m);
   const mu = new Float64Array(m);
-  startValues(family, y, prior, eta, mu);
-  let devold = deviance(family, y, mu, prior);
+  let devold = startFit(input, eta, mu, new Float64Array(p));
   let beta: Float64Array = new Float64Array(p);
-  let coefold: Float64Array | undefined;
+  let coefold: Float64Array | undefined = input.start === undefined ? undefined : Float64Array.from(input.start);
   let lastStep: Float64Array | undefined;
   let fit: QrFit | undefined;
   const working = new Float64Array(m);
@@ -237,6 +240,14 @@ export function irlsQr(input: IrlsInput, onAliased: (aliased: number[]) => never
 // The loops below are separate small functions on purpose: V8 optimises a loop that runs once inside
 // a larger function only by on-stack replacement, which deoptimises again when the code after the
 // loop first runs; a function called for every column or iteration is optimised once and stays so.
+
+/** η and μ at the start (R's `mustart`, or `x %*% start` when a start is given); returns the deviance there. */
+function startFit(input: IrlsInput, eta: Float64Array, mu: Float64Array, row: Float64Array): number {
+  const { x, y, prior, family, start } = input;
+  if (start !== undefined) return updateFitByRows(x, start, family, eta, mu, y, prior, row);
+  startValues(family, y, prior, eta, mu);
+  return deviance(family, y, mu, prior);
+}
 
 function startValues(family: GlmFamily, y: Float64Array, prior: Float64Array, eta: Float64Array, mu: Float64Array): void {
   for (let k = 0; k < y.length; k++) {

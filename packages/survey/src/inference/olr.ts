@@ -1,3 +1,4 @@
+import { accumulationOf } from '../design/accumulation.js';
 import { domainDf } from '../design/domain.js';
 import type { SurveyDesign } from '../design/types.js';
 import { designVariance } from '../design/variance.js';
@@ -5,6 +6,7 @@ import { tQuantileAt, twoSidedTPValue } from './distributions.js';
 import type { ModelFormula } from './formula.js';
 import type { ModelData } from './modelData.js';
 import { ordinalFrame, type OrdinalFrame } from './ordinalFrame.js';
+import { olrReplicateCovariance } from './olrReplicates.js';
 import { fitProportionalOdds, fittedAnswerProbabilities, ordinalInfluence, ordinalNewtonStep, type OrdinalFit, type OrdinalModel } from './ordinalFit.js';
 import type { OrdinalLink } from './ordinalLinks.js';
 import { divergingParameters, moves, NEAR_BOUNDARY } from './separation.js';
@@ -83,11 +85,13 @@ export function svyolr(
   const frame = ordinalFrame(design, data, formula, link, options.where ?? 'formula');
   const { model, weights, rows, used, levels, names, counts } = frame;
   const fit = fitProportionalOdds(model, weights);
-  const covariance = linearisedCovariance(design, frame, fit);
+  // A replicate design refits per replicate (R's svyolr.svyrep.design), with the design's degf.
+  const replicates = accumulationOf(design) === 'replicates';
+  const covariance = replicates ? olrReplicateCovariance(design, frame, fit) : linearisedCovariance(design, frame, fit);
   const p = model.p;
   const d = names.length;
   const m = rows.length;
-  const dfResidual = domainDf(design, used) - p;
+  const dfResidual = (replicates ? design.df : domainDf(design, used)) - p;
   const { warnings, separated } = separationOf(model, weights, fit, names, m);
   if (!fit.converged && separated.every((s) => s === 0)) {
     warnings.push(`the fit did not converge in ${fit.iterations} Newton iterations`);

@@ -6,6 +6,7 @@ import { LeakriskError } from '../errors.js';
 import type { DictionaryColumn } from '../table/column.js';
 import { chiSquareUpperTail, fUpperTail } from './distributions.js';
 import { qrDecompose, qrResiduals } from './leastSquares.js';
+import { cellProportionsReplicates } from './raoScottReplicates.js';
 
 export type ChisqStatistic = 'F' | 'Chisq';
 
@@ -39,7 +40,8 @@ export interface RaoScottChisqResult {
  * r×c table made orthogonal to the main effects, and `D = diag(p̂)`:
  * `Δ = (Cᵀ D⁻¹ C / N)⁻¹ Cᵀ D⁻¹ V̂ D⁻¹ C` (the generalized design effects).
  * Pearson's `X²` is computed on the weighted table rescaled to `N` rows.
- * - F: `X² / tr(Δ)` on `d₀ = tr(Δ)² / tr(Δ²)` and `d₀ · ν` degrees of freedom (`ν` = PSUs − strata);
+ * - F: `X² / tr(Δ)` on `d₀ = tr(Δ)² / tr(Δ²)` and `d₀ · ν` degrees of freedom (`ν` = PSUs − strata;
+ *   on a replicate design, `svychisq.svyrep.design`: V̂ from the replicates and `ν` = degf);
  * - Chisq: `X²` with `(r−1)(c−1)` df, p-value from `X² / mean(diag Δ)`.
  * Levels are those present on rows where both variables are known (R also counts levels seen only
  * on rows where the other variable is missing, which gives NaN).
@@ -85,7 +87,9 @@ export function svychisq(
   const cellOfRow = (i: number): number => rowIndex.map[rowCodes[i]!]! + nr * colIndex.map[colCodes[i]!]!;
 
   // Cell proportions among complete rows and their covariance (svymean(mm, na.rm = TRUE)).
-  const cellProportions = accumulationOf(design) === 'perUnit' ? cellProportionsPerUnit : cellProportionsPerRow;
+  const accumulation = accumulationOf(design);
+  const cellProportions =
+    accumulation === 'replicates' ? cellProportionsOnReplicates : accumulation === 'perUnit' ? cellProportionsPerUnit : cellProportionsPerRow;
   const { proportions, v } = cellProportions(design, complete, cellOfRow, cells);
 
   // Pearson X² on the table scaled to N rows (svytable(…, Ntotal = N)).
@@ -135,7 +139,8 @@ export function svychisq(
   for (let j = 0; j < q; j++) trace += delta.get(j, j);
   const traceSquared = delta.mmul(delta).trace();
   const d0 = (trace * trace) / traceSquared;
-  const nu = design.nPsu - design.nStrata;
+  // R's degf(design): PSUs − strata, or on a replicate design the rank of its replicate weights − 1
+  const nu = design.replicates !== undefined ? design.df : design.nPsu - design.nStrata;
   if (statistic === 'F') {
     const f = pearson / trace;
     return { method: 'Rao-Scott F', statistic: f, ndf: d0, ddf: d0 * nu, pValue: fUpperTail(f, d0, d0 * nu), n: nComplete };
@@ -154,6 +159,14 @@ interface CellProportions {
   proportions: Float64Array;
   /** cells × cells, row-major. */
   v: Float64Array;
+}
+
+/** {@link CellProportions} from the replicate weights (see `accumulationOf`, {@link cellProportionsReplicates}). */
+function cellProportionsOnReplicates(design: SurveyDesign, complete: Uint8Array, cellOfRow: (i: number) => number, cells: number): CellProportions {
+  const cellOf = new Int32Array(design.nrow).fill(-1);
+  for (let i = 0; i < design.nrow; i++) if (complete[i]) cellOf[i] = cellOfRow(i);
+  const { proportions, covariance } = cellProportionsReplicates(design, cellOf, cells);
+  return { proportions, v: covariance };
 }
 
 /** {@link CellProportions} from influence values per row (see `accumulationOf`). */

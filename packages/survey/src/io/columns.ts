@@ -1,8 +1,8 @@
-import { LeakriskError } from '../errors.js';
+import { cellInMessage, LeakriskError, valuesInMessage } from '../errors.js';
 import type { DictionaryColumn } from '../table/column.js';
 import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { distinctTexts } from '../table/distinct.js';
-import { parseNumberText } from '../table/numberText.js';
+import { parseNumberText, readNumber } from '../table/numberText.js';
 import { columnOf, type Table } from '../table/table.js';
 import { isMissingCell } from './csv.js';
 
@@ -23,7 +23,7 @@ export function firstPresentIsNumber(table: Table, name: string, missingCodes?: 
   const column = table.columns[j]!;
   for (let i = 0; i < column.length; i++) {
     const cell = column.get(i);
-    if (!isMissingCell(cell, missingCodes)) return !Number.isNaN(parseNumberText(cell));
+    if (!isMissingCell(cell, missingCodes)) return readNumber(cell) !== undefined;
   }
   return true;
 }
@@ -51,12 +51,13 @@ export function numericColumn(table: Table, name: string, options: ColumnOptions
 
 function numberOrMissing(cell: string, i: number, table: Table, name: string, codes: ReadonlySet<string> | undefined): number {
   if (cell === '' || cell === 'NA' || codes?.has(cell)) return Number.NaN;
-  const value = parseNumberText(cell);
-  if (Number.isNaN(value)) {
+  // R's as.numeric grammar; "NaN" reads as NaN, which is missing here as it is to R's is.na
+  const value = readNumber(cell);
+  if (value === undefined) {
     throw new LeakriskError(
-      `row ${i + 1} holds "${cell}", which is not a number, in a numeric column`,
+      `row ${i + 1} holds ${cellInMessage(cell, true)}, which is not a number, in a numeric column`,
       { file: table.file, row: i + 1, column: name },
-      `correct the value, leave the cell empty (missing), or declare "${cell}" as a missing code for "${name}" in the codebook`,
+      `correct the value, leave the cell empty (missing), or declare that value as a missing code for "${name}" in the codebook`,
     );
   }
   return value;
@@ -109,9 +110,9 @@ export function factorColumn(table: Table, name: string, options: ColumnOptions 
       if (level === undefined) {
         const row = firstRowOf(k) + 1;
         throw new LeakriskError(
-          `row ${row} holds "${cell}", which is not one of the levels of "${name}" (${levels.join(', ')})`,
+          `row ${row} holds ${cellInMessage(cell, true)}, which is not one of the levels of "${name}" (${valuesInMessage(levels)})`,
           { file: table.file, row, column: name },
-          `correct the value, or add "${cell}" to the levels of "${name}" in the codebook (or declare it a missing code)`,
+          `correct the value, or add it to the levels of "${name}" in the codebook (or declare it a missing code)`,
         );
       }
       codeOf[k] = level;

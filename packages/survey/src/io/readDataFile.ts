@@ -7,8 +7,9 @@ import { dictionaryColumn } from '../table/dictionaryColumn.js';
 import { numberColumn } from '../table/numberColumn.js';
 import { tableFromColumns, type Table } from '../table/table.js';
 import { textColumn } from '../table/textColumn.js';
-import { readCsvBytes } from './csv.js';
+import { readCsvBytes, readCsvFile } from './csv.js';
 import type { ImportedTable } from './imported.js';
+import { completeLength, type IncomingBytes } from './incoming.js';
 import { exportColumns, isFormExport, withExportMetadata } from './kobo.js';
 import { readSavBytes } from './sav/readSav.js';
 import { readXlsxFile } from './xlsx.js';
@@ -31,6 +32,11 @@ export interface ReadDataOptions {
   codebook?: Codebook;
   /** How messages name the file (default: the path). */
   displayName?: string;
+  /**
+   * The file's bytes when the caller is already reading them (the CLI reads on another thread and
+   * parses a CSV's rows as they arrive, see `IncomingBytes`); undefined = read the file here.
+   */
+  bytes?: { bytes: Buffer; incoming?: IncomingBytes } | undefined;
 }
 
 /**
@@ -49,7 +55,7 @@ export async function readDataFile(path: string, options: ReadDataOptions = {}):
   const file = options.displayName ?? path;
   const extension = extname(path).toLowerCase();
   if (extension === '.sav' || extension === '.zsav') {
-    const data = readSavBytes(readBytes(path, file), file);
+    const data = readSavBytes(options.bytes === undefined ? readBytes(path, file) : wholeFile(options.bytes), file);
     return { table: tableFromImported(data), codebook: options.codebook ?? codebookFromSav(data), format: 'sav', formExport: false };
   }
   let table: Table;
@@ -58,7 +64,7 @@ export async function readDataFile(path: string, options: ReadDataOptions = {}):
     table = tableFromImported(await readXlsxFile(path, file));
     format = 'xlsx';
   } else if (extension === '.csv' || extension === '.txt') {
-    table = readCsvAnyDelimiter(readBytes(path, file), file);
+    table = options.bytes === undefined ? await readCsvPath(path, file) : readCsvAnyDelimiter(options.bytes.bytes, file, options.bytes.incoming);
     format = 'csv';
   } else {
     throw new LeakriskError(
@@ -73,6 +79,11 @@ export async function readDataFile(path: string, options: ReadDataOptions = {}):
   return { table: { ...table, header: mapped.names }, codebook, format, formExport: true };
 }
 
+/** Bytes still arriving, once all have arrived. */
+function wholeFile(reading: { bytes: Buffer; incoming?: IncomingBytes }): Buffer {
+  return reading.incoming === undefined ? reading.bytes : reading.bytes.subarray(0, completeLength(reading.incoming));
+}
+
 function readBytes(path: string, file: string): Buffer {
   try {
     return readFileSync(path);
@@ -83,8 +94,22 @@ function readBytes(path: string, file: string): Buffer {
   }
 }
 
+/** A CSV file read whole, or streamed when it is too large for one buffer (over 2 GB). */
+async function readCsvPath(path: string, file: string): Promise<Table> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') return readCsvFile(path, file);
+    bytes = readBytes(path, file); // fails again, with the message for its cause
+  }
+  return readCsvAnyDelimiter(bytes, file);
+}
+
 /** A CSV, `,` or `;` by its header line; a binary file named `.csv` is an error naming what it is. */
-function readCsvAnyDelimiter(bytes: Buffer, file: string): Table {
+function readCsvAnyDelimiter(bytes: Buffer, file: string, incoming?: IncomingBytes): Table {
+  if (incoming !== undefined && incoming.completeLength() === undefined) incoming.waitBeyond(3);
   const magic = bytes.toString('latin1', 0, 4);
   if (magic === '$FL2' || magic === '$FL3' || magic.startsWith('PK\u0003\u0004')) {
     throw new LeakriskError(
@@ -93,7 +118,7 @@ function readCsvAnyDelimiter(bytes: Buffer, file: string): Table {
       `rename it to ${magic.startsWith('PK') ? '.xlsx' : '.sav'} so that the right reader opens it`,
     );
   }
-  return readCsvBytes(bytes, file, undefined, 'detect');
+  return readCsvBytes(bytes, file, incoming, 'detect');
 }
 
 /** A table from a format reader's typed columns: numbers, dictionary codes and text as they are. */

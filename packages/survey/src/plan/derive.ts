@@ -1,4 +1,5 @@
-import { LeakriskError } from '../errors.js';
+import { cellInMessage, LeakriskError } from '../errors.js';
+import { parseNumberText } from '../table/numberText.js';
 import type { Codebook } from '../codebook/types.js';
 import { levelsOf, missingCodesOf } from '../codebook/accessors.js';
 import { isMissingCell } from '../io/csv.js';
@@ -98,13 +99,13 @@ export function applyDerivations(
         if (isMissingCell(cell, missing)) text = '';
         else if (known.has(cell)) text = cell;
         else {
-          const x = Number(cell);
+          const x = parseNumberText(cell);
           let k = -1;
-          if (cell.trim() !== '' && Number.isFinite(x)) for (let b = 0; b < step.bands.length && step.bands[b]! <= x; b++) k = b;
+          if (Number.isFinite(x)) for (let b = 0; b < step.bands.length && step.bands[b]! <= x; b++) k = b;
           if (k < 0) {
             const row = codes.indexOf(c);
             throw new LeakriskError(
-              `row ${row + 1} of "${step.from}" holds "${cell}", which is neither a number from ${step.bands[0]} up nor one of the bands ${labels.join(', ')}`,
+              `row ${row + 1} of "${step.from}" holds ${cellInMessage(cell, true)}, which is neither a number from ${step.bands[0]} up nor one of the bands ${labels.join(', ')}`,
               { file: table.file, row: row + 1, column: step.from },
               `correct the value, or change derive[${index}].bands in the plan ${planFile}`,
             );

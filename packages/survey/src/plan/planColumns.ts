@@ -1,4 +1,4 @@
-import { LeakriskError } from '../errors.js';
+import { LeakriskError, valuesInMessage } from '../errors.js';
 import type { Codebook } from '../codebook/types.js';
 import { levelsOf, missingCodesOf } from '../codebook/accessors.js';
 import { factorColumn, firstPresentIsNumber, numericColumn } from '../io/columns.js';
@@ -103,7 +103,7 @@ export class PlanColumns {
     const k = factor.levels.indexOf(level);
     if (k >= 0) return k;
     throw new LeakriskError(
-      `analysis "${analysisId}" names the level "${level}" of "${column}" in "${field}", but "${column}" has no such level (levels: ${factor.levels.join(', ')})`,
+      `analysis "${analysisId}" names the level "${level}" of "${column}" in "${field}", but "${column}" has no such level (levels: ${valuesInMessage(factor.levels)})`,
       { file: this.planFile, column: `${analysisId}.${field}` },
       'use one of the listed levels (they are case-sensitive)',
     );

@@ -19,6 +19,8 @@ export interface ResultsDesign {
   df: number;
   sumWeights: number;
   lonelyPsu: string;
+  /** A replicate-weight design's kind and number of replicates (R's `svrepdesign`); absent otherwise. */
+  replicates?: { type: string; count: number };
 }
 
 export interface ResultsCalibration {

@@ -1,12 +1,13 @@
 import { LeakriskError, isLeakriskError } from '../errors.js';
 import type { Codebook } from '../codebook/types.js';
-import { buildDesign } from '../design/design.js';
+import { buildReplicateDesign } from '../design/replicates/replicateDesign.js';
 import type { SurveyDesign } from '../design/types.js';
 import type { Table } from '../table/table.js';
 import { rake } from '../calibrate/rake.js';
 import { postStratify } from '../calibrate/postStratify.js';
 import { calibrateLinear } from '../calibrate/linear.js';
 import { trimWeights } from '../calibrate/trim.js';
+import { calibrateReplicates } from '../calibrate/replicates.js';
 import type { Margin } from '../calibrate/margins.js';
 import type { CalibrationResult } from '../calibrate/types.js';
 import { benjaminiHochberg } from '../inference/multipleTesting.js';
@@ -56,13 +57,25 @@ export function runPlan(input: RunPlanInput): Results {
   for (const [field, name] of designColumns(plan)) columns.require(name, 'design', field);
   const missingCodes = new Map<string, Set<string>>();
   for (const [, name] of designColumns(plan)) missingCodes.set(name, columns.missingCodes(name));
-  let design = buildDesign(table, plan.design, { missingCodes });
+  // With `replicates`, R's svrepdesign / as.svrepdesign: every estimator then takes its variance from the replicates.
+  let design = buildReplicateDesign(table, plan.design, { missingCodes });
 
   let calibration: Results['calibration'] = null;
   if (plan.calibration) {
     const result = inPlan(planFile, 'the calibration', () => calibrateFromPlan(design, plan, columns));
-    design = result.design;
+    // A replicate design calibrates every replicate as the full sample was (R's calibrate.svyrep.design).
+    design =
+      design.replicates === undefined
+        ? result.design
+        : inPlan(planFile, 'the calibration', () => calibrateReplicates(design, result, marginsOf(plan, columns)));
     if (plan.calibration.trim) {
+      if (design.replicates !== undefined) {
+        throw new LeakriskError(
+          'trimming the weights of a replicate-weight design is not supported',
+          { file: planFile, column: 'calibration.trim' },
+          'remove "trim" from the calibration, or trim the replicate weights before the analysis',
+        );
+      }
       design = trimWeights(design, {
         ...(plan.calibration.trim.lower !== undefined ? { lower: plan.calibration.trim.lower } : {}),
         ...(plan.calibration.trim.upper !== undefined ? { upper: plan.calibration.trim.upper } : {}),
@@ -99,6 +112,7 @@ export function runPlan(input: RunPlanInput): Results {
       df: design.df,
       sumWeights,
       lonelyPsu: design.lonelyPsu,
+      ...(design.replicates === undefined ? {} : { replicates: { type: design.replicates.type, count: design.replicates.count } }),
     },
     calibration,
     results,
@@ -135,13 +149,18 @@ function designColumns(plan: Plan): Array<[string, string]> {
   return out;
 }
 
-function calibrateFromPlan(design: SurveyDesign, plan: Plan, columns: PlanColumns): CalibrationResult {
-  const spec = plan.calibration!;
-  const margins: Margin[] = Object.entries(spec.margins).map(([variable, totals]) => ({
+/** The plan's calibration margins, each with its column as a factor. */
+function marginsOf(plan: Plan, columns: PlanColumns): Margin[] {
+  return Object.entries(plan.calibration!.margins).map(([variable, totals]) => ({
     variable,
     column: columns.factorOf(variable, 'calibration', `margins.${variable}`),
     totals,
   }));
+}
+
+function calibrateFromPlan(design: SurveyDesign, plan: Plan, columns: PlanColumns): CalibrationResult {
+  const spec = plan.calibration!;
+  const margins = marginsOf(plan, columns);
   switch (spec.method) {
     case 'rake':
       return rake(design, margins, {

@@ -1,5 +1,6 @@
 import { LeakriskError } from '../errors.js';
 import { LONELY_PSU_RULES, type DesignSpec } from '../design/types.js';
+import { checkReplicateSpec } from '../design/replicates/checkReplicateSpec.js';
 import { ORDINAL_LINKS } from '../inference/ordinalLinks.js';
 import { ANALYSIS_TYPES, type Analysis, type AnalysisType, type Derivation, type Plan, type PlanCalibration } from './types.js';
 
@@ -83,7 +84,7 @@ function checkDesign(value: unknown, fail: Fail): DesignSpec {
   if (!isObject(value)) {
     return fail('design', 'the plan has no "design" object', 'add "design": { "ids": ["psu"], "strata": "stratum", "weights": "weight" } (R svydesign)');
   }
-  allowOnly(value, ['ids', 'strata', 'weights', 'probs', 'fpc', 'nest', 'lonelyPsu', 'adjustDomainLonely'], 'design', fail, 'the design');
+  allowOnly(value, ['ids', 'strata', 'weights', 'probs', 'fpc', 'nest', 'lonelyPsu', 'adjustDomainLonely', 'replicates'], 'design', fail, 'the design');
   const spec: DesignSpec = {};
   if (value.ids !== undefined) {
     if (!isStringList(value.ids)) fail('design.ids', '"ids" must be a list of column names', 'write e.g. "ids": ["psu"], or [] for no clustering');
@@ -125,6 +126,7 @@ function checkDesign(value: unknown, fail: Fail): DesignSpec {
   if (spec.weights !== undefined && spec.probs !== undefined) {
     fail('design.probs', 'the design gives both "weights" and "probs"', 'give one of them: weights = 1 / probabilities');
   }
+  if (value.replicates !== undefined) spec.replicates = checkReplicateSpec(value.replicates, spec, fail);
   return spec;
 }
 

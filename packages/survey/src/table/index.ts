@@ -12,6 +12,7 @@ export type {
 } from './column.js';
 export { tableFromColumns, withColumn, columnOf, type Table, type NamedColumn } from './table.js';
 export { numberColumn } from './numberColumn.js';
+export { readNumber, parseNumberText } from './numberText.js';
 export { dictionaryColumn } from './dictionaryColumn.js';
 export { textColumn } from './textColumn.js';
 export { utf8Column } from './utf8Column.js';

@@ -44,6 +44,14 @@ export function readSavDictionary(cursor: SavCursor): SavRawDictionary {
   const { bytes, file } = cursor;
   if (bytes.length < 4) throw notSav(file, 'the file is too short to be an SPSS file');
   const magic = bytes.toString('latin1', 0, 4);
+  if (magic !== '$FL2' && magic !== '$FL3' && bytes.toString('latin1', 0, 64).includes('ENCRYPTEDSAV')) {
+    // SPSS 21+ "Encrypt file with password": the dictionary itself is encrypted (AES), so nothing can be read.
+    throw new LeakriskError(
+      'the SPSS file is password-protected (encrypted), so it cannot be read',
+      { file },
+      'open it in SPSS with its password and save a copy without one (File > Save As, untick "Encrypt file with password"), then read that copy',
+    );
+  }
   if (magic !== '$FL2' && magic !== '$FL3') throw notSav(file, describeOtherFormat(bytes));
   cursor.need(HEADER_SIZE, 'the file header');
   const layout = bytes.readInt32LE(64);
