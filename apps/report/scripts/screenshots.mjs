@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Screenshots of the built demo site for apps/report/README.md: both editions at a phone's width
-// (390 px) and a laptop's (1280 px), each as its first screen and as the landing page's first chart.
+// (390 px) and a laptop's (1280 px), each as its first screen, the landing page's first chart and its model chart.
 // Needs the site (`pnpm demo` writes apps/report/dist, or pass another folder) and Debian's Chromium.
 // Run: node apps/report/scripts/screenshots.mjs [site-folder]
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -39,7 +39,10 @@ try {
       // The first chart as it is shown (only one of its two drawings is visible at a width).
       const chart = join(out, `${lang}-${width}-chart.png`);
       await page.locator('main figure .chart-frame').first().screenshot({ path: chart });
-      for (const file of [first, chart]) console.log(`${file.slice(reportDir.length + 1)}  ${Math.round(statSync(file).size / 1024)} KB`);
+      // The landing page's model: terms in words, odds ratios on a log scale, numbers left to right in Urdu.
+      const model = join(out, `${lang}-${width}-model.png`);
+      await page.locator('main figure.figure-coefficients .chart-frame').first().screenshot({ path: model });
+      for (const file of [first, chart, model]) console.log(`${file.slice(reportDir.length + 1)}  ${Math.round(statSync(file).size / 1024)} KB`);
       await page.close();
     }
   }

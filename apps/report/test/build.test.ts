@@ -1,5 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
@@ -35,6 +35,9 @@ function page(path: string): Document {
   return document;
 }
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** The tests table of a subgroups page: what each test compares and its method. */
+const testsTable = (document: Document) =>
+  [...document.querySelectorAll('#tests-heading ~ .table-scroll tbody tr')].map((row) => [text(row.querySelector('th')), text(row.querySelector('td'))]);
 
 function csv(id: string, root = site): string[][] {
   return readFileSync(join(root, 'data', `${id}.csv`), 'utf8')
@@ -47,9 +50,11 @@ function csv(id: string, root = site): string[][] {
 function brokenPageLinks(root: string, pages: string[]): string[] {
   const broken: string[] = [];
   for (const path of pages) {
-    for (const [, href] of readFileSync(join(root, path), 'utf8').matchAll(/<a [^>]*href="([^"]+)"/g)) {
-      if (/^[a-z]+:/i.test(href!) || href!.startsWith('#') || !/\.html$/.test(href!)) continue;
-      if (!existsSync(join(root, dirname(path), href!))) broken.push(`${path} → ${href}`);
+    // Every local link and source: pages, CSV downloads, the audit, styles, scripts, fonts.
+    for (const [, target] of readFileSync(join(root, path), 'utf8').matchAll(/<(?:a|link|script|img)\b[^>]*\b(?:href|src)="([^"]+)"/g)) {
+      const file = target!.replace(/#.*$/, '');
+      if (/^[a-z]+:/i.test(target!) || file === '') continue;
+      if (!existsSync(join(root, dirname(path), file))) broken.push(`${path} → ${target}`);
     }
   }
   return broken;
@@ -214,8 +219,24 @@ describe('buildReport on the fixture results', () => {
     expect(text(figure.querySelector('figcaption')).match(/Marked \(◆ \*\)/g)).toHaveLength(1);
     // Resharing by area: its contrast is not significant (adjusted p 0.31), so nothing is marked.
     expect(page('subgroups.html').querySelector('#fig-by-resharing-area svg .marked')).toBeNull();
-    const tests = text(page('subgroups.html').querySelector('#tests-heading')!.parentElement);
-    expect(tests).toContain('Men minus women');
+  });
+
+  it("writes the tests table in words of each edition: what is compared and how, never the plan's labels or R's names", () => {
+    const english = testsTable(page('subgroups.html'));
+    expect(english).toContainEqual(['Victim blaming for leaked private images: male compared with female', 'Difference between two groups']);
+    expect(english).toContainEqual(['Victim blaming for leaked private images × TikTok', 'Design-based t-test']);
+    expect(english).toContainEqual(['Victim blaming for leaked private images: Gender: male compared with female', 'Linear regression']);
+    // A chisq whose results do not name the variables tested keeps the plan's label.
+    expect(english).toContainEqual(['Knows the NCCIA by gender', 'Chi-squared test of independence (Rao-Scott F)']);
+    const urdu = testsTable(page('ur/subgroups.html'));
+    expect(urdu).toHaveLength(english.length);
+    expect(urdu).toContainEqual(['لیک شدہ نجی تصاویر پر متاثرہ شخص کو الزام دینا: مرد، بمقابلہ عورت', 'دو گروہوں کا فرق']);
+    expect(urdu).toContainEqual(['لیک شدہ نجی تصاویر پر متاثرہ شخص کو الزام دینا: عمر کا گروپ: 26-35، بمقابلہ 18-25', 'لکیری ریگریشن']);
+    for (const [what, method] of [...english, ...urdu]) {
+      // No plan label where the results say what was tested ("Men minus women"), no R term name, no raw method name.
+      expect(what).not.toMatch(/minus|gendermale|age_band|platform_tiktok/);
+      expect(method).not.toMatch(/^(glm|ttest|contrast|ordinal|chisq)$/);
+    }
   });
 
   it('writes a methodology page with design, margins, reliability, the anonymization in words and limitations', () => {
@@ -291,6 +312,41 @@ describe('buildReport on the fixture results', () => {
     }
     expect(readFileSync(join(site, 'assets/fonts/OFL.txt'), 'utf8')).toContain('SIL Open Font License');
     expect(readFileSync(join(site, 'assets/report.css'), 'utf8')).toContain('fonts/noto-nastaliq-urdu-arabic-400-normal.woff2');
+  });
+});
+
+describe('the built site holds no path of the machine that built it', () => {
+  it('cuts every absolute path of the inputs (results meta, audit, hierarchy files) to its base name, in every file of the site', async () => {
+    // The fixture copied to a folder of this machine, its meta and audit pointing at real absolute paths here.
+    const dir = realpathSync(mkdtempSync(join(work, 'paths-')));
+    cpSync(fixture, dir, { recursive: true });
+    const repository = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { meta: Record<string, unknown> };
+    Object.assign(results.meta, {
+      data: join(dir, 'anonymized.synthetic.csv'),
+      plan: join(repository, 'data', 'plans', 'main.plan.json'),
+      codebook: join(dir, 'codebook.json'),
+    });
+    writeFileSync(join(dir, 'results.json'), JSON.stringify(results));
+    const audit = JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')) as Record<string, unknown> & {
+      quasiIdentifiers: { hierarchy: { path?: string } }[];
+    };
+    audit['data'] = join(homedir(), 'study', 'raw.synthetic.csv');
+    audit['config'] = join(process.cwd(), 'anonymize.json');
+    audit['key'] = 'C:\\Users\\analyst\\leakrisk\\key.hex';
+    for (const q of audit.quasiIdentifiers) if (q.hierarchy.path) q.hierarchy.path = join(repository, 'data', 'hierarchies', 'district.csv');
+    writeFileSync(join(dir, 'audit.json'), JSON.stringify(audit));
+    const out = join(dir, 'site');
+    await buildReport({ resultsDir: dir, outDir: out });
+    expect(readFileSync(join(out, 'methodology.html'), 'utf8')).toContain('anonymized.synthetic.csv');
+    const machinePaths = [dir, out, work, repository, homedir(), process.cwd(), realpathSync(tmpdir()), 'C:\\Users', '/home/analyst'];
+    const files = (readdirSync(out, { recursive: true }) as string[]).filter((name) => /\.(html|csv|json|css|js|txt)$/.test(name));
+    expect(files.length).toBeGreaterThan(40);
+    const found = files.flatMap((name) => {
+      const content = readFileSync(join(out, name), 'utf8');
+      return machinePaths.filter((path) => content.includes(path) || content.includes(JSON.stringify(path).slice(1, -1))).map((path) => `${name}: ${path}`);
+    });
+    expect(found).toEqual([]);
   });
 });
 
@@ -427,6 +483,39 @@ describe('buildReport on a second study (nothing of the demo)', () => {
     expect(figure.querySelector('.chart-wide svg')!.textContent).toContain('Difference in score (points on the 1 to 4 scale)');
     const urdu = studyPage('ur/satisfaction.html').querySelector('#fig-coef-glm_sat')!;
     expect(text(urdu.querySelector('tbody th'))).toBe('شہر یا گاؤں: گاؤں، بمقابلہ شہر');
+  });
+
+  it('draws an ordinal model (svyolr) as odds ratios with their intervals, its cut points only as a table, in both languages', () => {
+    for (const [path, axis, cutsTitle] of [
+      ['satisfaction.html', 'Odds ratio of a higher answer (log scale), with 95% CI', 'cut points of the ordinal model'],
+      ['ur/satisfaction.html', 'بلند تر جواب کا اوڈز ریشو (لاگ پیمانہ)، 95% CI کے ساتھ', 'درجہ وار ماڈل کے حدی نقاط'],
+    ] as const) {
+      const figure = studyPage(path).querySelector('#fig-coef-olr_quality')!;
+      for (const svg of figure.querySelectorAll('svg.chart')) {
+        // Two coefficients, each a dot (or diamond) on its own 95% interval; no cut point (1|2, 2|3, 3|4) drawn as an effect.
+        const rows = [...svg.querySelectorAll('g.row')];
+        expect(rows).toHaveLength(2);
+        for (const row of rows) expect(row.querySelectorAll('line').length).toBeGreaterThanOrEqual(1);
+        expect(svg.textContent).not.toMatch(/\d\s*\|\s*\d|\u2066?[123]\|/);
+        expect(svg.textContent!.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ')).toContain(axis);
+      }
+      // exp(−0.62) = 0.54, its interval exp(−0.62 ± 1.96 × 0.14) = 0.41 to 0.71 (R's confint.default for svyolr).
+      const first = [...figure.querySelectorAll('tbody tr')[0]!.querySelectorAll('td')].slice(0, 3).map(text);
+      expect(first).toEqual(['0.54', '0.41', '0.71']);
+      const cuts = studyPage(path).querySelector('#fig-cuts-olr_quality')!;
+      expect(cuts.querySelector('svg')).toBeNull();
+      expect(text(cuts)).toContain(cutsTitle);
+      expect(cuts.querySelectorAll('tbody tr')).toHaveLength(3);
+    }
+    const rows = csv('coef-olr_quality', studySite);
+    expect(rows.map((row) => row[0])).toEqual(['term', 'areavillage', 'head_genderman']);
+    expect(Number(rows[1]![5])).toBeCloseTo(Math.exp(-0.62), 12);
+    expect(Number(rows[1]![6])).toBeCloseTo(Math.exp(-0.62 - 1.959963984540054 * 0.14), 12);
+  });
+
+  it('reads a t-test in the direction of its estimate (second level minus first, as svyttest)', () => {
+    expect(testsTable(studyPage('subgroups.html'))).toContainEqual(['Satisfaction with the water supply: village compared with town', 'Design-based t-test']);
+    expect(testsTable(studyPage('ur/subgroups.html')).some(([what]) => what!.endsWith('گاؤں، بمقابلہ شہر'))).toBe(true);
   });
 
   it('leaves groups too small to publish out of the base note, the chart and the CSV', () => {

@@ -186,6 +186,7 @@ export const en: Strings = {
   scaleQuestion: (scale, count, min, max) =>
     `${scale}: the mean of ${count} statements, each answered from ${min} to ${max} (reverse-worded statements re-keyed); the statements are listed on the topic page.`,
   knowledgeQuestion: (score, count) => `${score}: the number of ${count} knowledge questions answered correctly.`,
+  bandOf: (variable) => `${variable} band`,
   selected: 'selected',
   notSelected: 'not selected',
   sectionPage: {
@@ -205,6 +206,12 @@ export const en: Strings = {
     byHeading: (group) => `By ${lower(group)}`,
     cautionNote:
       '“Not assessed”: a model term fitted on fewer respondents than the report publishes (suppressed), not estimable because of separation, or from a model whose fit warned; it is not a finding.',
+    method: {
+      chisq: (correction) => `Chi-squared test of independence${correction ? ` (${correction})` : ''}`,
+      ttest: 'Design-based t-test',
+      contrast: 'Difference between two groups',
+      models: { linear: 'Linear regression', logistic: 'Logistic regression', poisson: 'Poisson regression', ordinal: 'Ordinal regression' },
+    },
   },
   methodology: {
     title: 'Methodology',
@@ -222,6 +229,7 @@ export const en: Strings = {
     marginsHeading: 'Calibration totals (population)',
     marginsMissing: (plan) => `The totals are given in the analysis plan (${plan}).`,
     reliabilityHeading: 'Scale reliability',
+    designBasedAlpha: (scale) => `${scale} (design-based alpha, svycralpha)`,
     reliabilityIntro:
       'Cronbach’s alpha (as psych::alpha, or survey::svycralpha where the plan asks for the design-based one) and McDonald’s omega total (as psych::omega).',
     alpha: 'Alpha',

@@ -160,6 +160,8 @@ export interface Strings {
   scaleQuestion: (scale: string, count: number, min: string, max: string) => string;
   /** Caption wording of a knowledge score. */
   knowledgeQuestion: (score: string, count: number) => string;
+  /** A numeric variable grouped into bands by the plan (`age_band` from `age`): "Age band". */
+  bandOf: (variable: string) => string;
   /** The two answers of a select-multiple option column (`1`, `0`). */
   selected: string;
   notSelected: string;
@@ -179,6 +181,13 @@ export interface Strings {
     testsIntro: string;
     byHeading: (group: string) => string;
     cautionNote: string;
+    /** The method of a test in words (the tests table): a chisq carries R's name of its correction. */
+    method: {
+      chisq: (correction: string | undefined) => string;
+      ttest: string;
+      contrast: string;
+      models: Record<ModelKindName, string>;
+    };
   };
   methodology: {
     title: string;
@@ -194,6 +203,8 @@ export interface Strings {
     marginsHeading: string;
     marginsMissing: (plan: string) => string;
     reliabilityHeading: string;
+    /** A scale's second alpha row, the design-based one (`svycralpha`). */
+    designBasedAlpha: (scale: string) => string;
     reliabilityIntro: string;
     alpha: string;
     stdAlpha: string;

@@ -180,6 +180,7 @@ export const ur: Strings = {
   scaleQuestion: (scale, count, min, max) =>
     `${scale}: ${count} بیانات کا اوسط، ہر ایک کا جواب ${min} سے ${max} تک (الٹے الفاظ والے بیانات کی درجہ بندی الٹ دی گئی)؛ بیانات موضوع کے صفحے پر درج ہیں۔`,
   knowledgeQuestion: (score, count) => `${score}: ${count} معلوماتی سوالات میں سے درست جوابات کی تعداد۔`,
+  bandOf: (variable) => `${variable} کا گروپ`,
   selected: 'منتخب',
   notSelected: 'منتخب نہیں',
   sectionPage: {
@@ -199,6 +200,12 @@ export const ur: Strings = {
     byHeading: (group) => `${group} کے لحاظ سے`,
     cautionNote:
       '”جانچا نہیں گیا“: ماڈل کا وہ جز جو شائع ہونے کی حد سے کم جواب دہندگان پر مبنی ہے (مخفی)، یا علیحدگی کی وجہ سے جس کا تخمینہ ممکن نہیں، یا جس ماڈل کی فٹنگ نے انتباہ دیا؛ یہ کوئی نتیجہ نہیں۔',
+    method: {
+      chisq: (correction) => `آزادی کا کائی مربع ٹیسٹ${correction ? ` (${correction})` : ''}`,
+      ttest: 'ڈیزائن پر مبنی t-ٹیسٹ',
+      contrast: 'دو گروہوں کا فرق',
+      models: { linear: 'لکیری ریگریشن', logistic: 'لاجسٹک ریگریشن', poisson: 'پوآسوں ریگریشن', ordinal: 'درجہ وار ریگریشن' },
+    },
   },
   methodology: {
     title: 'طریقۂ کار',
@@ -216,6 +223,7 @@ export const ur: Strings = {
     marginsHeading: 'کیلیبریشن کے کل اعداد (آبادی)',
     marginsMissing: (plan) => `کل اعداد تجزیاتی منصوبے (${plan}) میں درج ہیں۔`,
     reliabilityHeading: 'پیمانوں کا اعتبار',
+    designBasedAlpha: (scale) => `${scale} (ڈیزائن پر مبنی الفا، svycralpha)`,
     reliabilityIntro:
       'کرونباخ الفا (psych::alpha کی طرح، یا جہاں منصوبہ ڈیزائن پر مبنی الفا مانگے وہاں survey::svycralpha) اور میکڈونلڈ اومیگا ٹوٹل (psych::omega کی طرح)۔',
     alpha: 'الفا',

@@ -17,13 +17,24 @@ export class Labels {
   ) {}
 
   /**
-   * A copy of a codebook variable made for weighting (a plan's `gender_w`, derived from `gender`)
-   * is named like the variable it copies.
+   * A copy of a column made for weighting (a plan's `gender_w`, derived from `gender`; `age_band_w`
+   * from the banded `age_band`) is named like the column it copies.
    */
   private base(name: string): string {
     if (!this.codebook || variableOf(this.codebook, name) || !name.endsWith('_w')) return name;
     const stripped = name.slice(0, -2);
-    return variableOf(this.codebook, stripped) ? stripped : name;
+    return variableOf(this.codebook, stripped) || this.bandedFrom(stripped) ? stripped : name;
+  }
+
+  /**
+   * The numeric codebook variable a column the codebook does not describe groups into bands (a plan's
+   * `age_band` derived from `age` with `bands`), so that it is named from that variable in either
+   * language ("Age band", "عمر کا گروپ") rather than from its column name, which has no Urdu.
+   */
+  private bandedFrom(name: string): string | undefined {
+    const from = /^(.+)_(?:band|group)$/.exec(name)?.[1];
+    if (!this.codebook || from === undefined || variableOf(this.codebook, name)) return undefined;
+    return variableOf(this.codebook, from)?.type === 'numeric' ? from : undefined;
   }
 
   /**
@@ -96,7 +107,13 @@ export class Labels {
       const label = labelOf(this.codebook, name, lang);
       if (label !== name) return label;
     }
-    return humanizeName(name);
+    return this.derivedName(name, lang);
+  }
+
+  /** A column the codebook does not describe: a banded numeric variable from that variable, else its name written for people. */
+  private derivedName(name: string, lang: Lang): string {
+    const from = this.bandedFrom(name);
+    return from === undefined ? humanizeName(name) : this.strings[lang].bandOf(this.short(from, lang));
   }
 
   /** A short label for charts and tables. */
@@ -108,7 +125,7 @@ export class Labels {
       const label = shortLabelOf(this.codebook, name, lang);
       if (label !== name) return label;
     }
-    return humanizeName(name);
+    return this.derivedName(name, lang);
   }
 
   /**
@@ -122,7 +139,7 @@ export class Labels {
     if (short) return short;
     // A full label without its aside ("Name of the respondent (for call-backs only)") when that is short enough.
     const label = variable?.label[lang].replace(/\s*[(（][^)）]*[)）]\s*$/, '').replace(/[?؟:]\s*$/, '');
-    return label !== undefined && label.length > 0 && label.length <= 48 ? label : humanizeName(name);
+    return label !== undefined && label.length > 0 && label.length <= 48 ? label : this.derivedName(name, lang);
   }
 
   /** The label of a level of a grouping or item variable (a select-multiple option: "selected" or "not selected"). */

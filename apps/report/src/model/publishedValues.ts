@@ -13,7 +13,7 @@ export interface PublishedValue {
 
 /**
  * Every data value the report would publish: each domain value (`by` groups), each answer level of a
- * distribution or proportion, the levels a contrast compares, the factor levels inside model term
+ * distribution or proportion, the levels a contrast or t-test compares, the factor levels inside model term
  * names (a term no part of the formula explains counts whole), and the levels of calibration margins.
  */
 export function publishedValues(results: ResultsFile, labels: Labels): PublishedValue[] {
@@ -28,6 +28,7 @@ export function publishedValues(results: ResultsFile, labels: Labels): Published
     for (const row of analysis.rows) {
       for (const [column, value] of Object.entries(row.domain ?? {})) add(analysis, column, value);
       add(analysis, analysis.variable, row.level);
+      for (const level of row.levels ?? []) add(analysis, Array.isArray(analysis.by) ? analysis.by[0] : analysis.by, level);
       if (terms && row.term !== undefined && row.term !== '(Intercept)') {
         const parts = terms.parts(row.term);
         if (!parts) add(analysis, 'term', row.term);

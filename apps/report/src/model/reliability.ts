@@ -15,7 +15,8 @@ export interface ReliabilityRow {
 /**
  * The reliability table (every `alpha` and `omega` analysis) and, per section, the alpha and omega of
  * its scale. Analyses of the same scale share a row; a second alpha of one scale (e.g. the design-based
- * `svycralpha` beside `psych::alpha`) gets its own row under its plan label.
+ * `svycralpha` beside `psych::alpha`) gets its own row: named as design-based when it is one, else
+ * under its plan label.
  */
 export function reliabilityOf(
   analyses: readonly AnalysisResult[],
@@ -31,7 +32,13 @@ export function reliabilityOf(
     const scale = scaleOfItems(analysis, labels) ?? section;
     const scaleLabel = labels.isScale(scale) ? labels.both((lang) => labels.short(scale, lang)) : labels.both((lang) => labels.sectionTitle(section, lang));
     const duplicate = analysis.type === 'alpha' && entry.alpha !== null;
-    const label = duplicate && analysis.label !== undefined ? { en: analysis.label, ur: analysis.label } : scaleLabel;
+    const label = !duplicate
+      ? scaleLabel
+      : analysis.weighted === true
+        ? labels.both((lang) => labels.strings[lang].methodology.designBasedAlpha(scaleLabel[lang]))
+        : analysis.label !== undefined
+          ? { en: analysis.label, ur: analysis.label }
+          : scaleLabel;
     if (!duplicate) {
       if (analysis.type === 'alpha') entry.alpha = row?.alpha ?? null;
       else entry.omega = row?.omegaTotal ?? null;

@@ -19,7 +19,6 @@ export interface TestEntry {
   pValue: number | null;
   pAdjusted: number | null;
   method: string | undefined;
-  label: string | undefined;
   /** Unweighted base of the row (a model term: the rows with that level). */
   n: number | null;
   /** A model term whose base is below `minBase`: shown as suppressed, never as a finding. */
@@ -61,7 +60,7 @@ export function collectTests(results: AnalysisResult[], minBase: number): TestEn
         type: analysis.type,
         variable: outcome,
         by: analysis.type === 'chisq' ? (analysis.variables?.[1] ?? analysis.cols) : firstBy(analysis.by),
-        levels: analysis.levels,
+        levels: analysis.levels ?? row.levels,
         term: row.term,
         statistic: row.statistic ?? row.t ?? null,
         df: row.df ?? row.ndf ?? null,
@@ -69,7 +68,6 @@ export function collectTests(results: AnalysisResult[], minBase: number): TestEn
         pValue: row.pValue ?? null,
         pAdjusted: row.pAdjusted ?? null,
         method: row.method,
-        label: analysis.label,
         n,
         suppressed: model && n !== null && n < minBase,
         caution: model && row.separation === true ? 'separation' : model && warned ? 'warning' : null,

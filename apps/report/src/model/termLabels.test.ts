@@ -84,6 +84,14 @@ describe('TermLabeller', () => {
   it('names a variable the codebook does not know from its column name', () => {
     const derived = new TermLabeller({ id: 'd', type: 'glm', formula: 'y ~ age_band', rows: [{ term: 'age_band26-35' }] }, labels);
     expect(derived.label('age_band26-35', 'en')).toBe('Age band: 26-35');
+    // A banded copy of a numeric codebook variable is named from that variable, so Urdu has Urdu words.
+    expect(derived.label('age_band26-35', 'ur')).toBe('عمر کا گروپ: 26-35');
+  });
+  it('names a weighting copy of a banded variable like the banded variable, and leaves an unrelated column its name', () => {
+    expect(labels.short('age_band_w', 'ur')).toBe('عمر کا گروپ');
+    expect(labels.short('age_band_w', 'en')).toBe('Age band');
+    expect(labels.short('area_group', 'ur')).toBe('Area group');
+    expect(labels.short('income_band', 'ur')).toBe('Income band');
   });
 });
 

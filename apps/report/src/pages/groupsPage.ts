@@ -1,6 +1,7 @@
 import { type Lang, midSentence, type Strings } from '../i18n/index.js';
 import { formatCell, formatNumber, formatP } from '../model/format.js';
 import type { SiteModel } from '../model/site.js';
+import { modelKindOf } from '../model/modelKind.js';
 import { TermLabeller } from '../model/termLabels.js';
 import { isSignificant, type TestEntry } from '../model/significanceTests.js';
 import { dataTableHtml } from './dataTable.js';
@@ -9,7 +10,13 @@ import { escapeHtml } from './html.js';
 import type { PageInfo } from './layout.js';
 import { GROUPS_FILE } from './nav.js';
 
-/** What a test compares, in words: "Victim blaming: gender: male compared with female", "Knows PECA × Urban/rural". */
+/**
+ * What a test compares, in words of the page's language (never the plan's own label, which has one
+ * language, nor R's term names): "Victim blaming: Gender: male compared with female" for a model term,
+ * "Victim blaming: male compared with female" for a contrast or t-test (in the direction of its
+ * estimate: a contrast is the first level minus the second, a t-test the second minus the first, as
+ * R's `svyttest`), "Partly to blame × gender" for a chi-squared test.
+ */
 function testWhat(model: SiteModel, test: TestEntry, lang: Lang, t: Strings, labellers: Map<string, TermLabeller>): string {
   const labels = model.labels;
   const outcome = labels.short(test.variable ?? '', lang);
@@ -20,10 +27,26 @@ function testWhat(model: SiteModel, test: TestEntry, lang: Lang, t: Strings, lab
       labeller = new TermLabeller(analysis, labels);
       labellers.set(test.analysisId, labeller);
     }
-    return test.label !== undefined ? labeller.label(test.term, lang) : t.model.testTerm(outcome, labeller.label(test.term, lang));
+    return t.model.testTerm(outcome, labeller.label(test.term, lang));
+  }
+  if ((test.type === 'contrast' || test.type === 'ttest') && test.by !== undefined && test.levels?.length === 2) {
+    const [first, second] = test.levels.map((level) => labels.levelInSentence(test.by!, level, lang)) as [string, string];
+    return test.type === 'contrast' ? t.model.comparedWith(outcome, first, second) : t.model.comparedWith(outcome, second, first);
   }
   const by = test.by ? midSentence(labels.short(test.by, lang), lang) : '';
-  return test.variable === undefined ? by : `${outcome}${by ? ` × ${by}` : ''}`;
+  if (test.variable !== undefined) return `${outcome}${by ? ` × ${by}` : ''}`;
+  // A results file that does not name what was tested (an older chisq): the plan's label, else the grouping.
+  return model.results.results.find((a) => a.id === test.analysisId)?.label ?? by;
+}
+
+/** How a test was made, in words: "Chi-squared test of independence (Rao-Scott F)", "Linear regression". */
+function testMethod(model: SiteModel, test: TestEntry, t: Strings): string {
+  const words = t.subgroups.method;
+  if (test.type === 'chisq') return words.chisq(test.method);
+  if (test.type === 'ttest') return words.ttest;
+  if (test.type === 'contrast') return words.contrast;
+  const analysis = model.results.results.find((a) => a.id === test.analysisId);
+  return analysis ? words.models[modelKindOf(analysis).kind] : (test.method ?? test.type);
 }
 
 /** Differences between groups: the tests table, then the charts grouped by grouping variable. */
@@ -31,8 +54,8 @@ export function groupsPage(document: Document, model: SiteModel, lang: Lang, t: 
   const title = t.subgroups.title;
   const labellers = new Map<string, TermLabeller>();
   const testRows = model.tests.map((test) => {
-    const what = `${test.label ?? test.analysisId}: ${testWhat(model, test, lang, t, labellers)}`;
-    const method = test.method ?? test.type;
+    const what = testWhat(model, test, lang, t, labellers);
+    const method = testMethod(model, test, t);
     if (test.suppressed) return [what, method, t.figure.suppressed, '–', '–', '–', t.table.notAssessed];
     return [
       what,

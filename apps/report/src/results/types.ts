@@ -30,6 +30,8 @@ export interface ResultRow {
   pValue?: number | null;
   pAdjusted?: number | null;
   method?: string;
+  /** `ttest` rows: the two levels compared, `[reference, other]` (the estimate is other minus reference). */
+  levels?: string[];
   // glm and ordinal models
   term?: string;
   /** The model's fit drove this coefficient towards infinity (complete or quasi-complete separation). */

@@ -39,6 +39,31 @@ describe.skipIf(!available && !required)('the report reads right on every screen
     for (const server of servers) await server.close();
   });
 
+  it('the probe finds each kind of problem it looks for (a page made to fail)', async () => {
+    const page = await contexts.get(390)!.newPage();
+    try {
+      const chart = (body: string) =>
+        `<div dir="ltr"><svg class="chart" viewBox="0 0 300 100" width="300" height="100" aria-labelledby="bad-title"><title id="bad-title">t</title>${body}</svg></div>`;
+      await page.setContent(
+        `<html lang="ur" dir="rtl"><body style="margin:0">${chart(
+          '<text x="250" y="50" font-size="13">a label running far past the right edge</text>' +
+            '<text x="10" y="20" font-size="9">tiny</text>' +
+            '<g class="axis"><text x="20" y="90" font-size="13">\u20662.00\u2069</text><text x="150" y="90" font-size="13">\u20661.00\u2069</text></g>',
+        )}<p>فرق -0.50 اور p < 0.001</p><p>فرق <bdi dir="ltr">-0.50</bdi> اور \u2066p < 0.001\u2069</p><div style="width:600px">wide</div></body></html>`,
+      );
+      const problems = await page.evaluate(probeLayout, { rtl: true, minFontPx: 12 });
+      expect(problems.some((problem) => problem.startsWith('page scrolls sideways'))).toBe(true);
+      expect(problems.some((problem) => problem.startsWith('text outside its chart: bad: "a label running far past'))).toBe(true);
+      expect(problems.some((problem) => /^text rendered at 9\.0px: bad: "tiny"/.test(problem))).toBe(true);
+      expect(problems.filter((problem) => problem.includes('"tiny"') || problem.includes('2.00')).length).toBe(2);
+      expect(problems).toContain('axis not increasing from left to right: bad: 2.00 1.00');
+      // The bare "-0.50" and "< 0.001" are found; the isolated ones in the next paragraph are not.
+      expect(problems.filter((problem) => problem.startsWith('not an isolated left-to-right run'))).toHaveLength(2);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const [name, site] of [
     ['demo', siteDir()],
     ['second study', secondSiteDir],

@@ -4,6 +4,9 @@
  * - the page scrolls sideways;
  * - a line of chart text (an SVG <text> or <tspan>) reaches outside its chart's box or the viewport;
  * - chart text is rendered smaller than `minFontPx` CSS pixels (font size × the drawing's scale);
+ * - a value axis whose numbers do not increase from left to right on the screen (both editions: only
+ *   the layout is mirrored in Urdu, never the scale; the diverging "50% 0% 50%" grid of the answer
+ *   bars is left to its own test);
  * - on a right-to-left page, a signed number, a relation (`<`, `≥`, `=` before a number) or an
  *   interval (`0.1–0.5`) in any text — HTML or SVG, titles and descriptions included — that is not an
  *   isolated left-to-right run: inside LRI…PDI in its text node, or inside an element whose computed
@@ -46,6 +49,23 @@ export function probeLayout(options: { rtl: boolean; minFontPx: number }): strin
           problems.push(`text outside the viewport: ${where} at x ${rect.left.toFixed(1)}–${rect.right.toFixed(1)} of ${viewport}`);
         const size = Number.parseFloat(getComputedStyle(line).fontSize) * scale;
         if (size < options.minFontPx - 0.01) problems.push(`text rendered at ${size.toFixed(1)}px: ${where}`);
+      }
+    }
+    for (const axis of svg.querySelectorAll('g.axis')) {
+      if (axis.closest('g.grid')) continue;
+      const ticks = [...axis.querySelectorAll('text')]
+        .map((text) => {
+          const rect = text.getBoundingClientRect();
+          const value = Number.parseFloat((text.textContent ?? '').replace(/[\u2066-\u2069,%×]/g, '').replace('−', '-'));
+          return { x: rect.left + rect.width / 2, value, text: (text.textContent ?? '').replace(/[\u2066-\u2069]/g, '') };
+        })
+        .filter((tick) => Number.isFinite(tick.value) && tick.x > 0)
+        .sort((a, b) => a.x - b.x);
+      for (let index = 1; index < ticks.length; index += 1) {
+        if (ticks[index]!.x - ticks[index - 1]!.x > 1 && ticks[index]!.value <= ticks[index - 1]!.value) {
+          problems.push(`axis not increasing from left to right: ${chart}: ${ticks.map((tick) => tick.text).join(' ')}`);
+          break;
+        }
       }
     }
   }

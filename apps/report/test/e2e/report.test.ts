@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolder } from './server.js';
 import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, siteDir } from './site.js';
 
@@ -11,7 +13,20 @@ const available = existsSync(CHROMIUM);
 const INSTALL_HINT = `Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` to run the browser tests`;
 if (!available && !required) console.warn(`SKIPPED browser tests. ${INSTALL_HINT}`);
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+describe('the built site', () => {
+  it('holds no absolute path of the machine that built it (repository, home, working folder)', () => {
+    const site = siteDir();
+    const repository = fileURLToPath(new URL('../../../..', import.meta.url)).replace(/\/$/, '');
+    const machinePaths = [repository, homedir(), process.cwd(), realpathSync(tmpdir())];
+    const files = (readdirSync(site, { recursive: true }) as string[]).filter((name) => /\.(html|csv|json|css|js|txt)$/.test(name));
+    expect(files.length).toBeGreaterThan(20);
+    const found = files.flatMap((name) => {
+      const content = readFileSync(join(site, name), 'utf8');
+      return machinePaths.filter((path) => content.includes(path)).map((path) => `${name}: ${path}`);
+    });
+    expect(found).toEqual([]);
+  });
+});
 
 describe.skipIf(!available && !required)('the built report in Chromium', () => {
   let browser: Browser;
@@ -114,6 +129,31 @@ describe.skipIf(!available && !required)('the built report in Chromium', () => {
         await context.close();
       });
 
+      it('on a phone, without JavaScript: the navigation is one closed menu, the page heading on the first screen, and the menu opens', async () => {
+        const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 780 } });
+        const { page } = await open(context, path);
+        const visibleLinks = () =>
+          page.$$eval('nav.site-nav a', (anchors) => anchors.filter((a) => a.getBoundingClientRect().height > 0 && a.checkVisibility()).length);
+        expect(await page.locator('nav.site-nav .nav-list').isVisible()).toBe(false);
+        expect(await page.locator('details.nav-menu').isVisible()).toBe(true);
+        expect(await page.$eval('details.nav-menu', (details) => (details as HTMLDetailsElement).open)).toBe(false);
+        expect(await visibleLinks()).toBe(0);
+        const heading = await page.$eval('main h1', (h1) => h1.getBoundingClientRect().bottom);
+        expect(heading).toBeLessThan(780 / 2);
+        await page.locator('details.nav-menu > summary').click();
+        expect(await page.$eval('details.nav-menu', (details) => (details as HTMLDetailsElement).open)).toBe(true);
+        expect(await visibleLinks()).toBeGreaterThanOrEqual(3);
+        await page.locator('details.nav-menu a[href$="methodology.html"]').click();
+        await page.waitForURL(/methodology\.html$/);
+        await context.close();
+        // On a laptop the links are a row and the menu is not shown.
+        const wide = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+        const laptop = (await open(wide, path)).page;
+        expect(await laptop.locator('nav.site-nav .nav-list').isVisible()).toBe(true);
+        expect(await laptop.locator('details.nav-menu').isVisible()).toBe(false);
+        await wide.close();
+      });
+
       it('links a CSV download for every chart, served from the site', async () => {
         const context = await browser.newContext();
         const { page } = await open(context, path);
@@ -137,19 +177,10 @@ describe.skipIf(!available && !required)('the built report in Chromium', () => {
       // axe is injected as a script, which the site's own CSP rightly forbids: bypass it for this check only.
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
       const { page } = await open(context, path);
-      await page.addScriptTag({ content: axeSource });
+      await page.addScriptTag({ content: axe.source });
       const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                context: Document,
-                options: object,
-              ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const results = await axe.run(document, { resultTypes: ['violations'] });
+        const { axe: injected } = window as unknown as { axe: typeof axe };
+        const results = await injected.run(document, { resultTypes: ['violations'] });
         return results.violations
           .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
           .map(

@@ -17,7 +17,6 @@ const test = (type: string, pAdjusted: number): TestEntry => ({
   pValue: pAdjusted / 2,
   pAdjusted,
   method: undefined,
-  label: undefined,
   n: 500,
   suppressed: false,
   caution: null,
