@@ -23,7 +23,7 @@ async function refused(argv: string[], message: string | RegExp, folders: string
   else expect(result.stderr).toMatch(message);
   expect(result.code).toBe(1);
   expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
-  expect(result.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2); // the message and its fix
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1); // the message and its fix, one line
   expect(folders.map(snapshot)).toEqual(before);
   return result.stderr;
 }

@@ -31,10 +31,10 @@ async function refused(results: string, message: RegExp, secret: string): Promis
   const { code, stderr } = await run(['report', '--results', results, '--out', site, '--quiet']);
   expect(code).toBe(1);
   expect(stderr).toMatch(message);
-  // The CLI's error form: the problem on one line, then the fix.
+  // The CLI's error form: one line, the problem and then the fix.
   const lines = stderr.trim().split('\n');
-  expect(lines).toHaveLength(2);
-  expect(lines[1]).toMatch(/^\s+Fix: /);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/\. Fix: /);
   expect(stderr).not.toMatch(/internal error|\n\s+at /);
   expect(stderr).not.toContain(secret);
   expect(existsSync(site)).toBe(false);

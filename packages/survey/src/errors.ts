@@ -31,7 +31,7 @@ export class LeakriskError extends Error {
     this.fix = fix;
   }
 
-  /** One line (two with the fix) for the terminal: `file:line: column "x": problem. Fix: …`. */
+  /** One line for the terminal, the fix included: `file:line, column "x": problem. Fix: …`. */
   format(): string {
     const place = [this.file, this.line !== undefined ? String(this.line) : undefined].filter((part) => part !== undefined).join(':');
     const parts: string[] = [];
@@ -39,7 +39,8 @@ export class LeakriskError extends Error {
     if (this.row !== undefined && this.line === undefined) parts.push(`row ${this.row}`);
     if (this.column !== undefined) parts.push(`column "${this.column}"`);
     const head = parts.length > 0 ? `${parts.join(', ')}: ` : '';
-    return `${head}${this.message}${this.fix ? `\n  Fix: ${this.fix}` : ''}`;
+    if (!this.fix) return `${head}${this.message}`;
+    return `${head}${this.message}${/[.!?]$/.test(this.message) ? '' : '.'} Fix: ${this.fix}`;
   }
 }
 
