@@ -1,15 +1,19 @@
 import type { Results } from '@leakrisk/survey';
 
-/** One estimate of the analysis plan, on the raw and on the anonymized data. */
-export interface PlanImpactRow {
+/** Which estimate of the analysis plan a row of the audit is about. */
+export interface PlanEstimateOf {
   /** Analysis id and type from the plan. */
   analysis: string;
   type: string;
-  /** The row's domain (`{}` for the whole population) and, where the row has them, its level/term/probability/item. */
+  /** The row's domain (`{}` for the whole population) and, where the row has them, its level/term/probability. */
   domain: Record<string, string>;
   level?: string;
   term?: string;
   probability?: number;
+}
+
+/** One estimate of the analysis plan, on the raw and on the anonymized data. */
+export interface PlanImpactRow extends PlanEstimateOf {
   item?: string;
   /** Which number was compared: `estimate`, or `alpha` / `omegaTotal` / `statistic` for rows without one. */
   quantity: string;

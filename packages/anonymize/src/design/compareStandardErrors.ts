@@ -1,14 +1,8 @@
 import type { Results } from '@leakrisk/survey';
-import { resultRowKey } from '../audit/planImpact.js';
+import { type PlanEstimateOf, resultRowKey } from '../audit/planImpact.js';
 
 /** One estimate's standard error under the raw file's design and under the released replicate weights. */
-export interface StandardErrorRow {
-  analysis: string;
-  type: string;
-  domain: Record<string, string>;
-  level?: string;
-  term?: string;
-  probability?: number;
+export interface StandardErrorRow extends PlanEstimateOf {
   /** The estimate on the released file (null when it could not be made there). */
   estimate: number | null;
   /** The SE from the original design on the raw file, and from the replicate weights on the released file. */

@@ -4,6 +4,7 @@ import type { SurveyDesign } from '../design/types.js';
 import { designVariance } from '../design/variance.js';
 import { qt, twoSidedP } from '../estimate/tDistribution.js';
 import type { ModelFormula } from './formula.js';
+import type { GlmCoefficient } from './glm.js';
 import type { ModelData } from './modelData.js';
 import { ordinalFrame, type OrdinalFrame } from './ordinalFrame.js';
 import { olrReplicateCovariance } from './olrReplicates.js';
@@ -16,23 +17,14 @@ export interface OlrOptions {
   where?: string;
 }
 
-/** One row of an ordinal model: a coefficient, or a cut point between two adjacent answers. */
-export interface OlrRow {
-  /** A coefficient named as glm names it (`age`, `gendermale`), or a cut point `"2|3"`. */
-  term: string;
+/**
+ * One row of an ordinal model: a coefficient named as glm names it (`age`, `gendermale`), or a cut point
+ * `"2|3"` between two adjacent answers. As a glm row: p-value two-sided from t on `dfResidual` (R's
+ * `regTermTest` for a one-column term), interval estimate ± qt(0.975, dfResidual) · SE, `n` the rows used
+ * at the coefficient's level (all rows used for a numeric term or a cut point).
+ */
+export interface OlrRow extends GlmCoefficient {
   kind: 'coefficient' | 'cutpoint';
-  estimate: number;
-  se: number;
-  t: number;
-  /** Two-sided, from t on `dfResidual` degrees of freedom (R's `regTermTest` for a one-column term). */
-  pValue: number;
-  /** estimate ± qt(0.975, dfResidual) · SE, the interval that agrees with `pValue`. */
-  ciLow: number;
-  ciHigh: number;
-  /** Rows used at the coefficient's level (all rows used for a numeric term or a cut point). */
-  n: number;
-  /** The estimate grows without bound (separation). */
-  separation: boolean;
 }
 
 export interface OlrResult {
