@@ -93,7 +93,7 @@ function modelWarnings(results: Results): string {
   for (const result of results.results) {
     const marked = result.rows.filter((row) => row.separation === true).length;
     const rows = marked === 0 ? '' : ` (${marked} ${marked === 1 ? 'row' : 'rows'} marked separation: TRUE)`;
-    for (const warning of (result.warnings as string[] | undefined) ?? []) text += `warning: analysis "${result.id}": ${warning}${rows}\n`;
+    for (const warning of result.warnings ?? []) text += `warning: analysis "${result.id}": ${warning}${rows}\n`;
   }
   return text;
 }

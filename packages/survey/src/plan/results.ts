@@ -38,6 +38,8 @@ export interface AnalysisResult {
   type: string;
   section?: string;
   label?: string;
+  /** A model's warnings about its fit (separation, non-convergence); present, maybe empty, on glm and ordinal results. */
+  warnings?: string[];
   /** Echoed analysis fields (variable, by, level, formula, …). */
   [field: string]: unknown;
   rows: ResultRow[];

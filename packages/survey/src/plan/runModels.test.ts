@@ -67,7 +67,7 @@ describe('glm rows in results.json', () => {
   it('a separated fit warns on the result and marks its rows', () => {
     const sep = results.results[1]!;
     expect(sep.warnings).toHaveLength(1);
-    expect(sep.warnings as string[]).toEqual([expect.stringMatching(/^quasi-complete separation: .*‘sch.wideYes’ \(n = 88\)/)]);
+    expect(sep.warnings).toEqual([expect.stringMatching(/^quasi-complete separation: .*‘sch.wideYes’ \(n = 88\)/)]);
     expect(sep.rows.map((r) => [r.term, r.separation])).toEqual([
       ['(Intercept)', true],
       ['acs.k3', false],
